@@ -1,0 +1,18 @@
+package io.lapsbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The process entry point: runs the command line and exits with its status. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int status = Lapsbridge.run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+}
