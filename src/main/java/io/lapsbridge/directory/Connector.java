@@ -1,0 +1,183 @@
+package io.lapsbridge.directory;
+
+import com.unboundid.ldap.sdk.BindResult;
+import com.unboundid.ldap.sdk.ExtendedResult;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+
+/** Opens, secures and binds one LDAP connection, turning each failure into a clear message. */
+final class Connector {
+  private Connector() {}
+
+  static LDAPConnection open(ConnectionSettings settings) throws DirectoryException {
+    LDAPConnectionOptions options = new LDAPConnectionOptions();
+    int timeoutMillis = (int) settings.timeout().toMillis();
+    options.setConnectTimeoutMillis(timeoutMillis);
+    options.setResponseTimeoutMillis(timeoutMillis);
+    // Certificates are checked by the trust manager; this adds the host-name check.
+    options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    options.setUseSynchronousMode(true);
+
+    LDAPConnection connection;
+    try {
+      if (settings.security() == TransportSecurity.LDAPS) {
+        SSLUtil ssl = sslUtil(settings);
+        connection =
+            new LDAPConnection(
+                ssl.createSSLSocketFactory(), options, settings.host(), settings.port());
+      } else {
+        connection = new LDAPConnection(options, settings.host(), settings.port());
+      }
+    } catch (LDAPException e) {
+      throw connectFailure(settings, e);
+    } catch (GeneralSecurityException e) {
+      throw new DirectoryException(
+          DirectoryException.Kind.TLS,
+          "cannot set up TLS for " + settings.endpoint() + ": " + e.getMessage());
+    }
+    try {
+      if (settings.security() == TransportSecurity.START_TLS) {
+        startTls(connection, settings);
+      }
+      bind(connection, settings);
+      return connection;
+    } catch (DirectoryException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  private static void startTls(LDAPConnection connection, ConnectionSettings settings)
+      throws DirectoryException {
+    try {
+      SSLContext context = sslUtil(settings).createSSLContext();
+      ExtendedResult result = connection.processExtendedOperation(new StartTLSExtendedRequest(context));
+      if (result.getResultCode() != ResultCode.SUCCESS) {
+        throw new DirectoryException(
+            DirectoryException.Kind.TLS,
+            "StartTLS refused by " + settings.endpoint() + ": " + Ldap.describe(result),
+            Ldap.code(result.getResultCode()),
+            null);
+      }
+    } catch (LDAPException e) {
+      throw connectFailure(settings, e);
+    } catch (GeneralSecurityException e) {
+      throw new DirectoryException(
+          DirectoryException.Kind.TLS,
+          "cannot set up TLS for " + settings.endpoint() + ": " + e.getMessage());
+    }
+  }
+
+  private static void bind(LDAPConnection connection, ConnectionSettings settings)
+      throws DirectoryException {
+    if (settings.bindDn() == null) {
+      return;
+    }
+    byte[] password = settings.bindPassword() == null ? new byte[0] : settings.bindPassword().utf8();
+    try {
+      BindResult result = connection.bind(new SimpleBindRequest(settings.bindDn(), password));
+      if (result.getResultCode() != ResultCode.SUCCESS) {
+        throw bindFailure(settings, result.getResultCode(), result.getDiagnosticMessage());
+      }
+    } catch (LDAPException e) {
+      if (Ldap.isConnectionLoss(e.getResultCode())) {
+        throw connectFailure(settings, e);
+      }
+      throw bindFailure(settings, e.getResultCode(), e.getDiagnosticMessage());
+    } finally {
+      Arrays.fill(password, (byte) 0);
+    }
+  }
+
+  private static DirectoryException bindFailure(
+      ConnectionSettings settings, ResultCode code, String diagnostic) {
+    String reason =
+        code == ResultCode.INVALID_CREDENTIALS ? "invalid credentials" : code.getName();
+    return new DirectoryException(
+        DirectoryException.Kind.BIND,
+        "bind as '" + settings.bindDn() + "' to " + settings.endpoint() + " failed: " + reason
+            + Ldap.diagnosticSuffix(diagnostic),
+        Ldap.code(code),
+        null);
+  }
+
+  private static DirectoryException connectFailure(ConnectionSettings settings, LDAPException e) {
+    Throwable tls = cause(e, SSLException.class);
+    if (tls != null) {
+      return new DirectoryException(
+          DirectoryException.Kind.TLS,
+          "TLS with " + settings.endpoint() + " failed: " + rootMessage(tls)
+              + " (check --trust-store and that the host name matches the certificate)",
+          Ldap.code(e.getResultCode()),
+          e);
+    }
+    return new DirectoryException(
+        DirectoryException.Kind.UNREACHABLE,
+        "cannot reach " + settings.endpoint() + ": " + rootMessage(e),
+        Ldap.code(e.getResultCode()),
+        e);
+  }
+
+  private static SSLUtil sslUtil(ConnectionSettings settings) throws DirectoryException {
+    return new SSLUtil(trustManager(settings));
+  }
+
+  private static TrustManager trustManager(ConnectionSettings settings)
+      throws DirectoryException {
+    if (settings.trustStore() == null) {
+      return JVMDefaultTrustManager.getInstance();
+    }
+    if (!Files.isReadable(settings.trustStore())) {
+      throw new DirectoryException(
+          DirectoryException.Kind.TLS,
+          "trust store " + settings.trustStore() + " does not exist or is not readable");
+    }
+    String name = settings.trustStore().getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
+      try {
+        return new PEMFileTrustManager(settings.trustStore().toFile());
+      } catch (java.security.KeyStoreException e) {
+        throw new DirectoryException(
+            DirectoryException.Kind.TLS,
+            "trust store " + settings.trustStore() + " is not a valid PEM file: "
+                + e.getMessage());
+      }
+    }
+    String type = name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS";
+    return new TrustStoreTrustManager(settings.trustStore().toFile(), null, type, true);
+  }
+
+  private static Throwable cause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message;
+  }
+}

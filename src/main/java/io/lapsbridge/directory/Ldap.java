@@ -1,0 +1,33 @@
+package io.lapsbridge.directory;
+
+import com.unboundid.ldap.sdk.LDAPResult;
+import com.unboundid.ldap.sdk.ResultCode;
+
+/** Small helpers for describing LDAP results in messages. */
+final class Ldap {
+  private Ldap() {}
+
+  static String code(ResultCode code) {
+    return code.getName() + " (" + code.intValue() + ")";
+  }
+
+  static String describe(LDAPResult result) {
+    return code(result.getResultCode()) + diagnosticSuffix(result.getDiagnosticMessage());
+  }
+
+  static String diagnosticSuffix(String diagnostic) {
+    if (diagnostic == null || diagnostic.isBlank()) {
+      return "";
+    }
+    // Servers put multi-line stack traces here; one line is enough for the user.
+    String firstLine = diagnostic.strip().lines().findFirst().orElse("");
+    return ": " + (firstLine.length() > 200 ? firstLine.substring(0, 200) + "..." : firstLine);
+  }
+
+  static boolean isConnectionLoss(ResultCode code) {
+    return code == ResultCode.CONNECT_ERROR
+        || code == ResultCode.SERVER_DOWN
+        || code == ResultCode.TIMEOUT
+        || code == ResultCode.UNAVAILABLE;
+  }
+}
