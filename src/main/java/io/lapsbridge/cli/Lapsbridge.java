@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Read, rotate, audit and migrate legacy Microsoft LAPS and Windows LAPS passwords.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      GetPasswordCommand.class,
+      ResetPasswordCommand.class,
+      SchemaCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Lapsbridge implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -85,11 +85,15 @@ public final class StandInDirectory implements AutoCloseable {
       partition.initialize();
       service.addPartition(partition);
 
-      for (LdifSource source : config.ldif()) {
+      for (LdifSource source : config.schema()) {
         apply(service, source);
       }
       installSubschemaModifyFix(service);
       service.setAccessControlEnabled(true);
+      // Data goes in with access control on, so that ACI subentries reach the ACI cache.
+      for (LdifSource source : config.data()) {
+        apply(service, source);
+      }
 
       LdapServer server = new LdapServer();
       server.setServiceName("lapsbridge-standin");
@@ -160,6 +164,19 @@ public final class StandInDirectory implements AutoCloseable {
         throw new StandInException(
             source.name() + ": " + record.getDn() + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  /** Adds generated computers straight through the core session, without LDIF parsing. */
+  public void add(SampleEstate.Computer computer) throws StandInException {
+    try {
+      Entry entry = new DefaultEntry(service.getSchemaManager(), computer.dn());
+      for (var attribute : computer.attributes().entrySet()) {
+        entry.add(attribute.getKey(), attribute.getValue().toArray(String[]::new));
+      }
+      service.getAdminSession().add(entry);
+    } catch (LdapException e) {
+      throw new StandInException(computer.dn() + ": " + e.getMessage(), e);
     }
   }
 

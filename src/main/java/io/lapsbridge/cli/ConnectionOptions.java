@@ -1,0 +1,122 @@
+package io.lapsbridge.cli;
+
+import io.lapsbridge.directory.ConnectionSettings;
+import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.directory.LapsDirectory;
+import io.lapsbridge.directory.TransportSecurity;
+import io.lapsbridge.model.Secret;
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The connection options every directory command shares. Each also reads a
+ * {@code LAPSBRIDGE_*} environment variable. The bind password never comes from argv: it is read
+ * from a file, from {@code LAPSBRIDGE_BIND_PASSWORD}, or from a prompt.
+ */
+final class ConnectionOptions {
+  @Option(names = "--host", defaultValue = "${env:LAPSBRIDGE_HOST}", description = "Directory server host name (env LAPSBRIDGE_HOST).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "${env:LAPSBRIDGE_PORT}", description = "Port; default 636 with --ldaps, else 389 (env LAPSBRIDGE_PORT).")
+  Integer port;
+
+  @Option(names = "--ldaps", description = "Use TLS from the first byte (LDAPS).")
+  boolean ldaps;
+
+  @Option(names = "--start-tls", description = "Upgrade the connection with StartTLS before binding.")
+  boolean startTls;
+
+  @Option(names = "--insecure", description = "Allow a connection without TLS; credentials then cross the network in clear text.")
+  boolean insecure;
+
+  @Option(names = "--bind-dn", defaultValue = "${env:LAPSBRIDGE_BIND_DN}", description = "DN or user@domain to bind as (env LAPSBRIDGE_BIND_DN).")
+  String bindDn;
+
+  @Option(names = "--bind-password-file", defaultValue = "${env:LAPSBRIDGE_BIND_PASSWORD_FILE}", description = "File whose first line is the bind password (env LAPSBRIDGE_BIND_PASSWORD_FILE).")
+  Path bindPasswordFile;
+
+  @Option(names = "--trust-store", defaultValue = "${env:LAPSBRIDGE_TRUST_STORE}", description = "PEM, JKS or PKCS#12 file of trusted CA certificates (env LAPSBRIDGE_TRUST_STORE).")
+  Path trustStore;
+
+  @Option(names = "--base-dn", defaultValue = "${env:LAPSBRIDGE_BASE_DN}", description = "Search base; default is the server's default naming context (env LAPSBRIDGE_BASE_DN).")
+  String baseDn;
+
+  @Option(names = "--timeout", defaultValue = "15", description = "Connect and response timeout in seconds (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  LapsDirectory open() throws DirectoryException {
+    return LapsDirectory.open(settings());
+  }
+
+  ConnectionSettings settings() {
+    if (host == null || host.isBlank()) {
+      throw new UsageException("--host is required (or set LAPSBRIDGE_HOST)");
+    }
+    if (ldaps && startTls) {
+      throw new UsageException("choose one of --ldaps and --start-tls");
+    }
+    TransportSecurity security =
+        ldaps ? TransportSecurity.LDAPS : startTls ? TransportSecurity.START_TLS : TransportSecurity.NONE;
+    if (security == TransportSecurity.NONE && !insecure) {
+      throw new UsageException(
+          "refusing a connection without TLS: add --ldaps or --start-tls, or --insecure to accept"
+              + " cleartext credentials");
+    }
+    int effectivePort = port != null ? port : ldaps ? 636 : 389;
+    if (effectivePort < 1 || effectivePort > 65535) {
+      throw new UsageException("--port must be between 1 and 65535: " + effectivePort);
+    }
+    return new ConnectionSettings(
+        host,
+        effectivePort,
+        security,
+        bindDn,
+        bindDn == null ? null : bindPassword(),
+        trustStore,
+        baseDn,
+        Duration.ofSeconds(timeoutSeconds));
+  }
+
+  private Secret bindPassword() {
+    if (bindPasswordFile != null) {
+      try {
+        byte[] bytes = Files.readAllBytes(bindPasswordFile);
+        try {
+          return Secret.fromUtf8Line(firstLine(bytes));
+        } finally {
+          java.util.Arrays.fill(bytes, (byte) 0);
+        }
+      } catch (IOException e) {
+        throw new UsageException("cannot read --bind-password-file " + bindPasswordFile + ": "
+            + e.getClass().getSimpleName());
+      }
+    }
+    String fromEnvironment = System.getenv("LAPSBRIDGE_BIND_PASSWORD");
+    if (fromEnvironment != null) {
+      return Secret.of(fromEnvironment);
+    }
+    Console console = System.console();
+    if (console == null) {
+      throw new UsageException(
+          "a bind password is needed: give --bind-password-file or LAPSBRIDGE_BIND_PASSWORD"
+              + " (no terminal to prompt on)");
+    }
+    char[] typed = console.readPassword("Password for %s: ", bindDn);
+    if (typed == null) {
+      throw new UsageException("no bind password entered");
+    }
+    return Secret.adopt(typed);
+  }
+
+  private static byte[] firstLine(byte[] bytes) {
+    int end = 0;
+    while (end < bytes.length && bytes[end] != '\n') {
+      end++;
+    }
+    return java.util.Arrays.copyOf(bytes, end);
+  }
+}

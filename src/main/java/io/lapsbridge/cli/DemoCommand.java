@@ -1,0 +1,225 @@
+package io.lapsbridge.cli;
+
+import io.lapsbridge.directory.ConnectionSettings;
+import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.directory.LapsDirectory;
+import io.lapsbridge.directory.TransportSecurity;
+import io.lapsbridge.embedded.SampleEstate;
+import io.lapsbridge.embedded.ShippedLdif;
+import io.lapsbridge.embedded.StandInConfig;
+import io.lapsbridge.embedded.StandInDirectory;
+import io.lapsbridge.embedded.StandInException;
+import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.Secret;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demo}: the stand-in directory with a sample estate, and a guided tour. */
+@Command(
+    name = "demo",
+    description = "Start an embedded ApacheDS stand-in for AD with a sample estate and tour it.")
+final class DemoCommand implements Callable<Integer> {
+  static final String READER_DN = "cn=Helen Desk,ou=People,dc=example,dc=com";
+  static final String READER_PASSWORD = "reader-secret";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--serve", description = "Keep the directory running until Ctrl-C.")
+  boolean serve;
+
+  @Option(names = "--port", defaultValue = "10389", description = "LDAP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--computers", defaultValue = "40", description = "Size of the sample estate (default: ${DEFAULT-VALUE}).")
+  int computers;
+
+  @Option(names = "--seed", defaultValue = "20261125", description = "Seed for the sample estate (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--no-tour", description = "Skip the guided tour.")
+  boolean noTour;
+
+  @Override
+  public Integer call() throws StandInException, DirectoryException, IOException {
+    if (computers < 0) {
+      throw new UsageException("--computers must not be negative: " + computers);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long started = System.nanoTime();
+    StandInDirectory directory =
+        StandInDirectory.start(
+            new StandInConfig(
+                "127.0.0.1", port, ShippedLdif.BASE_DN, false, ShippedLdif.schema(), ShippedLdif.data()));
+    try {
+      Map<SampleEstate.State, Integer> generated = new TreeMap<>();
+      SampleEstate estate =
+          new SampleEstate(ShippedLdif.BASE_DN, new SplittableRandom(seed), Clock.systemUTC());
+      StandInException[] failure = new StandInException[1];
+      estate.generate(
+          computers,
+          computer -> {
+            if (failure[0] == null) {
+              try {
+                directory.add(computer);
+                generated.merge(computer.state(), 1, Integer::sum);
+              } catch (StandInException e) {
+                failure[0] = e;
+              }
+            }
+          });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+      Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
+      Runtime runtime = Runtime.getRuntime();
+      long heapMiB = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+      Path passwordFile = readerPasswordFile();
+
+      out.printf("Stand-in directory for AD on ldap://%s:%d (base %s)%n",
+          directory.host(), directory.port(), directory.baseDn());
+      out.printf("Loaded %d computers in %.1f s, heap in use %d MiB.%n",
+          computers, loadTime.toMillis() / 1000.0, heapMiB);
+      out.printf("Readers group member: %s (password in %s)%n", READER_DN, passwordFile);
+      out.printf("Ordinary user:        cn=Ursula User,ou=People,dc=example,dc=com (user-secret)%n");
+      out.printf("Administrator:        %s (%s)%n", StandInDirectory.ADMIN_DN, StandInDirectory.ADMIN_PASSWORD);
+      out.println("Connect with, for example:");
+      out.printf("  ldapsearch -x -H ldap://%s:%d -D '%s' -w %s -b %s '(cn=WS-00001)' ms-Mcs-AdmPwd%n",
+          directory.host(), directory.port(), READER_DN, READER_PASSWORD, directory.baseDn());
+      out.flush();
+
+      int status = ExitStatus.OK.code();
+      if (!noTour) {
+        status = tour(out, err, directory, passwordFile);
+      }
+      if (serve) {
+        out.println("Serving until Ctrl-C.");
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          directory.close();
+          stop.countDown();
+        }));
+        try {
+          stop.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return status;
+      }
+      return status;
+    } finally {
+      if (!serve) {
+        directory.close();
+      }
+    }
+  }
+
+  private int tour(PrintWriter out, PrintWriter err, StandInDirectory directory, Path passwordFile)
+      throws DirectoryException {
+    String[] connect = {
+      "--host", directory.host(), "--port", Integer.toString(directory.port()), "--insecure",
+      "--bind-dn", READER_DN, "--bind-password-file", passwordFile.toString()
+    };
+    String legacy = SampleEstate.nameOf(indexOf(SampleEstate.State.LEGACY_ONLY));
+    String windows = SampleEstate.nameOf(indexOf(SampleEstate.State.WINDOWS_CLEARTEXT));
+    String[][] steps = {
+      {"schema", "check"},
+      {"get-password", legacy},
+      {"get-password", windows},
+      {"reset-password", legacy},
+      {"get-password", legacy, "--format", "json"},
+    };
+    int worst = 0;
+    out.println();
+    out.println("Tour (loopback only, so --insecure; use --ldaps or --start-tls against a real DC):");
+    for (String[] step : steps) {
+      String[] args = concat(step, connect);
+      out.println();
+      out.println("$ lapsbridge " + String.join(" ", step) + " --host " + directory.host()
+          + " --port " + directory.port() + " --insecure --bind-dn '" + READER_DN
+          + "' --bind-password-file " + passwordFile);
+      out.flush();
+      int code = Lapsbridge.run(out, err, args);
+      if (code != 0) {
+        err.println("lapsbridge: demo step failed with exit " + code);
+        worst = Math.max(worst, code);
+      }
+    }
+    out.println();
+    out.println("Estate summary, read back from the directory:");
+    printSummary(out, directory);
+    out.flush();
+    return worst;
+  }
+
+  private static int indexOf(SampleEstate.State state) {
+    return state.ordinal();
+  }
+
+  private static void printSummary(PrintWriter out, StandInDirectory directory)
+      throws DirectoryException {
+    Map<String, Integer> counts = new TreeMap<>();
+    ConnectionSettings admin =
+        new ConnectionSettings(
+            directory.host(), directory.port(), TransportSecurity.NONE, StandInDirectory.ADMIN_DN,
+            Secret.of(StandInDirectory.ADMIN_PASSWORD), null, directory.baseDn(), null);
+    try (LapsDirectory laps = LapsDirectory.open(admin)) {
+      laps.forEachComputer(null, record -> {
+        String state;
+        if (!record.problems().isEmpty()) {
+          state = "malformed";
+        } else if (record.uses(AttributeFamily.LEGACY) && record.uses(AttributeFamily.WINDOWS)) {
+          state = "both families";
+        } else if (record.uses(AttributeFamily.LEGACY)) {
+          state = expired(record.legacyExpiration()) ? "legacy expired" : "legacy only";
+        } else if (record.uses(AttributeFamily.WINDOWS)) {
+          state = expired(record.windowsExpiration()) ? "windows expired" : "windows cleartext";
+        } else {
+          state = "neither";
+        }
+        counts.merge(state, 1, Integer::sum);
+      });
+    }
+    counts.forEach((state, count) -> out.printf("  %-18s %6d%n", state, count));
+  }
+
+  private static boolean expired(java.util.Optional<io.lapsbridge.model.FileTime> expiry) {
+    return expiry.map(e -> e.isBefore(java.time.Instant.now())).orElse(true);
+  }
+
+  private static Path readerPasswordFile() throws IOException {
+    Path file;
+    try {
+      file = Files.createTempFile("lapsbridge-demo-reader-", ".pw",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      file = Files.createTempFile("lapsbridge-demo-reader-", ".pw");
+    }
+    Files.writeString(file, READER_PASSWORD + "\n", StandardCharsets.UTF_8);
+    file.toFile().deleteOnExit();
+    return file;
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}
