@@ -45,6 +45,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "10389", description = "LDAP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--ldaps-port", defaultValue = "10636", description = "LDAPS port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int ldapsPort;
+
   @Option(names = "--computers", defaultValue = "40", description = "Size of the sample estate (default: ${DEFAULT-VALUE}).")
   int computers;
 
@@ -65,7 +68,12 @@ final class DemoCommand implements Callable<Integer> {
     StandInDirectory directory =
         StandInDirectory.start(
             new StandInConfig(
-                "127.0.0.1", port, ShippedLdif.BASE_DN, false, ShippedLdif.schema(), ShippedLdif.data()));
+                "127.0.0.1",
+                port,
+                ShippedLdif.BASE_DN,
+                ldapsPort,
+                ShippedLdif.schema(),
+                ShippedLdif.data()));
     try {
       Map<SampleEstate.State, Integer> generated = new TreeMap<>();
       SampleEstate estate =
@@ -91,16 +99,23 @@ final class DemoCommand implements Callable<Integer> {
       long heapMiB = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
       Path passwordFile = readerPasswordFile();
 
-      out.printf("Stand-in directory for AD on ldap://%s:%d (base %s)%n",
-          directory.host(), directory.port(), directory.baseDn());
+      out.printf("Stand-in directory for AD on ldap://%s:%d (StartTLS) and ldaps://%s:%d, base %s%n",
+          directory.host(), directory.port(), directory.host(), directory.ldapsPort(),
+          directory.baseDn());
+      out.printf("Its self-signed certificate (for --trust-store): %s%n", directory.certificateFile());
       out.printf("Loaded %d computers in %.1f s, heap in use %d MiB.%n",
           computers, loadTime.toMillis() / 1000.0, heapMiB);
-      out.printf("Readers group member: %s (password in %s)%n", READER_DN, passwordFile);
+      out.printf("LAPS Readers member:  %s (password in %s)%n", READER_DN, passwordFile);
       out.printf("Ordinary user:        cn=Ursula User,ou=People,dc=example,dc=com (user-secret)%n");
       out.printf("Administrator:        %s (%s)%n", StandInDirectory.ADMIN_DN, StandInDirectory.ADMIN_PASSWORD);
       out.println("Connect with, for example:");
-      out.printf("  ldapsearch -x -H ldap://%s:%d -D '%s' -w %s -b %s '(cn=WS-00001)' ms-Mcs-AdmPwd%n",
-          directory.host(), directory.port(), READER_DN, READER_PASSWORD, directory.baseDn());
+      out.printf("  LDAPTLS_CACERT=%s ldapsearch -ZZ -x -H ldap://%s:%d -D '%s' -y %s -b %s"
+              + " '(cn=WS-00001)' ms-Mcs-AdmPwd%n",
+          directory.certificateFile(), directory.host(), directory.port(), READER_DN, passwordFile,
+          directory.baseDn());
+      out.printf("  lapsbridge get-password WS-00001 --host %s --port %d --start-tls --trust-store %s"
+              + " --bind-dn '%s' --bind-password-file %s%n",
+          directory.host(), directory.port(), directory.certificateFile(), READER_DN, passwordFile);
       out.flush();
 
       int status = ExitStatus.OK.code();
@@ -133,7 +148,8 @@ final class DemoCommand implements Callable<Integer> {
   private int tour(PrintWriter out, PrintWriter err, StandInDirectory directory, Path passwordFile)
       throws DirectoryException {
     String[] connect = {
-      "--host", directory.host(), "--port", Integer.toString(directory.port()), "--insecure",
+      "--host", directory.host(), "--port", Integer.toString(directory.port()), "--start-tls",
+      "--trust-store", directory.certificateFile().toString(),
       "--bind-dn", READER_DN, "--bind-password-file", passwordFile.toString()
     };
     String legacy = SampleEstate.nameOf(indexOf(SampleEstate.State.LEGACY_ONLY));
@@ -147,13 +163,11 @@ final class DemoCommand implements Callable<Integer> {
     };
     int worst = 0;
     out.println();
-    out.println("Tour (loopback only, so --insecure; use --ldaps or --start-tls against a real DC):");
+    out.println("Tour, as the LAPS Readers member over StartTLS:");
     for (String[] step : steps) {
       String[] args = concat(step, connect);
       out.println();
-      out.println("$ lapsbridge " + String.join(" ", step) + " --host " + directory.host()
-          + " --port " + directory.port() + " --insecure --bind-dn '" + READER_DN
-          + "' --bind-password-file " + passwordFile);
+      out.println("$ lapsbridge " + String.join(" ", step) + " <connection options above>");
       out.flush();
       int code = Lapsbridge.run(out, err, args);
       if (code != 0) {
@@ -177,8 +191,9 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, Integer> counts = new TreeMap<>();
     ConnectionSettings admin =
         new ConnectionSettings(
-            directory.host(), directory.port(), TransportSecurity.NONE, StandInDirectory.ADMIN_DN,
-            Secret.of(StandInDirectory.ADMIN_PASSWORD), null, directory.baseDn(), null);
+            directory.host(), directory.port(), TransportSecurity.START_TLS,
+            StandInDirectory.ADMIN_DN, Secret.of(StandInDirectory.ADMIN_PASSWORD),
+            directory.certificateFile(), directory.baseDn(), null);
     try (LapsDirectory laps = LapsDirectory.open(admin)) {
       laps.forEachComputer(null, record -> {
         String state;
@@ -211,7 +226,8 @@ final class DemoCommand implements Callable<Integer> {
     } catch (UnsupportedOperationException notPosix) {
       file = Files.createTempFile("lapsbridge-demo-reader-", ".pw");
     }
-    Files.writeString(file, READER_PASSWORD + "\n", StandardCharsets.UTF_8);
+    // No trailing newline: ldapsearch -y sends the file's bytes as they are.
+    Files.writeString(file, READER_PASSWORD, StandardCharsets.UTF_8);
     file.toFile().deleteOnExit();
     return file;
   }

@@ -32,7 +32,6 @@ final class Connector {
     options.setResponseTimeoutMillis(timeoutMillis);
     // Certificates are checked by the trust manager; this adds the host-name check.
     options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-    options.setUseSynchronousMode(true);
 
     LDAPConnection connection;
     try {

@@ -27,6 +27,7 @@ import org.apache.directory.server.core.partition.impl.avl.AvlPartition;
 import org.apache.directory.server.ldap.LdapServer;
 import org.apache.directory.server.ldap.handlers.extended.StartTlsHandler;
 import org.apache.directory.server.protocol.shared.transport.TcpTransport;
+import org.apache.directory.server.protocol.shared.transport.Transport;
 
 /**
  * An in-process ApacheDS that stands in for Active Directory: the AD-like schema and fixture DIT
@@ -45,13 +46,19 @@ public final class StandInDirectory implements AutoCloseable {
   private final LdapServer server;
   private final Path workDirectory;
   private final StandInConfig config;
+  private final StandInCertificate certificate;
 
   private StandInDirectory(
-      DirectoryService service, LdapServer server, Path workDirectory, StandInConfig config) {
+      DirectoryService service,
+      LdapServer server,
+      Path workDirectory,
+      StandInConfig config,
+      StandInCertificate certificate) {
     this.service = service;
     this.server = server;
     this.workDirectory = workDirectory;
     this.config = config;
+    this.certificate = certificate;
   }
 
   /** Starts the directory, loads every LDIF source in order, and opens the LDAP port. */
@@ -95,18 +102,21 @@ public final class StandInDirectory implements AutoCloseable {
         apply(service, source);
       }
 
+      StandInCertificate certificate = StandInCertificate.create(work);
       LdapServer server = new LdapServer();
       server.setServiceName("lapsbridge-standin");
-      TcpTransport transport = new TcpTransport(config.host(), config.port());
-      server.setTransports(transport);
+      TcpTransport ldap = new TcpTransport(config.host(), config.port());
+      TcpTransport ldaps = new TcpTransport(config.host(), config.ldapsPort());
+      ldaps.setEnableSSL(true);
+      server.setTransports(ldap, ldaps);
       server.setDirectoryService(service);
+      server.setKeystoreFile(certificate.keyStore().toString());
+      server.setCertificatePassword(certificate.password());
+      server.addExtendedOperationHandler(new StartTlsHandler());
       // Without this ApacheDS caps ordinary users at 100 entries even with paging.
       server.setMaxSizeLimit(LdapServer.NO_SIZE_LIMIT);
-      if (config.startTls()) {
-        server.addExtendedOperationHandler(new StartTlsHandler());
-      }
       server.start();
-      return new StandInDirectory(service, server, work, config);
+      return new StandInDirectory(service, server, work, config, certificate);
     } catch (StandInException e) {
       shutdownQuietly(service, work);
       throw e;
@@ -184,10 +194,29 @@ public final class StandInDirectory implements AutoCloseable {
     return config.host();
   }
 
-  /** The bound port, which differs from the configured one when that was 0. */
+  /** The bound LDAP (and StartTLS) port, which differs from the configured one when that was 0. */
   public int port() {
-    TcpTransport transport = (TcpTransport) server.getTransports()[0];
-    return transport.getAcceptor().getLocalAddress().getPort();
+    return boundPort(false);
+  }
+
+  /** The bound LDAPS port. */
+  public int ldapsPort() {
+    return boundPort(true);
+  }
+
+  /** The self-signed certificate that clients should trust, as a PEM file. */
+  public Path certificateFile() {
+    return certificate.certificate();
+  }
+
+  private int boundPort(boolean ssl) {
+    // LdapServer does not keep the transports in the order they were set.
+    for (Transport transport : server.getTransports()) {
+      if (transport.isSSLEnabled() == ssl) {
+        return ((TcpTransport) transport).getAcceptor().getLocalAddress().getPort();
+      }
+    }
+    throw new IllegalStateException("no " + (ssl ? "LDAPS" : "LDAP") + " transport");
   }
 
   public String baseDn() {
