@@ -90,7 +90,7 @@ public final class LapsDirectory implements AutoCloseable {
     if (nameOrDn == null || nameOrDn.isBlank()) {
       throw new DirectoryException(DirectoryException.Kind.NOT_FOUND, "computer name is empty");
     }
-    if (DN.isValidDN(nameOrDn) && nameOrDn.contains("=")) {
+    if (looksLikeDn(nameOrDn)) {
       SearchResultEntry entry = readEntry(nameOrDn, IDENTITY_ATTRIBUTES);
       return computerRef(entry);
     }
@@ -129,6 +129,15 @@ public final class LapsDirectory implements AutoCloseable {
               + " (give a DN instead)");
     }
     return computerRef(found.get(0));
+  }
+
+  /** Strict parsing, so that filter-like input such as {@code *)(cn=*} is treated as a name. */
+  private static boolean looksLikeDn(String text) {
+    try {
+      return text.contains("=") && !new DN(text, null, true).isNullDN();
+    } catch (LDAPException e) {
+      return false;
+    }
   }
 
   /** Reads both LAPS families of one computer. Malformed values become problems, not errors. */
@@ -361,7 +370,9 @@ public final class LapsDirectory implements AutoCloseable {
       kind = DirectoryException.Kind.ACCESS_DENIED;
       message = "access denied: " + operation + " on " + target + ": " + detail;
     } else if (code == ResultCode.UNDEFINED_ATTRIBUTE_TYPE
-        || code == ResultCode.OBJECT_CLASS_VIOLATION) {
+        || code == ResultCode.OBJECT_CLASS_VIOLATION
+        || code == ResultCode.NO_SUCH_ATTRIBUTE) {
+      // ApacheDS answers 16 where AD answers 17 for an attribute the schema lacks.
       kind = DirectoryException.Kind.SCHEMA_MISSING;
       message = operation + " on " + target + " failed: the LAPS schema is missing or"
           + " incomplete (run `lapsbridge schema check`): " + detail;
