@@ -28,7 +28,8 @@ public record StandInCertificate(Path keyStore, String password, Path certificat
     return "StandInCertificate[" + keyStore + ", " + certificate + "]";
   }
 
-  static StandInCertificate create(Path directory) throws StandInException {
+  /** Makes a new key pair and certificate in {@code directory}. */
+  public static StandInCertificate create(Path directory) throws StandInException {
     byte[] random = new byte[18];
     new SecureRandom().nextBytes(random);
     String password = HexFormat.of().formatHex(random);
