@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Read, rotate, audit and migrate legacy Microsoft LAPS and Windows LAPS passwords.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, PolicyCommand.class})
 public final class Lapsbridge implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
