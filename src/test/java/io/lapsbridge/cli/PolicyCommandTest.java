@@ -213,7 +213,7 @@ class PolicyCommandTest {
     assertEquals("lapsbridge: " + bad + ":2:30: \"BackupDirectory\" must be an integer or a"
         + " string\n", result.err().replace("\r\n", "\n"));
     Path typo = json("typo.json", "{\"gpos\": {}}");
-    assertEquals("lapsbridge: " + typo + ":1:9: unknown member \"gpos\" (expected csp, gpo,"
+    assertEquals("lapsbridge: " + typo + ":1:2: unknown member \"gpos\" (expected csp, gpo,"
         + " localConfig, legacyGpo or device)\n",
         run("policy", "show", "--policy-file", typo.toString(), "--join-state", "ad").err());
   }

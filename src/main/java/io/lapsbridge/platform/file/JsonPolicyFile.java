@@ -100,14 +100,16 @@ public final class JsonPolicyFile implements PolicySource {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         PolicyRoot root = ROOT_NAMES.get(name);
+        if (root == null && !name.equals("device")) {
+          // Checked before advancing, so the error points at the member name.
+          throw error("unknown member \"" + name
+              + "\" (expected csp, gpo, localConfig, legacyGpo or device)");
+        }
         parser.nextToken();
         if (root != null) {
           roots.put(root, root(root));
-        } else if (name.equals("device")) {
-          device = device();
         } else {
-          throw error("unknown member \"" + name
-              + "\" (expected csp, gpo, localConfig, legacyGpo or device)");
+          device = device();
         }
       }
       if (parser.nextToken() != null) {
