@@ -235,6 +235,16 @@ class PolicyCommandTest {
   }
 
   @Test
+  void liveRegistryIsRefusedOffWindows() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        io.lapsbridge.platform.windows.WindowsRegistryPolicySource.supported());
+    Result result = run("policy", "show", "--registry", "--join-state", "ad");
+    assertEquals(2, result.status());
+    assertEquals("lapsbridge: usage: --registry reads the Windows registry and works only on"
+        + " Windows; use --registry-pol or --policy-file here\n", result.err());
+  }
+
+  @Test
   void generatePasswordPrintsOneCompliantPassword() {
     Result result = run("policy", "generate-password", "--complexity", "5", "--length", "20");
     assertEquals(0, result.status(), result.err());

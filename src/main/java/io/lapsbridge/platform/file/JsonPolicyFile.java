@@ -125,10 +125,10 @@ public final class JsonPolicyFile implements PolicySource {
       Map<String, RawValue> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
-        JsonToken token = parser.nextToken();
         if (values.containsKey(name)) {
           throw error("duplicate value name \"" + name + "\" (names are case-insensitive)");
         }
+        JsonToken token = parser.nextToken();
         if (token == JsonToken.VALUE_NUMBER_INT) {
           if (!parser.getNumberType().equals(JsonParser.NumberType.INT)
               && !parser.getNumberType().equals(JsonParser.NumberType.LONG)) {
