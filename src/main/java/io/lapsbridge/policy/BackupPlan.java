@@ -47,6 +47,14 @@ public record BackupPlan(
         false, reason, problem, notes);
   }
 
+  /** This plan marked as a problem, with {@code note} added. */
+  public BackupPlan withProblem(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new BackupPlan(directory, attributeFamily, encryption, historySize, dsrm, account,
+        passwordAgeDays, complexity, length, expirationProtection, reason, true, more);
+  }
+
   public boolean backsUp() {
     return directory != BackupDirectory.NONE;
   }

@@ -29,7 +29,7 @@ public final class BackupPlanner {
       EffectivePolicy policy, EmulationDecision emulation, DeviceFacts facts) {
     switch (policy.kind()) {
       case WINDOWS_LAPS:
-        return planWindows(policy, facts);
+        return sideBySide(policy, facts, planWindows(policy, facts));
       case LEGACY:
         return planLegacy(policy, emulation, facts);
       default:
@@ -200,6 +200,44 @@ public final class BackupPlanner {
         length(policy), protection, "BackupDirectory=2 in " + rootName
             + ": back up to Active Directory" + (encrypted ? ", encrypted" : ", in clear text"),
         false, notes);
+  }
+
+  /**
+   * With the legacy CSE installed, an enabled legacy policy keeps running next to Windows LAPS.
+   * Microsoft supports that only when the two manage different accounts; on the same account each
+   * overwrites the other's password, so the directory copy is wrong half the time.
+   */
+  private static BackupPlan sideBySide(EffectivePolicy policy, DeviceFacts facts, BackupPlan plan) {
+    RootSettings legacy = policy.snapshot().root(PolicyRoot.LEGACY_GPO);
+    boolean legacyEnabled = legacy.get(LegacySettings.ADM_PWD_ENABLED.name())
+        .flatMap(RawValue::asNumber).map(n -> n == 1).orElse(false);
+    if (!plan.backsUp() || plan.dsrm() || !facts.legacyCseInstalled() || !legacyEnabled) {
+      return plan;
+    }
+    String legacyName = legacy.get(LegacySettings.ADMIN_ACCOUNT_NAME.name())
+        .flatMap(RawValue::asText).orElse("");
+    ManagedAccount legacyAccount = legacyName.isEmpty()
+        ? new ManagedAccount.BuiltInAdministrator() : new ManagedAccount.Named(legacyName);
+    if (sameAccount(plan.account(), legacyAccount)) {
+      return plan.withProblem("the legacy LAPS CSE is installed and its policy manages the same"
+          + " account (" + legacyAccount.describe() + "); side by side is supported only for"
+          + " different accounts");
+    }
+    return plan;
+  }
+
+  private static boolean sameAccount(ManagedAccount windows, ManagedAccount legacy) {
+    boolean windowsBuiltIn = windows instanceof ManagedAccount.BuiltInAdministrator
+        || windows instanceof ManagedAccount.Automatic a && a.builtIn();
+    if (legacy instanceof ManagedAccount.BuiltInAdministrator) {
+      return windowsBuiltIn;
+    }
+    String legacyName = ((ManagedAccount.Named) legacy).name();
+    if (windows instanceof ManagedAccount.Named n) {
+      return n.name().equalsIgnoreCase(legacyName);
+    }
+    return windows instanceof ManagedAccount.Automatic a && !a.builtIn() && !a.randomizeName()
+        && a.nameOrPrefix().equalsIgnoreCase(legacyName);
   }
 
   private static ManagedAccount account(EffectivePolicy policy) {

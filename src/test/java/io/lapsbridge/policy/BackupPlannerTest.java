@@ -229,6 +229,37 @@ class BackupPlannerTest {
         + " LAPS policy"), evaluation.plan().notes());
   }
 
+  @ParameterizedTest(name = "windows account {0}, legacy account {1}")
+  @CsvSource(delimiter = '|', value = {
+    "''       |''       |true",
+    "helpdesk |HELPDESK |true",
+    "lapsadmin|helpdesk |false",
+    "''       |helpdesk |false",
+  })
+  void sideBySideOnTheSameAccountIsAProblem(String windows, String legacy, boolean problem) {
+    Snapshots snapshot = snapshot()
+        .set(PolicyRoot.GPO, "BackupDirectory", 2)
+        .set(PolicyRoot.LEGACY_GPO, "AdmPwdEnabled", 1);
+    if (!windows.isEmpty()) {
+      snapshot.set(PolicyRoot.GPO, "AdministratorAccountName", windows);
+    }
+    if (!legacy.isEmpty()) {
+      snapshot.set(PolicyRoot.LEGACY_GPO, "AdminAccountName", legacy);
+    }
+    BackupPlan plan = evaluate(snapshot, DeviceFacts.member(JoinState.AD).withLegacyCse(true))
+        .plan();
+    assertEquals(BackupDirectory.ACTIVE_DIRECTORY, plan.directory());
+    assertEquals(problem, plan.problem());
+    if (problem) {
+      assertEquals("the legacy LAPS CSE is installed and its policy manages the same account ("
+          + (legacy.isEmpty() ? "built-in Administrator (RID 500)" : "\"" + legacy + "\"")
+          + "); side by side is supported only for different accounts",
+          plan.notes().get(plan.notes().size() - 1));
+    }
+    // Without the CSE the legacy policy is simply ignored.
+    assertFalse(evaluate(snapshot, DeviceFacts.member(JoinState.AD)).plan().problem());
+  }
+
   @Test
   void automaticAccountManagement() {
     BackupPlan plan = evaluate(snapshot()
