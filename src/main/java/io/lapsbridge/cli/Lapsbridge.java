@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ResetPasswordCommand.class,
       SchemaCommand.class,
       DemoCommand.class,
+      PolicyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {

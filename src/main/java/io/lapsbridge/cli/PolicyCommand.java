@@ -1,0 +1,247 @@
+package io.lapsbridge.cli;
+
+import io.lapsbridge.gpo.GpoPolicySource;
+import io.lapsbridge.gpo.RegistryPol;
+import io.lapsbridge.gpo.RegistryPolReader;
+import io.lapsbridge.model.JoinState;
+import io.lapsbridge.model.Secret;
+import io.lapsbridge.password.PasswordGenerator;
+import io.lapsbridge.password.PasswordSpec;
+import io.lapsbridge.platform.file.DeviceHints;
+import io.lapsbridge.platform.file.JsonPolicyFile;
+import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
+import io.lapsbridge.policy.DeviceFacts;
+import io.lapsbridge.policy.PolicyEngine;
+import io.lapsbridge.policy.PolicyEvaluation;
+import io.lapsbridge.policy.PolicySnapshot;
+import io.lapsbridge.policy.PolicySource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lapsbridge policy}: explain the effective LAPS policy, generate compliant passwords. */
+@Command(
+    name = "policy",
+    mixinStandardHelpOptions = true,
+    description = "Explain the LAPS policy in force and generate compliant passwords.",
+    subcommands = {
+      PolicyCommand.Show.class,
+      PolicyCommand.GeneratePassword.class,
+      PolicyCommand.BenchGenerator.class
+    })
+final class PolicyCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a policy command is required");
+  }
+
+  /** Output formats of {@code policy show}. */
+  enum Format { TEXT, JSON }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the winning policy root, every effective setting and its source, the legacy"
+            + " emulation decision with its reasons, the backup plan and any warnings.",
+        "Exit status 1 when the policy asks for something impossible on this device."
+      })
+  static final class Show implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--registry-pol", paramLabel = "FILE",
+        description = "A GPO's Machine/Registry.pol; repeat in GPO application order"
+            + " (later files win value by value).")
+    List<Path> registryPol = new ArrayList<>();
+
+    @Option(names = "--policy-file", paramLabel = "FILE",
+        description = "A JSON policy file with the roots csp, gpo, localConfig, legacyGpo and"
+            + " optional device facts.")
+    Path policyFile;
+
+    @Option(names = "--registry", description = "Read the live registry (Windows only).")
+    boolean registry;
+
+    @Option(names = "--join-state", paramLabel = "STATE",
+        description = "entra, ad, hybrid or none. Required unless the policy file states it.")
+    JoinState joinState;
+
+    @Option(names = "--domain-controller", description = "The device is a domain controller.")
+    boolean domainController;
+
+    @Option(names = "--legacy-cse",
+        description = "The legacy LAPS CSE (AdmPwd.dll) is installed. Detected with --registry.")
+    boolean legacyCse;
+
+    @Option(names = "--domain-functional-level", paramLabel = "YEAR",
+        description = "Domain functional level as a Windows Server year, e.g. 2012 or 2016.")
+    Integer domainFunctionalLevel;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+        description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+      List<PolicySource> sources = new ArrayList<>();
+      boolean cseFromRegistry = false;
+      if (registry) {
+        if (!WindowsRegistryPolicySource.supported()) {
+          throw new UsageException("--registry reads the Windows registry and works only on"
+              + " Windows; use --registry-pol or --policy-file here");
+        }
+        WindowsRegistryPolicySource live = WindowsRegistryPolicySource.open();
+        cseFromRegistry = live.legacyCseInstalled();
+        sources.add(live);
+      }
+      if (!registryPol.isEmpty()) {
+        List<RegistryPol> files = new ArrayList<>();
+        for (Path file : registryPol) {
+          files.add(RegistryPolReader.read(file.toString(), readFile(file)));
+        }
+        sources.add(new GpoPolicySource("Registry.pol", files));
+      }
+      DeviceHints hints = DeviceHints.none();
+      if (policyFile != null) {
+        JsonPolicyFile json = JsonPolicyFile.parse(policyFile.toString(), readFile(policyFile));
+        hints = json.device();
+        sources.add(json);
+      }
+      if (sources.isEmpty()) {
+        throw new UsageException("give at least one policy source: --registry-pol, --policy-file"
+            + " or --registry");
+      }
+      JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElseThrow(
+          () -> new UsageException("--join-state is required (entra, ad, hybrid or none) unless"
+              + " the policy file states device.joinState"));
+      OptionalInt dfl = domainFunctionalLevel != null
+          ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
+      DeviceFacts facts = new DeviceFacts(join,
+          domainController || hints.domainController().orElse(false),
+          legacyCse || cseFromRegistry || hints.legacyCseInstalled().orElse(false), dfl);
+
+      PolicyEvaluation evaluation = PolicyEngine.evaluate(PolicySnapshot.read(sources), facts);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(format == Format.JSON
+          ? PolicyReport.json(evaluation) : PolicyReport.text(evaluation));
+      out.flush();
+      return evaluation.plan().problem() ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
+    }
+  }
+
+  @Command(
+      name = "generate-password",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print one password that complies with a LAPS complexity level, for setting by hand.",
+        "Complexity 1-5: --length characters (8-64, default 14);"
+            + " 6-8: --length words (3-10, default 6)."
+      })
+  static final class GeneratePassword implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--complexity", paramLabel = "N", defaultValue = "4",
+        description = "PasswordComplexity 1-8 (default: ${DEFAULT-VALUE}).")
+    int complexity;
+
+    @Option(names = "--length", paramLabel = "N",
+        description = "Characters (complexity 1-5) or words (6-8).")
+    Integer length;
+
+    @Override
+    public Integer call() {
+      PasswordSpec passwordSpec = specFor(complexity, length);
+      PrintWriter out = spec.commandLine().getOut();
+      // The one place a password is meant to reach stdout: the admin asked for it.
+      try (Secret password = PasswordGenerator.secure().generate(passwordSpec)) {
+        char[] chars = password.chars();
+        out.println(chars);
+        Arrays.fill(chars, '\0');
+      }
+      out.flush();
+      return ExitStatus.OK.code();
+    }
+  }
+
+  @Command(
+      name = "bench-generator",
+      hidden = true,
+      description = "Measure generator throughput in passwords per second.")
+  static final class BenchGenerator implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--complexity", defaultValue = "4") int complexity;
+
+    @Option(names = "--length") Integer length;
+
+    @Option(names = "--count", defaultValue = "200000") int count;
+
+    @Option(names = "--seeded", description = "Use a seeded SplittableRandom, not SecureRandom.")
+    boolean seeded;
+
+    @Override
+    public Integer call() {
+      PasswordSpec passwordSpec = specFor(complexity, length);
+      RandomGenerator random = seeded ? new SplittableRandom(1) : new SecureRandom();
+      PasswordGenerator generator = new PasswordGenerator(random);
+      int warmup = Math.max(1, count / 10);
+      long sink = 0;
+      for (int i = 0; i < warmup; i++) {
+        try (Secret s = generator.generate(passwordSpec)) {
+          sink += s.length();
+        }
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        try (Secret s = generator.generate(passwordSpec)) {
+          sink += s.length();
+        }
+      }
+      long nanos = System.nanoTime() - start;
+      double perSecond = count / (nanos / 1e9);
+      spec.commandLine().getOut().printf(Locale.ROOT,
+          "complexity %d, %s, %s: %d passwords in %.1f ms = %.0f passwords/s (checksum %d)%n",
+          complexity, passwordSpec instanceof PasswordSpec.Passphrase p
+              ? p.words() + " words" : ((PasswordSpec.Characters) passwordSpec).length() + " chars",
+          seeded ? "SplittableRandom" : "SecureRandom", count, nanos / 1e6, perSecond, sink);
+      spec.commandLine().getOut().flush();
+      return ExitStatus.OK.code();
+    }
+  }
+
+  static PasswordSpec specFor(int complexity, Integer length) {
+    int effective = length != null ? length : complexity >= 6 ? 6 : 14;
+    try {
+      return PasswordSpec.of(complexity, effective);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  static byte[] readFile(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(file + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+}
