@@ -64,6 +64,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void embeddedDoesNotUseTheCodeItHelpsToTest() {
+    noClasses()
+        .that().resideInAPackage("io.lapsbridge.embedded..")
+        .should().dependOnClassesThat().resideInAPackage("io.lapsbridge.directory..")
+        .check(classes);
+  }
+
+  @Test
   void directoryDoesNotStartServers() {
     noClasses()
         .that().resideInAPackage("io.lapsbridge.directory..")

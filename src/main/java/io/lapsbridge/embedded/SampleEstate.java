@@ -2,6 +2,7 @@ package io.lapsbridge.embedded;
 
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
+import io.lapsbridge.password.PasswordGenerator;
 import io.lapsbridge.wire.FileTimeText;
 import io.lapsbridge.wire.LapsAttribute;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
@@ -53,16 +54,15 @@ public final class SampleEstate {
     }
   }
 
-  private static final String ALPHABET =
-      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789#%+-.!";
-
   private final String baseDn;
   private final RandomGenerator random;
+  private final PasswordGenerator passwords;
   private final Clock clock;
 
   public SampleEstate(String baseDn, RandomGenerator random, Clock clock) {
     this.baseDn = baseDn;
     this.random = random;
+    this.passwords = new PasswordGenerator(random);
     this.clock = clock;
   }
 
@@ -145,12 +145,11 @@ public final class SampleEstate {
         List.of(FileTimeText.toDecimal(FileTime.of(expires))));
   }
 
+  /** Windows LAPS defaults: complexity 4, 14 characters. */
   private String password() {
-    char[] chars = new char[20];
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+    try (Secret secret = passwords.generate(4, 14)) {
+      return secret.reveal();
     }
-    return new String(chars);
   }
 
   private static String domainOf(String baseDn) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.directory.api.ldap.model.entry.DefaultEntry;
 import org.apache.directory.api.ldap.model.entry.Entry;
@@ -47,6 +48,7 @@ public final class StandInDirectory implements AutoCloseable {
   private final Path workDirectory;
   private final StandInConfig config;
   private final StandInCertificate certificate;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private StandInDirectory(
       DirectoryService service,
@@ -226,8 +228,10 @@ public final class StandInDirectory implements AutoCloseable {
   /** Stops the server and deletes its scratch folder. */
   @Override
   public void close() {
-    server.stop();
-    shutdownQuietly(service, workDirectory);
+    if (closed.compareAndSet(false, true)) {
+      server.stop();
+      shutdownQuietly(service, workDirectory);
+    }
   }
 
   private static void shutdownQuietly(DirectoryService service, Path work) {

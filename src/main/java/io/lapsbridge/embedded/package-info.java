@@ -1,0 +1,10 @@
+/**
+ * The ApacheDS stand-in for Active Directory used by {@code demo} and the IT suite: the AD-like
+ * schema and fixtures shipped in {@code test-ldap/}, the LAPS schema from {@code schema-ldif/},
+ * access control that mirrors AD's confidential attributes, TLS, and a sample-estate generator.
+ *
+ * <p>The only package that imports ApacheDS ({@code org.apache.directory}). Also imports {@code
+ * model}, {@code wire} and {@code password}; never {@code directory}, so that the stand-in cannot lean on the code
+ * it is used to test.
+ */
+package io.lapsbridge.embedded;
