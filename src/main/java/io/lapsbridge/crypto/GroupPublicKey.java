@@ -76,9 +76,12 @@ public record GroupPublicKey(
   /** Reads a public-key-only envelope (the {@code kds public-key} file) for a descriptor. */
   public static GroupPublicKey fromEnvelope(
       GroupKeyEnvelope envelope, SidProtectionDescriptor descriptor) throws LapsCryptoException {
-    if (!envelope.isPublicKeyOnly()) {
+    // Flag 0x1 marks a public-key envelope, but dpapi-ng's cached form leaves it 0; what counts
+    // is that no L1 seed key is present and the L2 field holds a key blob (checked below).
+    if (envelope.l1Key().length != 0 || envelope.l2Key().length < 4
+        || !hasPublicKeyMagic(envelope.l2Key())) {
       throw new LapsCryptoException(
-          Reason.INVALID_KEY, "group key envelope does not carry a public key");
+          Reason.INVALID_KEY, "group key envelope carries seed keys, not a group public key");
     }
     if (!KdsRootKey.KDF_ALGORITHM.equals(envelope.kdfAlgorithm())) {
       throw new LapsCryptoException(
@@ -101,5 +104,15 @@ public record GroupPublicKey(
     } catch (IllegalArgumentException e) {
       throw new LapsCryptoException(Reason.INVALID_KEY, "group public key: " + e.getMessage());
     }
+  }
+
+  private static boolean hasPublicKeyMagic(byte[] blob) {
+    long magic =
+        (blob[0] & 0xFFL) | (blob[1] & 0xFFL) << 8 | (blob[2] & 0xFFL) << 16
+            | (blob[3] & 0xFFL) << 24;
+    return magic == FfcDhPublicKey.MAGIC
+        || magic == EcdhPublicKey.MAGIC_P256
+        || magic == EcdhPublicKey.MAGIC_P384
+        || magic == EcdhPublicKey.MAGIC_P521;
   }
 }
