@@ -61,4 +61,12 @@ final class Fixtures {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A bare blob in the embedded layout made by our encryptor. */
+  static byte[] encryptedValueBlob(KdsRootKey root) throws LapsCryptoException {
+    byte[] payload = LapsEncryptor.payloadBytes(payload());
+    return new LapsEncryptor(seeded(99))
+        .encryptBlob(publicKey(root), payload, DpapiNgBlob.Layout.EMBEDDED)
+        .encode();
+  }
 }
