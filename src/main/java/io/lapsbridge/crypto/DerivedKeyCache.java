@@ -18,6 +18,10 @@ final class DerivedKeyCache {
     void wipe() {
       Bytes.wipe(l2Seed, groupPrivate);
     }
+
+    NodeKeys copy() {
+      return new NodeKeys(l2Seed.clone(), groupPrivate.clone());
+    }
   }
 
   private record Key(UUID rootId, String fingerprint, int l0, int l1, int l2, String sd) {}
@@ -47,15 +51,15 @@ final class DerivedKeyCache {
   }
 
   /**
-   * The node keys; derived on a miss. Callers get the cached arrays and must neither modify nor
-   * wipe them.
+   * The node keys; derived on a miss. Callers get their own copy and should wipe it after use, so
+   * eviction or {@link #clear()} never pulls keys from under a decrypt in another thread.
    */
   NodeKeys get(KdsRootKey root, byte[] sd, int l0, int l1, int l2) {
     Key key = new Key(root.id(), root.fingerprint(), l0, l1, l2, HexFormat.of().formatHex(sd));
     synchronized (entries) {
       NodeKeys hit = entries.get(key);
       if (hit != null) {
-        return hit;
+        return hit.copy();
       }
     }
     // Derive outside the lock; a concurrent duplicate derivation is harmless.
@@ -69,9 +73,9 @@ final class DerivedKeyCache {
       NodeKeys raced = entries.putIfAbsent(key, keys);
       if (raced != null) {
         keys.wipe();
-        return raced;
+        return raced.copy();
       }
-      return keys;
+      return keys.copy();
     }
   }
 

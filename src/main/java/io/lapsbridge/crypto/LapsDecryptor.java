@@ -84,7 +84,12 @@ public final class LapsDecryptor {
     }
     DerivedKeyCache.NodeKeys node =
         cache.get(root, blob.descriptor().securityDescriptor(), id.l0(), id.l1(), id.l2());
-    byte[] kek = keyEncryptionKey(root, id, node);
+    byte[] kek;
+    try {
+      kek = keyEncryptionKey(root, id, node);
+    } finally {
+      node.wipe();
+    }
     byte[] cek = null;
     try {
       cek = unwrap(kek, blob.wrappedKey(), id);
