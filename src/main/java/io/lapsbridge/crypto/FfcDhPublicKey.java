@@ -1,0 +1,62 @@
+package io.lapsbridge.crypto;
+
+import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import java.math.BigInteger;
+
+/**
+ * FFC DH public key (MS-GKDI 2.2.3.1): magic {@code DHPB}, uint32 key length in bytes, then p,
+ * g and y, each big-endian and exactly key-length bytes.
+ */
+public record FfcDhPublicKey(DhParameters parameters, BigInteger y) implements PublicKeyBlob {
+  static final long MAGIC = 0x42504844L; // "DHPB"
+
+  public FfcDhPublicKey {
+    if (parameters == null || y == null) {
+      throw new IllegalArgumentException("DH parameters and y are required");
+    }
+    // Rejects 0, 1 and p-1 and anything outside the group: small-subgroup values.
+    if (y.compareTo(BigInteger.ONE) <= 0
+        || y.compareTo(parameters.p().subtract(BigInteger.ONE)) >= 0) {
+      throw new IllegalArgumentException("DH public value is out of range");
+    }
+  }
+
+  @Override
+  public SecretAgreement agreement() {
+    return SecretAgreement.DH;
+  }
+
+  public static FfcDhPublicKey parse(byte[] blob) throws LapsCryptoException {
+    Bytes.Reader r = new Bytes.Reader(blob, "FFC DH public key");
+    if (r.u32() != MAGIC) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH public key lacks magic DHPB");
+    }
+    long keyLength = r.u32();
+    if (keyLength <= 0 || keyLength > DhParameters.MAX_KEY_LENGTH) {
+      throw new LapsCryptoException(
+          Reason.MALFORMED_BLOB, "FFC DH public key has a bad key length " + keyLength);
+    }
+    int n = (int) keyLength;
+    BigInteger p = new BigInteger(1, r.take(n, "p"));
+    BigInteger g = new BigInteger(1, r.take(n, "g"));
+    BigInteger y = new BigInteger(1, r.take(n, "y"));
+    r.end();
+    try {
+      return new FfcDhPublicKey(new DhParameters(n, p, g), y);
+    } catch (IllegalArgumentException e) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH public key: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public byte[] encode() {
+    int n = parameters.keyLength();
+    return new Bytes.Writer()
+        .u32(MAGIC)
+        .u32(n)
+        .put(Bytes.unsigned(parameters.p(), n))
+        .put(Bytes.unsigned(parameters.g(), n))
+        .put(Bytes.unsigned(y, n))
+        .toByteArray();
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * DPAPI-NG protection of Windows LAPS {@code msLAPS-Encrypted*} values, pure and offline.
+ *
+ * <p>Owns: the 16-byte LAPS header, the CMS EnvelopedData with a KEK recipient (Windows' detached
+ * layout and the in-envelope layout), the MS-GKDI key identifier, Group Key Envelope and key
+ * blobs, the SID protection descriptor and its security descriptor, the MS-GKDI key derivation
+ * (SP 800-108 seed-key tree, DH / ECDH secret agreement, concatenation KDF), AES key wrap and
+ * AES-256-GCM, and the {@link io.lapsbridge.crypto.LapsDecryptor} / {@link
+ * io.lapsbridge.crypto.LapsEncryptor} entry points. Key material reaches it through {@link
+ * io.lapsbridge.crypto.RootKeyProvider} (filled by the directory layer or a key file) or a {@link
+ * io.lapsbridge.crypto.GroupPublicKey}; this package never does I/O.
+ *
+ * <p>Imports only {@code io.lapsbridge.model}, {@code io.lapsbridge.wire}, the JDK and
+ * BouncyCastle's ASN.1 classes ({@code org.bouncycastle.asn1..}). All cryptographic primitives
+ * come from the JDK. Every failure is a {@link io.lapsbridge.crypto.LapsCryptoException} whose
+ * message never contains plaintext or key bytes.
+ */
+package io.lapsbridge.crypto;
