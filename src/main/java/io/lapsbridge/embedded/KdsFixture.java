@@ -178,6 +178,7 @@ public final class KdsFixture {
     String expiry = FileTimeText.toDecimal(FileTime.of(Instant.parse(EXPIRATION)));
     for (String name : List.of("ENC-WS-01", "ENC-WS-02")) {
       ldif.append("dn: cn=").append(name).append(',').append(workstations).append('\n')
+          .append("changetype: add\n")
           .append("objectClass: top\nobjectClass: user\nobjectClass: computer\n")
           .append("cn: ").append(name).append('\n')
           .append("sAMAccountName: ").append(name).append("$\n")
@@ -212,6 +213,7 @@ public final class KdsFixture {
 
   private static void rootKeyEntry(StringBuilder ldif, String parent, KdsRootKey key, String base) {
     ldif.append("dn: cn=").append(key.id()).append(',').append(parent).append('\n')
+        .append("changetype: add\n")
         .append("objectClass: top\nobjectClass: msKds-ProvRootKey\n")
         .append("cn: ").append(key.id()).append('\n')
         .append("msKds-Version: 1\n")
