@@ -60,6 +60,10 @@ final class KdsCommand implements Runnable {
       try (LapsDirectory directory = connection.open()) {
         keys = KdsRootKeyStore.of(directory).list();
       }
+      if (keys.isEmpty()) {
+        throw new CommandFailedException(
+            ExitStatus.NOT_FOUND, "no KDS root keys found (is this bind allowed to see them?)");
+      }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (KdsRootKeyInfo k : keys) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -91,10 +95,6 @@ final class KdsCommand implements Runnable {
         }
       }
       out.flush();
-      if (keys.isEmpty()) {
-        throw new CommandFailedException(
-            ExitStatus.NOT_FOUND, "no KDS root keys found (is this bind allowed to see them?)");
-      }
       return ExitStatus.OK.code();
     }
   }

@@ -7,7 +7,6 @@ import io.lapsbridge.crypto.GroupKeyEnvelope;
 import io.lapsbridge.crypto.GroupPublicKey;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.crypto.SidProtectionDescriptor;
-import io.lapsbridge.model.FileTime;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -92,10 +91,5 @@ public final class PublicKeyFile {
           + key.interval());
     }
     return key;
-  }
-
-  /** When the interval of {@code key} starts, for messages. */
-  public static FileTime intervalStart(GroupPublicKey key) {
-    return key.interval().start();
   }
 }
