@@ -160,4 +160,52 @@ class KdsIT {
     assertEquals(2, clash.status());
     assertEquals("keep me", Files.readString(existing));
   }
+
+  @Test
+  void aForestWithoutTheContainerSaysSoAndMentionsThePrivilege() {
+    // With another base DN the fallback configuration NC has no root key container.
+    java.util.List<String> options = new java.util.ArrayList<>(connect("admin"));
+    options.add("--base-dn");
+    options.add("ou=People,dc=example,dc=com");
+    CliRun run = CliRun.of(args(options, "kds", "list"));
+    assertEquals(5, run.status());
+    assertEquals("", run.out());
+    assertEquals("lapsbridge: no KDS root key container 'CN=Master Root Keys,CN=Group Key"
+        + " Distribution Service,CN=Services,CN=Configuration,ou=People,dc=example,dc=com' (the"
+        + " forest has no root key, or this bind may not see it: reading KDS root keys needs a"
+        + " highly privileged bind)\n", run.err());
+  }
+
+  @Test
+  void publicKeyForAnUnknownRootKeyOrBeforeAnyKeyIsUsable() {
+    Path out = dir.resolve("p.json");
+    CliRun unknown = CliRun.of(args(connect("admin"), "kds", "public-key", "--out", out.toString(),
+        "--sid", "S-1-5-32-544", "--root-key", "00000000-0000-4000-8000-000000000001"));
+    assertEquals(5, unknown.status());
+    assertEquals("lapsbridge: no KDS root key 00000000-0000-4000-8000-000000000001 in the"
+        + " directory\n", unknown.err());
+    CliRun early = CliRun.of(args(connect("admin"), "kds", "public-key", "--out", out.toString(),
+        "--sid", "S-1-5-32-544", "--at", "2025-12-31T00:00:00Z"));
+    assertEquals(5, early.status());
+    assertEquals("lapsbridge: no KDS root key is usable at 2025-12-31T00:00:00Z (every key's"
+        + " UseStartTime is later); give --root-key to override\n", early.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void theDhKeyIsChosenBeforeTheEcdhKeyStarts() throws Exception {
+    Path out = dir.resolve("dh.json");
+    CliRun run = CliRun.of(args(connect("admin"), "kds", "public-key", "--out", out.toString(),
+        "--sid", "S-1-5-32-544", "--at", "2026-03-01T00:00:00Z"));
+    assertEquals(0, run.status(), run.err());
+    assertEquals(DH_KEY, PublicKeyFile.read(out).rootKeyId().toString());
+    assertEquals("DH", new ObjectMapper().readTree(Files.readString(out)).get("secretAgreement")
+        .asText());
+  }
+
+  @Test
+  void aKdsCommandIsRequired() {
+    CliRun run = CliRun.of("kds");
+    assertEquals(2, run.status());
+  }
 }
