@@ -174,6 +174,9 @@ final class KdsCommand implements Runnable {
     @Option(names = "--forest", description = "The DNS forest name (default: the domain).")
     String forest;
 
+    @Option(names = "--dry-run", description = "Derive the key and report, but write nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() throws DirectoryException, KeyFileException {
       if (!SecurityIdentifier.isValid(sid)) {
@@ -186,7 +189,7 @@ final class KdsCommand implements Runnable {
         throw new UsageException("--at '" + at + "' is not an ISO-8601 UTC time such as"
             + " 2026-11-25T10:00:00Z");
       }
-      if (java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (!dryRun && java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new KeyFileException(
             KeyFileException.Kind.EXISTS, out + ": already exists; refusing to overwrite it");
       }
@@ -204,8 +207,11 @@ final class KdsCommand implements Runnable {
             GroupPublicKey.derive(
                 chosen, new SidProtectionDescriptor(sid), interval, domainName,
                 forest != null ? forest : domainName);
-        PublicKeyFile.write(out, key, Instant.now());
-        err.println("lapsbridge: wrote the group public key of root key " + chosen.id()
+        if (!dryRun) {
+          PublicKeyFile.write(out, key, Instant.now());
+        }
+        err.println("lapsbridge: " + (dryRun ? "dry run: would write" : "wrote")
+            + " the group public key of root key " + chosen.id()
             + " for SID=" + sid + ", interval (" + interval.l0() + ", " + interval.l1() + ", "
             + interval.l2() + ") starting " + interval.start().toInstant() + ", to " + out);
         err.flush();

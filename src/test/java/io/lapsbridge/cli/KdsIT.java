@@ -204,6 +204,17 @@ class KdsIT {
   }
 
   @Test
+  void publicKeyDryRunWritesNothing() {
+    Path out = dir.resolve("dry.pub.json");
+    CliRun run = CliRun.of(args(connect("admin"), "kds", "public-key", "--out", out.toString(),
+        "--sid", "S-1-5-32-544", "--at", "2026-11-25T10:00:00Z", "--dry-run"));
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.err().startsWith("lapsbridge: dry run: would write the group public key of"
+        + " root key " + ECDH_KEY + " for SID=S-1-5-32-544, interval ("), run.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void aKdsCommandIsRequired() {
     CliRun run = CliRun.of("kds");
     assertEquals(2, run.status());
