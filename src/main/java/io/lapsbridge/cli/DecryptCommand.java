@@ -48,7 +48,7 @@ final class DecryptCommand implements Callable<Integer> {
     boolean base64;
   }
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Parameters(arity = "0..1", paramLabel = "VALUE", description = "The attribute value; stdin when absent.")
@@ -71,6 +71,8 @@ final class DecryptCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {
       out.println(Json.write(view));
+    } else if (format == OutputFormat.CSV) {
+      Csv.write(out, java.util.List.of(view));
     } else {
       out.printf("%-20s: %s%n", "Account", view.get("account"));
       out.printf("%-20s: %s%n", "Password", view.get("password"));

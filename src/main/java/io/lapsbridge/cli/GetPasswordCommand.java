@@ -46,7 +46,7 @@ final class GetPasswordCommand implements Callable<Integer> {
   @Option(names = "--source", defaultValue = "all", description = "legacy, windows or all (default: ${DEFAULT-VALUE}).")
   FamilyChoice source;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Option(names = "--history", description = "Add the encrypted password history (msLAPS-EncryptedPasswordHistory), newest first.")
@@ -89,6 +89,8 @@ final class GetPasswordCommand implements Callable<Integer> {
     }
     if (format == OutputFormat.JSON) {
       out.println(Json.write(views));
+    } else if (format == OutputFormat.CSV) {
+      Csv.write(out, views);
     } else {
       printText(out, views);
     }

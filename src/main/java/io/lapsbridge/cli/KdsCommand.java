@@ -51,7 +51,7 @@ final class KdsCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConnectionOptions connection;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Override
@@ -83,6 +83,8 @@ final class KdsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       if (format == OutputFormat.JSON) {
         out.println(Json.write(rows));
+      } else if (format == OutputFormat.CSV) {
+        Csv.write(out, rows);
       } else {
         out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", "Id", "KdfHash", "Agreement",
             "Bits", "CreateTime", "UseStartTime", "KeyDataReadable");

@@ -114,6 +114,20 @@ class GetPasswordEncryptedIT {
   }
 
   @Test
+  void csvHasOneRowPerValue() {
+    CliRun run = CliRun.of(args(connect("reader"), "get-password", "DC1", "--dsrm",
+        "--kds-key-file", keyFile.toString(), "--format", "csv"));
+    assertEquals(0, run.status(), run.err());
+    String[] lines = run.out().split("\r\n");
+    assertEquals(3, lines.length, run.out());
+    assertEquals("computer,dn,account,password,passwordUpdateTime,expiration,source,"
+        + "decryptionStatus,authorizedDecryptor,authorizedDecryptorSid", lines[0]);
+    assertEquals("DC1,\"cn=DC1,ou=Domain Controllers,dc=example,dc=com\",Administrator,"
+        + "Enc-Dsrm-History-Pw-08,2026-10-19T06:00:00Z,,EncryptedDSRMPasswordHistory,Success,"
+        + "Domain Admins," + DA_SID, lines[2]);
+  }
+
+  @Test
   void withoutDsrmADomainControllerSaysWhatToAdd() {
     CliRun run = CliRun.of(args(connect("reader"), "get-password", "DC1"));
     assertEquals(5, run.status());

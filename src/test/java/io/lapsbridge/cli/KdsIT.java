@@ -215,6 +215,19 @@ class KdsIT {
   }
 
   @Test
+  void listAsCsv() {
+    CliRun run = CliRun.of(args(connect("reader"), "kds", "list", "--format", "csv"));
+    assertEquals(0, run.status(), run.err());
+    String[] lines = run.out().split("\r\n");
+    assertEquals(3, lines.length);
+    assertEquals("id,version,kdf,kdfHash,secretAgreement,privateKeyLength,publicKeyLength,"
+        + "createTime,useStartTime,domainId,keyDataReadable", lines[0]);
+    assertTrue(lines[1].startsWith(DH_KEY + ",1,SP800_108_CTR_HMAC,SHA512,DH,512,2048,"
+        + "2026-01-01T00:00:00Z,2026-01-01T10:00:00Z,"), lines[1]);
+    assertTrue(lines[1].endsWith(",false"), lines[1]);
+  }
+
+  @Test
   void aKdsCommandIsRequired() {
     CliRun run = CliRun.of("kds");
     assertEquals(2, run.status());
