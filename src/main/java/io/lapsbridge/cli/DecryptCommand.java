@@ -57,6 +57,11 @@ final class DecryptCommand implements Callable<Integer> {
   @Override
   public Integer call() throws KeyFileException, LapsCryptoException, IOException {
     LapsDecryptor decryptor = new LapsDecryptor(RootKeyProvider.of(KdsKeyFile.read(keyFile)));
+    if (value == null && System.console() != null) {
+      // A terminal on stdin would otherwise look like a hang.
+      spec.commandLine().getErr().println("lapsbridge: reading the value from stdin (end with Ctrl-D)");
+      spec.commandLine().getErr().flush();
+    }
     String text = value != null ? value : readStdin();
     byte[] bytes = decode(text);
     DecryptedPassword password = decryptor.decrypt(bytes);
