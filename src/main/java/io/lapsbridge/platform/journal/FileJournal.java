@@ -83,6 +83,14 @@ public final class FileJournal implements Journal {
     }
   }
 
+  /**
+   * A journal over a state directory that does not exist (a dry run): reads find nothing, and
+   * nothing is created until a write.
+   */
+  public static FileJournal absent(Path directory) {
+    return new FileJournal(directory);
+  }
+
   private static boolean open(Set<PosixFilePermission> modes) {
     return modes.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
   }
