@@ -276,8 +276,10 @@ final class AgentCommand implements Runnable {
           ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
       DeviceFacts facts = new DeviceFacts(join, hints.domainController().orElse(false),
           hints.legacyCseInstalled().orElse(false), dfl);
-      Optional<ManagedAccount> override = account == null || account.equals("@uid0")
-          ? Optional.empty() : Optional.of(new ManagedAccount.Named(account));
+      // @uid0 stands for the built-in Administrator, which Linux maps to a UID-0 account.
+      Optional<ManagedAccount> override = account == null ? Optional.empty()
+          : account.equals("@uid0") ? Optional.of(new ManagedAccount.BuiltInAdministrator())
+          : Optional.of(new ManagedAccount.Named(account));
       return AgentTarget.resolve(PolicyEngine.evaluate(PolicySnapshot.read(sources), facts),
           override);
     }
