@@ -182,7 +182,7 @@ final class AgentCommand implements Runnable {
 
     @Option(names = "--state-dir", paramLabel = "DIR",
         description = "Root-only journal directory (default: /var/lib/lapsbridge, or"
-            + " %ProgramData%\\lapsbridge on Windows).")
+            + " %%ProgramData%%\\lapsbridge on Windows).")
     Path stateDir;
 
     @Option(names = "--server", paramLabel = "HOST[:PORT]",
@@ -217,7 +217,7 @@ final class AgentCommand implements Runnable {
     @Option(names = "--base-dn", paramLabel = "DN", description = "Search base.")
     String baseDn;
 
-    @Option(names = "--timeout", defaultValue = "15",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
         description = "Connect and response timeout in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
