@@ -131,12 +131,25 @@ final class AgentCommand implements Runnable {
       int cycles = 0;
       while (true) {
         String stamp = options.policyStamp();
-        CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, false).run(
-            options.resolve(), false, false);
-        print(out, outcome, OutputFormat.TEXT);
+        ExitStatus status;
+        try {
+          CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, false).run(
+              options.resolve(), false, false);
+          print(out, outcome, OutputFormat.TEXT);
+          status = exitStatus(outcome);
+        } catch (RuntimeException e) {
+          if (cycles == 0) {
+            throw e; // wrong from the start: report it and stop, as run-once would
+          }
+          // A policy file broken while running must not stop the agent: report, retry later.
+          Failure failure = Failure.of(e);
+          spec.commandLine().getErr().println("lapsbridge: " + failure.message());
+          spec.commandLine().getErr().flush();
+          status = failure.status();
+        }
         cycles++;
         if (maxCycles > 0 && cycles >= maxCycles) {
-          return exitStatus(outcome).code();
+          return status.code();
         }
         long waitMillis = Duration.ofMinutes(intervalMinutes).toMillis()
             + (jitterMinutes == 0 ? 0 : random.nextLong(Duration.ofMinutes(jitterMinutes)

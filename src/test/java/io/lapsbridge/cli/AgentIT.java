@@ -248,4 +248,23 @@ class AgentIT {
     assertFalse(afterSecond.equals(afterFirst));
     assertEquals(afterSecond, entry(dn).getAttributeValue("ms-Mcs-AdmPwd"));
   }
+
+  @Test
+  void runLoopRunsACycleAtOnce() throws Exception {
+    String dn = SharedStandIn.computer(ou, "AG-LOOP", "ms-Mcs-AdmPwdExpirationTime", "0");
+    List<String> args = new ArrayList<>(List.of("agent", "run", "--max-cycles", "1",
+        "--policy-file", policy(LEGACY_POLICY).toString(), "--computer", "AG-LOOP",
+        "--state-dir", temp.resolve("state").toString()));
+    args.addAll(connection());
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("rotated: rotated 'lapsadmin'"), run.out());
+    assertEquals(accounts.password("lapsadmin").orElseThrow(),
+        entry(dn).getAttributeValue("ms-Mcs-AdmPwd"));
+    CliRun bad = CliRun.of("agent", "run", "--interval-minutes", "0", "--policy-file",
+        policy(LEGACY_POLICY).toString());
+    assertEquals(2, bad.status());
+    assertEquals("lapsbridge: usage: --interval-minutes must be at least 1 and --jitter-minutes"
+        + " not negative\n", bad.err());
+  }
 }

@@ -87,7 +87,7 @@ class AgentKillIT {
         runs++;
 
         CycleOutcome restart = KillableAgent.cycle(server.port(), server.certificateFile(), state,
-            accountsDir, computer, Checkpoint.NONE).run(KillableAgent.target(family), false,
+            accountsDir, computer, Checkpoint.NONE, line -> { }).run(KillableAgent.target(family), false,
             false);
         assertTrue(restart.status().success(), restart.summary());
         assertTrue(!Files.exists(state.resolve("journal.json")), "the restart settles the journal");

@@ -13,6 +13,7 @@ import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.rotation.AgentTarget;
 import io.lapsbridge.rotation.Checkpoint;
 import io.lapsbridge.rotation.CycleOutcome;
+import io.lapsbridge.rotation.EventSink;
 import io.lapsbridge.rotation.PortException;
 import io.lapsbridge.rotation.RotationCycle;
 import java.nio.file.Path;
@@ -45,21 +46,21 @@ public final class KillableAgent {
       }
     };
     CycleOutcome outcome = cycle(Integer.parseInt(args[0]), Path.of(args[1]), Path.of(args[2]),
-        Path.of(args[3]), args[4], checkpoint).run(target(AttributeFamily.valueOf(args[5])), true,
+        Path.of(args[3]), args[4], checkpoint, System.err::println).run(target(AttributeFamily.valueOf(args[5])), true,
         false);
     System.out.println("OUTCOME " + outcome.status());
     System.exit(outcome.status().success() ? 0 : 1);
   }
 
   static RotationCycle cycle(int port, Path certificate, Path state, Path accounts,
-      String computer, Checkpoint checkpoint) throws PortException {
+      String computer, Checkpoint checkpoint, EventSink events) throws PortException {
     AgentConnection connection = new AgentConnection(List.of("127.0.0.1:" + port),
         Optional.empty(), TransportSecurity.START_TLS, certificate,
         new MachineBind.Simple(StandInDirectory.ADMIN_DN, Secret.of(StandInDirectory.ADMIN_PASSWORD)),
         null, Duration.ofSeconds(20));
     return new RotationCycle(() -> AgentDirectory.open(connection, computer),
         new FileAccounts(accounts), FileJournal.open(state), PasswordGenerator.secure(),
-        Clock.systemUTC(), line -> System.err.println(line), checkpoint);
+        Clock.systemUTC(), events, checkpoint);
   }
 
   static AgentTarget.Resolution target(AttributeFamily family) {
