@@ -5,6 +5,7 @@ import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.embedded.StandInException;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.policy.PolicyInputException;
+import io.lapsbridge.rotation.PortException;
 
 /** An exception translated for the user: a one-line message and the exit status it earns. */
 record Failure(ExitStatus status, String message) {
@@ -31,6 +32,9 @@ record Failure(ExitStatus status, String message) {
     if (exception instanceof LapsCryptoException crypto) {
       return new Failure(ExitStatus.PROBLEM, "cannot decrypt: " + crypto.getMessage());
     }
+    if (exception instanceof PortException port) {
+      return new Failure(statusOf(port.kind()), port.getMessage());
+    }
     if (exception instanceof StandInException standIn) {
       return new Failure(ExitStatus.UNREACHABLE, "stand-in directory: " + standIn.getMessage());
     }
@@ -47,6 +51,16 @@ record Failure(ExitStatus status, String message) {
       case SCHEMA_MISSING -> ExitStatus.SCHEMA;
       case NOT_FOUND, AMBIGUOUS, ACCESS_DENIED -> ExitStatus.NOT_FOUND;
       case MALFORMED_VALUE, REJECTED -> ExitStatus.PROBLEM;
+    };
+  }
+
+  /** The agent's port failures: directory-side as above, local ones as problems. */
+  static ExitStatus statusOf(PortException.Kind kind) {
+    return switch (kind) {
+      case DIRECTORY_UNREACHABLE -> ExitStatus.UNREACHABLE;
+      case DIRECTORY_SCHEMA -> ExitStatus.SCHEMA;
+      case DIRECTORY_DENIED, ACCOUNT_MISSING -> ExitStatus.NOT_FOUND;
+      case DIRECTORY_REJECTED, ACCOUNT_LOCKED, LOCAL_FAILED, JOURNAL -> ExitStatus.PROBLEM;
     };
   }
 }

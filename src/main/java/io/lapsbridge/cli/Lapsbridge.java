@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       PolicyCommand.class,
       KdsCommand.class,
       DecryptCommand.class,
+      AgentCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {

@@ -384,4 +384,16 @@ public final class LapsDirectory implements AutoCloseable {
   public void close() {
     connection.close();
   }
+
+  /** Wraps a connection the agent opened and bound itself (server sets, GSSAPI). */
+  static LapsDirectory adopt(LDAPConnection connection, ConnectionSettings settings)
+      throws DirectoryException {
+    try {
+      String base = settings.baseDn() != null ? settings.baseDn() : defaultBase(connection);
+      return new LapsDirectory(connection, settings, base);
+    } catch (DirectoryException e) {
+      connection.close();
+      throw e;
+    }
+  }
 }

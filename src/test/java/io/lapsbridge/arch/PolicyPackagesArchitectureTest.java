@@ -51,7 +51,8 @@ class PolicyPackagesArchitectureTest {
     classes().that().resideInAPackage("io.lapsbridge.platform..")
         .should().onlyDependOnClassesThat()
         .resideInAnyPackage("io.lapsbridge.platform..", "io.lapsbridge.policy..",
-            "io.lapsbridge.model..", "java..", "com.sun.jna..", "com.fasterxml.jackson..")
+            "io.lapsbridge.model..", "io.lapsbridge.rotation..", "java..", "com.sun.jna..",
+            "com.fasterxml.jackson..")
         .check(main);
   }
 

@@ -1,0 +1,453 @@
+package io.lapsbridge.cli;
+
+import io.lapsbridge.directory.AgentConnection;
+import io.lapsbridge.directory.AgentDirectory;
+import io.lapsbridge.directory.MachineBind;
+import io.lapsbridge.directory.TransportSecurity;
+import io.lapsbridge.gpo.GpoPolicySource;
+import io.lapsbridge.gpo.RegistryPol;
+import io.lapsbridge.gpo.RegistryPolReader;
+import io.lapsbridge.model.JoinState;
+import io.lapsbridge.model.Secret;
+import io.lapsbridge.password.PasswordGenerator;
+import io.lapsbridge.platform.file.DeviceHints;
+import io.lapsbridge.platform.file.JsonPolicyFile;
+import io.lapsbridge.platform.journal.FileJournal;
+import io.lapsbridge.platform.linux.LinuxAccounts;
+import io.lapsbridge.platform.windows.WindowsAccounts;
+import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
+import io.lapsbridge.policy.DeviceFacts;
+import io.lapsbridge.policy.ManagedAccount;
+import io.lapsbridge.policy.PolicyEngine;
+import io.lapsbridge.policy.PolicySnapshot;
+import io.lapsbridge.policy.PolicySource;
+import io.lapsbridge.rotation.AgentTarget;
+import io.lapsbridge.rotation.Checkpoint;
+import io.lapsbridge.rotation.CycleOutcome;
+import io.lapsbridge.rotation.DirectoryPort;
+import io.lapsbridge.rotation.EventSink;
+import io.lapsbridge.rotation.LocalAccountPort;
+import io.lapsbridge.rotation.PortException;
+import io.lapsbridge.rotation.RotationCycle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lapsbridge agent}: the device agent that rotates the managed local password. */
+@Command(
+    name = "agent",
+    mixinStandardHelpOptions = true,
+    description = "Rotate this device's managed local account password, directory first.",
+    subcommands = {AgentCommand.RunOnce.class, AgentCommand.Run.class})
+final class AgentCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Chooses the local-account adapter; the IT suite swaps in a recording fake. */
+  static Function<Options, LocalAccountPort> localAccounts = AgentCommand::systemAccounts;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "an agent command is required");
+  }
+
+  @Command(name = "run-once", mixinStandardHelpOptions = true,
+      description = {
+        "Run one cycle: finish an interrupted rotation, read the expiry, and rotate when it is"
+            + " missing, past, beyond policy, reset by an administrator, or after a login of the"
+            + " managed account. Event lines (Windows LAPS / AdmPwd IDs) go to stderr; the"
+            + " outcome goes to stdout.",
+        "Exit 0 rotated or not due, 1 refused or local failure, 3 directory unreachable (no local"
+            + " change), 4 schema missing, 5 computer or account not found or access denied."
+      })
+  static final class RunOnce implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Options options;
+
+    @Option(names = "--dry-run", description = "Decide and report; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "Rotate now, as Reset-LapsPassword does.")
+    boolean force;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+        description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+      CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, dryRun).run(
+          options.resolve(), force, dryRun);
+      print(spec.commandLine().getOut(), outcome, format);
+      return exitStatus(outcome).code();
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Run a cycle now, then every hour with random jitter (the Windows LAPS"
+          + " cadence), and at once when a policy file changes. Runs until stopped.")
+  static final class Run implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Options options;
+
+    @Option(names = "--interval-minutes", defaultValue = "60",
+        description = "Minutes between cycles (default: ${DEFAULT-VALUE}).")
+    int intervalMinutes;
+
+    @Option(names = "--jitter-minutes", defaultValue = "10",
+        description = "Up to this many minutes are added at random to each wait"
+            + " (default: ${DEFAULT-VALUE}), so that devices do not all write at once.")
+    int jitterMinutes;
+
+    @Option(names = "--max-cycles", hidden = true, defaultValue = "0",
+        description = "Stop after this many cycles (tests); 0 = never.")
+    int maxCycles;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (intervalMinutes < 1 || jitterMinutes < 0) {
+        throw new UsageException("--interval-minutes must be at least 1 and --jitter-minutes"
+            + " not negative");
+      }
+      SecureRandom random = new SecureRandom();
+      PrintWriter out = spec.commandLine().getOut();
+      int cycles = 0;
+      while (true) {
+        String stamp = options.policyStamp();
+        ExitStatus status;
+        try {
+          CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, false).run(
+              options.resolve(), false, false);
+          print(out, outcome, OutputFormat.TEXT);
+          status = exitStatus(outcome);
+        } catch (RuntimeException e) {
+          if (cycles == 0) {
+            throw e; // wrong from the start: report it and stop, as run-once would
+          }
+          // A policy file broken while running must not stop the agent: report, retry later.
+          Failure failure = Failure.of(e);
+          spec.commandLine().getErr().println("lapsbridge: " + failure.message());
+          spec.commandLine().getErr().flush();
+          status = failure.status();
+        }
+        cycles++;
+        if (maxCycles > 0 && cycles >= maxCycles) {
+          return status.code();
+        }
+        long waitMillis = Duration.ofMinutes(intervalMinutes).toMillis()
+            + (jitterMinutes == 0 ? 0 : random.nextLong(Duration.ofMinutes(jitterMinutes)
+                .toMillis()));
+        long deadline = System.currentTimeMillis() + waitMillis;
+        // Poll the policy once a minute: a change triggers a cycle, as a GP notification does.
+        while (System.currentTimeMillis() < deadline && stamp.equals(options.policyStamp())) {
+          Thread.sleep(Math.min(60_000, Math.max(1, deadline - System.currentTimeMillis())));
+        }
+      }
+    }
+  }
+
+  /** The options both subcommands share. */
+  static final class Options {
+    @Option(names = "--policy-file", paramLabel = "FILE",
+        description = "JSON policy file (roots csp, gpo, localConfig, legacyGpo; device facts).")
+    Path policyFile;
+
+    @Option(names = "--registry-pol", paramLabel = "FILE",
+        description = "A GPO's Machine/Registry.pol; repeat in application order.")
+    List<Path> registryPol = new ArrayList<>();
+
+    @Option(names = "--registry", description = "Read the live registry (Windows only).")
+    boolean registry;
+
+    @Option(names = "--join-state", paramLabel = "STATE",
+        description = "entra, ad, hybrid or none (default: the policy file's, else ad).")
+    JoinState joinState;
+
+    @Option(names = "--domain-functional-level", paramLabel = "YEAR",
+        description = "Domain functional level as a Windows Server year.")
+    Integer domainFunctionalLevel;
+
+    @Option(names = "--computer", paramLabel = "NAME",
+        description = "This computer's name or DN in the directory (default: the host name).")
+    String computer;
+
+    @Option(names = "--account", paramLabel = "NAME",
+        description = "Manage this local account instead of the policy's; @uid0 = the first"
+            + " UID-0 account other than root (Linux).")
+    String account;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+        description = "Root-only journal directory (default: /var/lib/lapsbridge, or"
+            + " %%ProgramData%%\\lapsbridge on Windows).")
+    Path stateDir;
+
+    @Option(names = "--server", paramLabel = "HOST[:PORT]",
+        description = "Directory server; repeat for failover in order. Overrides DNS discovery.")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = "--host", hidden = true, description = "Alias of --server.")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--port", paramLabel = "PORT",
+        description = "Port for --server entries without one (default 636 with --ldaps, else"
+            + " 389).")
+    Integer port;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN",
+        description = "Find domain controllers through DNS SRV _ldap._tcp.dc._msdcs.DOMAIN.")
+    String domain;
+
+    @Option(names = "--ldaps", description = "Use TLS from the first byte (LDAPS).")
+    boolean ldaps;
+
+    @Option(names = "--start-tls", description = "Upgrade with StartTLS before binding.")
+    boolean startTls;
+
+    @Option(names = "--insecure", description = "Allow a connection without TLS.")
+    boolean insecure;
+
+    @Option(names = "--trust-store", paramLabel = "FILE",
+        description = "PEM, JKS or PKCS#12 file of trusted CA certificates.")
+    Path trustStore;
+
+    @Option(names = "--base-dn", paramLabel = "DN", description = "Search base.")
+    String baseDn;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+        description = "Connect and response timeout in seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--bind-dn", paramLabel = "DN",
+        description = "Simple bind as this DN (the stand-in); default is Kerberos as the"
+            + " computer.")
+    String bindDn;
+
+    @Option(names = "--bind-password-file", paramLabel = "FILE",
+        description = "File whose first line is the simple-bind password.")
+    Path bindPasswordFile;
+
+    @Option(names = "--keytab", paramLabel = "FILE", defaultValue = "/etc/krb5.keytab",
+        description = "Machine keytab for the GSSAPI bind (default: ${DEFAULT-VALUE}).")
+    Path keytab;
+
+    @Option(names = "--principal", paramLabel = "NAME",
+        description = "Kerberos principal (default: HOST$ from the short host name).")
+    String principal;
+
+    @Option(names = "--realm", paramLabel = "REALM",
+        description = "Kerberos realm (default: krb5.conf, else --domain in capitals).")
+    String realm;
+
+    @Option(names = "--kdc", paramLabel = "HOST", description = "KDC address (default: krb5.conf).")
+    String kdc;
+
+    AgentTarget.Resolution resolve() {
+      List<PolicySource> sources = new ArrayList<>();
+      if (registry) {
+        if (!WindowsRegistryPolicySource.supported()) {
+          throw new UsageException("--registry reads the Windows registry and works only on"
+              + " Windows; use --policy-file or --registry-pol here");
+        }
+        sources.add(WindowsRegistryPolicySource.open());
+      }
+      if (!registryPol.isEmpty()) {
+        List<RegistryPol> files = new ArrayList<>();
+        for (Path file : registryPol) {
+          files.add(RegistryPolReader.read(file.toString(), PolicyCommand.readFile(file)));
+        }
+        sources.add(new GpoPolicySource("Registry.pol", files));
+      }
+      DeviceHints hints = DeviceHints.none();
+      if (policyFile != null) {
+        JsonPolicyFile json =
+            JsonPolicyFile.parse(policyFile.toString(), PolicyCommand.readFile(policyFile));
+        hints = json.device();
+        sources.add(json);
+      }
+      if (sources.isEmpty()) {
+        throw new UsageException("give a policy: --policy-file, --registry-pol or --registry");
+      }
+      JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElse(JoinState.AD);
+      OptionalInt dfl = domainFunctionalLevel != null
+          ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
+      DeviceFacts facts = new DeviceFacts(join, hints.domainController().orElse(false),
+          hints.legacyCseInstalled().orElse(false), dfl);
+      // @uid0 stands for the built-in Administrator, which Linux maps to a UID-0 account.
+      Optional<ManagedAccount> override = account == null ? Optional.empty()
+          : account.equals("@uid0") ? Optional.of(new ManagedAccount.BuiltInAdministrator())
+          : Optional.of(new ManagedAccount.Named(account));
+      return AgentTarget.resolve(PolicyEngine.evaluate(PolicySnapshot.read(sources), facts),
+          override);
+    }
+
+    /** Changes when a policy input changes: size and modification time of every file. */
+    String policyStamp() {
+      StringBuilder stamp = new StringBuilder();
+      List<Path> files = new ArrayList<>(registryPol);
+      if (policyFile != null) {
+        files.add(policyFile);
+      }
+      for (Path file : files) {
+        try {
+          stamp.append(file).append(Files.size(file)).append(Files.getLastModifiedTime(file));
+        } catch (IOException e) {
+          stamp.append(file).append("missing");
+        }
+      }
+      return stamp.toString();
+    }
+
+    boolean uid0() {
+      return "@uid0".equals(account);
+    }
+
+    RotationCycle cycle(CommandLine.Model.CommandSpec spec, Checkpoint checkpoint,
+        boolean dryRun) {
+      PrintWriter err = spec.commandLine().getErr();
+      EventSink events = line -> {
+        err.println(line);
+        err.flush();
+      };
+      FileJournal journal;
+      try {
+        // A dry run must not even create the state directory.
+        journal = dryRun && !Files.isDirectory(stateDirectory())
+            ? FileJournal.absent(stateDirectory()) : FileJournal.open(stateDirectory());
+      } catch (PortException e) {
+        throw new CommandFailedException(ExitStatus.PROBLEM, e.getMessage());
+      }
+      AgentConnection connection = connection();
+      String name = computerName();
+      DirectoryPort.Connector connector = () -> AgentDirectory.open(connection, name);
+      return new RotationCycle(connector, localAccounts.apply(this), journal,
+          PasswordGenerator.secure(), Clock.systemUTC(), events, checkpoint);
+    }
+
+    Path stateDirectory() {
+      if (stateDir != null) {
+        return stateDir;
+      }
+      if (WindowsRegistryPolicySource.supported()) {
+        String data = Optional.ofNullable(System.getenv("ProgramData")).orElse("C:\\ProgramData");
+        return Path.of(data, "lapsbridge");
+      }
+      return Path.of("/var/lib/lapsbridge");
+    }
+
+    String computerName() {
+      return computer != null ? computer : shortHostName();
+    }
+
+    AgentConnection connection() {
+      if (ldaps && startTls) {
+        throw new UsageException("choose one of --ldaps and --start-tls");
+      }
+      TransportSecurity security = ldaps ? TransportSecurity.LDAPS
+          : startTls ? TransportSecurity.START_TLS : TransportSecurity.NONE;
+      boolean kerberos = bindDn == null;
+      if (security == TransportSecurity.NONE && !insecure && !kerberos) {
+        throw new UsageException("refusing a simple bind without TLS: add --ldaps or"
+            + " --start-tls, or --insecure to accept cleartext credentials");
+      }
+      if (security == TransportSecurity.NONE && !insecure) {
+        throw new UsageException("refusing to send passwords without TLS: add --ldaps or"
+            + " --start-tls (GSSAPI sealing alone needs --insecure)");
+      }
+      List<String> list = new ArrayList<>(servers);
+      list.addAll(hosts);
+      if (port != null) {
+        list.replaceAll(s -> s.contains(":") ? s : s + ":" + port);
+      }
+      if (list.isEmpty() && domain == null) {
+        throw new UsageException("give --server HOST (repeatable) or --domain DOMAIN for DNS SRV"
+            + " discovery");
+      }
+      MachineBind bind;
+      if (kerberos) {
+        String who = principal != null ? principal
+            : shortHostName().toUpperCase(Locale.ROOT) + "$";
+        Optional<String> realmName = Optional.ofNullable(realm)
+            .or(() -> Optional.ofNullable(domain).map(d -> d.toUpperCase(Locale.ROOT)));
+        bind = new MachineBind.Kerberos(keytab, who, realmName, Optional.ofNullable(kdc));
+      } else {
+        if (bindPasswordFile == null) {
+          throw new UsageException("--bind-dn needs --bind-password-file");
+        }
+        bind = new MachineBind.Simple(bindDn, readPassword(bindPasswordFile));
+      }
+      return new AgentConnection(list, Optional.ofNullable(domain), security, trustStore, bind,
+          baseDn, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private static Secret readPassword(Path file) {
+      byte[] bytes = PolicyCommand.readFile(file);
+      try {
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n') {
+          end++;
+        }
+        return Secret.fromUtf8Line(java.util.Arrays.copyOf(bytes, end));
+      } finally {
+        java.util.Arrays.fill(bytes, (byte) 0);
+      }
+    }
+  }
+
+  static LocalAccountPort systemAccounts(Options options) {
+    if (WindowsRegistryPolicySource.supported()) {
+      return WindowsAccounts.open();
+    }
+    return LinuxAccounts.system(options.uid0());
+  }
+
+  static String shortHostName() {
+    try {
+      String host = InetAddress.getLocalHost().getHostName();
+      int dot = host.indexOf('.');
+      return dot > 0 ? host.substring(0, dot) : host;
+    } catch (IOException e) {
+      throw new UsageException("cannot tell this host's name (" + e.getMessage()
+          + "); give --computer");
+    }
+  }
+
+  static ExitStatus exitStatus(CycleOutcome outcome) {
+    if (outcome.status().success()) {
+      return ExitStatus.OK;
+    }
+    return outcome.failure().map(Failure::statusOf).orElse(ExitStatus.PROBLEM);
+  }
+
+  static void print(PrintWriter out, CycleOutcome outcome, OutputFormat format) {
+    if (format == OutputFormat.JSON) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("status", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      json.put("summary", outcome.summary());
+      json.put("failure", outcome.failure().map(k -> k.name().toLowerCase(Locale.ROOT)
+          .replace('_', '-')).orElse(null));
+      json.put("exitStatus", exitStatus(outcome).code());
+      out.println(Json.write(json));
+    } else {
+      out.println(outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": "
+          + outcome.summary());
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,220 @@
+package io.lapsbridge.directory;
+
+import com.unboundid.ldap.sdk.BindRequest;
+import com.unboundid.ldap.sdk.BindResult;
+import com.unboundid.ldap.sdk.DNSSRVRecordServerSet;
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.GSSAPIBindRequest;
+import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SASLQualityOfProtection;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.SocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * The agent's connection: a configured server list (failover in order) or the domain's
+ * controllers from DNS SRV {@code _ldap._tcp.dc._msdcs.DOMAIN}, secured with LDAPS or StartTLS,
+ * bound simply or with SASL GSSAPI from the machine keytab.
+ *
+ * @param servers {@code host} or {@code host:port} entries; when given they override discovery
+ * @param domain the DNS domain to discover controllers in, when no servers are given
+ * @param security LDAPS or StartTLS (or none, when the operator insisted)
+ * @param trustStore trusted CAs; null for the JVM default
+ * @param bind simple or Kerberos
+ * @param baseDn the search base; null to read it from the root DSE
+ * @param timeout connect and response timeout
+ */
+public record AgentConnection(
+    List<String> servers,
+    Optional<String> domain,
+    TransportSecurity security,
+    Path trustStore,
+    MachineBind bind,
+    String baseDn,
+    Duration timeout) {
+
+  public AgentConnection {
+    servers = List.copyOf(servers);
+    if (servers.isEmpty() && domain.isEmpty()) {
+      throw new IllegalArgumentException("give a server list or a domain to discover controllers in");
+    }
+    if (security == null || bind == null || timeout == null) {
+      throw new IllegalArgumentException("security, bind and timeout are required");
+    }
+  }
+
+  /** The DNS SRV name the Windows DC locator uses for any domain controller of {@code domain}. */
+  public static String srvName(String domain) {
+    return "_ldap._tcp.dc._msdcs." + domain.toLowerCase(Locale.ROOT);
+  }
+
+  /** Where the connection will go, for messages; no credentials. */
+  public String describe() {
+    return servers.isEmpty() ? "DNS SRV " + srvName(domain.orElseThrow())
+        : String.join(", ", servers);
+  }
+
+  /** Connects to the first server that answers, secures and binds. */
+  public LapsDirectory open() throws DirectoryException {
+    int defaultPort = security == TransportSecurity.LDAPS ? 636 : 389;
+    LDAPConnectionOptions options = new LDAPConnectionOptions();
+    options.setConnectTimeoutMillis((int) timeout.toMillis());
+    options.setResponseTimeoutMillis(timeout.toMillis());
+    options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    SocketFactory sockets = null;
+    PostConnectProcessor startTls = null;
+    try {
+      SSLUtil ssl = new SSLUtil(trustManager());
+      if (security == TransportSecurity.LDAPS) {
+        sockets = ssl.createSSLSocketFactory();
+      } else if (security == TransportSecurity.START_TLS) {
+        startTls = new StartTLSPostConnectProcessor(ssl.createSSLContext());
+      }
+    } catch (GeneralSecurityException e) {
+      throw new DirectoryException(DirectoryException.Kind.TLS,
+          "cannot set up TLS for " + describe() + ": " + e.getMessage());
+    }
+    ServerSet set = serverSet(defaultPort, sockets, options, startTls);
+    LDAPConnection connection;
+    try {
+      connection = set.getConnection();
+    } catch (LDAPException e) {
+      DirectoryException.Kind kind = e.getMessage() != null
+          && e.getMessage().toLowerCase(Locale.ROOT).contains("ssl")
+          ? DirectoryException.Kind.TLS : DirectoryException.Kind.UNREACHABLE;
+      throw new DirectoryException(kind, "cannot reach a directory server (" + describe() + "): "
+          + Ldap.code(e.getResultCode()) + Ldap.diagnosticSuffix(e.getExceptionMessage()),
+          Ldap.code(e.getResultCode()), e);
+    }
+    try {
+      bind(connection);
+      ConnectionSettings settings = new ConnectionSettings(connection.getConnectedAddress(),
+          connection.getConnectedPort(), security, null, null, trustStore, baseDn, timeout);
+      return LapsDirectory.adopt(connection, settings);
+    } catch (DirectoryException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  ServerSet serverSet(int defaultPort, SocketFactory sockets, LDAPConnectionOptions options,
+      PostConnectProcessor startTls) {
+    if (servers.isEmpty()) {
+      // One hour, as the DC locator caches; the SDK orders by priority and weight (RFC 2782).
+      return new DNSSRVRecordServerSet(srvName(domain.orElseThrow()), null, null,
+          Duration.ofHours(1).toMillis(), sockets, options, null, startTls);
+    }
+    String[] hosts = new String[servers.size()];
+    int[] ports = new int[servers.size()];
+    for (int i = 0; i < servers.size(); i++) {
+      String entry = servers.get(i);
+      int colon = entry.lastIndexOf(':');
+      if (colon > 0 && entry.indexOf(':') == colon) {
+        hosts[i] = entry.substring(0, colon);
+        ports[i] = Integer.parseInt(entry.substring(colon + 1));
+      } else {
+        hosts[i] = entry;
+        ports[i] = defaultPort;
+      }
+    }
+    return new FailoverServerSet(hosts, ports, sockets, options, null, startTls);
+  }
+
+  private void bind(LDAPConnection connection) throws DirectoryException {
+    BindRequest request;
+    try {
+      request = bindRequest();
+    } catch (LDAPException e) {
+      throw new DirectoryException(DirectoryException.Kind.BIND,
+          "cannot prepare the Kerberos bind: " + e.getExceptionMessage());
+    }
+    try {
+      BindResult result = connection.bind(request);
+      if (result.getResultCode() != ResultCode.SUCCESS) {
+        throw new LDAPException(result);
+      }
+    } catch (LDAPException e) {
+      throw new DirectoryException(Ldap.isConnectionLoss(e.getResultCode())
+          ? DirectoryException.Kind.UNREACHABLE : DirectoryException.Kind.BIND,
+          "bind as " + who() + " to " + connection.getConnectedAddress() + ":"
+              + connection.getConnectedPort() + " failed: " + Ldap.code(e.getResultCode())
+              + Ldap.diagnosticSuffix(e.getDiagnosticMessage()), Ldap.code(e.getResultCode()), e);
+    }
+  }
+
+  private String who() {
+    return bind instanceof MachineBind.Simple s ? "'" + s.dn() + "'"
+        : "'" + ((MachineBind.Kerberos) bind).principal() + "' (GSSAPI)";
+  }
+
+  BindRequest bindRequest() throws LDAPException {
+    if (bind instanceof MachineBind.Simple simple) {
+      byte[] password = simple.password().utf8();
+      return new SimpleBindRequest(simple.dn(), password);
+    }
+    return new GSSAPIBindRequest(gssapiProperties((MachineBind.Kerberos) bind, security));
+  }
+
+  /**
+   * The GSSAPI settings of a machine-account bind: keytab only (no ticket cache, no prompt).
+   * Over TLS, AD refuses SASL integrity or privacy on top of TLS, so only authentication is
+   * asked for; without TLS, sealing protects the password write.
+   */
+  static GSSAPIBindRequestProperties gssapiProperties(MachineBind.Kerberos kerberos,
+      TransportSecurity security) {
+    GSSAPIBindRequestProperties properties =
+        new GSSAPIBindRequestProperties(kerberos.principal(), (String) null);
+    properties.setUseKeyTab(true);
+    properties.setKeyTabPath(kerberos.keytab().toString());
+    properties.setUseTicketCache(false);
+    properties.setRequireCachedCredentials(false);
+    properties.setRenewTGT(false);
+    properties.setIsInitiator(true);
+    properties.setServicePrincipalProtocol("ldap");
+    kerberos.realm().ifPresent(properties::setRealm);
+    kerberos.kdc().ifPresent(properties::setKDCAddress);
+    properties.setAllowedQoP(security == TransportSecurity.NONE
+        ? SASLQualityOfProtection.AUTH_CONF : SASLQualityOfProtection.AUTH);
+    return properties;
+  }
+
+  private TrustManager trustManager() throws DirectoryException {
+    if (trustStore == null) {
+      return JVMDefaultTrustManager.getInstance();
+    }
+    if (!Files.isReadable(trustStore)) {
+      throw new DirectoryException(DirectoryException.Kind.TLS,
+          "trust store " + trustStore + " does not exist or is not readable");
+    }
+    String name = trustStore.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
+      try {
+        return new PEMFileTrustManager(trustStore.toFile());
+      } catch (java.security.KeyStoreException e) {
+        throw new DirectoryException(DirectoryException.Kind.TLS,
+            "trust store " + trustStore + " is not a valid PEM file: " + e.getMessage());
+      }
+    }
+    String type = name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS";
+    return new TrustStoreTrustManager(trustStore.toFile(), null, type, true);
+  }
+}

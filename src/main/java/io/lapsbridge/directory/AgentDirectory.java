@@ -1,0 +1,109 @@
+package io.lapsbridge.directory;
+
+import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.ComputerRef;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.model.LapsPassword;
+import io.lapsbridge.model.Secret;
+import io.lapsbridge.rotation.DirectoryPort;
+import io.lapsbridge.rotation.PortException;
+import io.lapsbridge.rotation.StoredState;
+import io.lapsbridge.wire.WindowsLapsPasswordJson;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The agent's view of its own computer object: reads the family's expiry (and the password where
+ * the bind may read it) and writes password and expiry in one modify.
+ */
+public final class AgentDirectory implements DirectoryPort {
+  private final LapsDirectory directory;
+  private final ComputerRef computer;
+
+  private AgentDirectory(LapsDirectory directory, ComputerRef computer) {
+    this.directory = directory;
+    this.computer = computer;
+  }
+
+  /** Opens {@code connection} and finds {@code computerName} (name, sAMAccountName or DN). */
+  public static DirectoryPort open(AgentConnection connection, String computerName)
+      throws PortException {
+    LapsDirectory directory;
+    try {
+      directory = connection.open();
+    } catch (DirectoryException e) {
+      throw translate(e);
+    }
+    try {
+      return new AgentDirectory(directory, directory.locate(computerName));
+    } catch (DirectoryException e) {
+      directory.close();
+      throw translate(e);
+    }
+  }
+
+  /** Wraps an open directory session, for callers that connected by other means. */
+  public static DirectoryPort of(LapsDirectory directory, String computerName)
+      throws PortException {
+    try {
+      return new AgentDirectory(directory, directory.locate(computerName));
+    } catch (DirectoryException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public String computer() {
+    return computer.dn();
+  }
+
+  @Override
+  public StoredState read(AttributeFamily family) throws PortException {
+    LapsRecord record;
+    try {
+      record = directory.read(computer);
+    } catch (DirectoryException e) {
+      throw translate(e);
+    }
+    Optional<FileTime> expiry = family == AttributeFamily.LEGACY
+        ? record.legacyExpiration() : record.windowsExpiration();
+    Optional<LapsPassword> password = family == AttributeFamily.LEGACY
+        ? record.legacyPassword() : record.windowsPassword();
+    String problems = record.problems().stream()
+        .filter(p -> p.attribute().family() == family)
+        .map(LapsRecord.ValueProblem::toString)
+        .collect(Collectors.joining("; "));
+    return new StoredState(expiry, password.map(LapsPassword::password),
+        problems.isEmpty() ? Optional.empty() : Optional.of(problems));
+  }
+
+  @Override
+  public void write(AttributeFamily family, String account, Secret password, FileTime updated,
+      FileTime expires) throws PortException {
+    try {
+      if (family == AttributeFamily.LEGACY) {
+        directory.writeLegacy(computer, password, expires);
+      } else {
+        directory.writeWindowsCleartext(computer,
+            new WindowsLapsPasswordJson.Value(account, updated, password), expires);
+      }
+    } catch (DirectoryException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    directory.close();
+  }
+
+  static PortException translate(DirectoryException e) {
+    PortException.Kind kind = switch (e.kind()) {
+      case UNREACHABLE, TLS, BIND -> PortException.Kind.DIRECTORY_UNREACHABLE;
+      case SCHEMA_MISSING -> PortException.Kind.DIRECTORY_SCHEMA;
+      case NOT_FOUND, AMBIGUOUS, ACCESS_DENIED -> PortException.Kind.DIRECTORY_DENIED;
+      case MALFORMED_VALUE, REJECTED -> PortException.Kind.DIRECTORY_REJECTED;
+    };
+    return new PortException(kind, e.getMessage(), e);
+  }
+}

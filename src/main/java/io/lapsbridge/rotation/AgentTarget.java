@@ -1,0 +1,118 @@
+package io.lapsbridge.rotation;
+
+import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.policy.BackupDirectory;
+import io.lapsbridge.policy.BackupPlan;
+import io.lapsbridge.policy.ManagedAccount;
+import io.lapsbridge.policy.PolicyEvaluation;
+import io.lapsbridge.policy.PolicyKind;
+import io.lapsbridge.policy.WindowsLapsSettings;
+import java.util.Optional;
+
+/**
+ * What the agent manages on this device, drawn from the backup plan.
+ *
+ * @param family the attribute family written
+ * @param account the managed account, after any command-line override
+ * @param passwordAgeDays days between rotations
+ * @param complexity PasswordComplexity
+ * @param length characters or words
+ * @param expirationProtection whether an expiry beyond now + age forces a rotation
+ * @param postAuthDelayHours PostAuthenticationResetDelay; 0 = no post-authentication reset
+ * @param postAuthActions PostAuthenticationActions (1, 3, 5 or 11)
+ */
+public record AgentTarget(
+    AttributeFamily family,
+    ManagedAccount account,
+    int passwordAgeDays,
+    int complexity,
+    int length,
+    boolean expirationProtection,
+    int postAuthDelayHours,
+    int postAuthActions) {
+
+  public AgentTarget {
+    if (family == null || account == null) {
+      throw new IllegalArgumentException("family and account are required");
+    }
+    if (passwordAgeDays < 1) {
+      throw new IllegalArgumentException("password age must be at least 1 day: " + passwordAgeDays);
+    }
+    if (postAuthDelayHours < 0) {
+      throw new IllegalArgumentException("post-authentication delay must not be negative");
+    }
+  }
+
+  /** The outcome of reading a plan: managed, nothing to manage, or refused. */
+  public sealed interface Resolution permits Managed, Unmanaged, Refused {}
+
+  /** The agent manages {@code target}. */
+  public record Managed(AgentTarget target, String policyLine) implements Resolution {}
+
+  /** No password is managed here; not an error. */
+  public record Unmanaged(String reason) implements Resolution {}
+
+  /** The policy asks for something this agent cannot do; nothing is changed. */
+  public record Refused(String reason) implements Resolution {}
+
+  /** The message for encrypted plans: the missing piece is named so that admins can track it. */
+  public static final String ENCRYPTED_REFUSAL =
+      "encrypted backup (msLAPS-EncryptedPassword) is not supported by the agent yet: it needs the"
+          + " published group public-key file format (issue #8), which is still being defined;"
+          + " set ADPasswordEncryptionEnabled=0 or use legacy emulation until then";
+
+  /**
+   * Reads the plan. {@code accountOverride} replaces the plan's account (a command-line
+   * choice).
+   */
+  public static Resolution resolve(PolicyEvaluation evaluation,
+      Optional<ManagedAccount> accountOverride) {
+    BackupPlan plan = evaluation.plan();
+    if (plan.problem()) {
+      return new Refused("the policy cannot be applied on this device: " + plan.reason());
+    }
+    if (!plan.backsUp()) {
+      return new Unmanaged(plan.reason());
+    }
+    if (plan.directory() == BackupDirectory.ENTRA_ID) {
+      return new Refused("BackupDirectory=1 (Microsoft Entra ID) is not supported by this agent;"
+          + " it writes only to Active Directory");
+    }
+    if (plan.dsrm()) {
+      return new Refused("DSRM password backup is done by Windows LAPS on the domain controller,"
+          + " not by this agent");
+    }
+    if (plan.encryption().encrypted()) {
+      return new Refused(ENCRYPTED_REFUSAL);
+    }
+    ManagedAccount account = accountOverride.orElse(plan.account());
+    if (account instanceof ManagedAccount.Automatic) {
+      return new Refused("automatic account management is not supported by this agent; name the"
+          + " account with AdministratorAccountName or --account");
+    }
+    int delay = 0;
+    int actions = 1;
+    if (evaluation.policy().kind() == PolicyKind.WINDOWS_LAPS) {
+      delay = (int) evaluation.policy().number(WindowsLapsSettings.POST_AUTHENTICATION_RESET_DELAY);
+      actions = (int) evaluation.policy().number(WindowsLapsSettings.POST_AUTHENTICATION_ACTIONS);
+    }
+    AttributeFamily family = plan.attributeFamily().orElseThrow();
+    AgentTarget target = new AgentTarget(family, account, plan.passwordAgeDays(),
+        plan.complexity(), plan.length(), plan.expirationProtection(), delay, actions);
+    return new Managed(target, target.describe());
+  }
+
+  /** The policy in one line, as events 10021/10023 list it. */
+  public String describe() {
+    String source = family == AttributeFamily.LEGACY
+        ? "Legacy LAPS (emulation), ms-Mcs-AdmPwd"
+        : "Windows LAPS, msLAPS-Password (clear text)";
+    return "policy: " + source + "; backup directory: Active Directory; account: "
+        + account.describe() + "; age: " + passwordAgeDays + " days; complexity: " + complexity
+        + "; length: " + length + "; expiration protection: " + (expirationProtection ? 1 : 0)
+        + (family == AttributeFamily.WINDOWS
+            ? "; post-authentication grace: " + postAuthDelayHours + " h; actions: "
+                + postAuthActions
+            : "");
+  }
+}

@@ -1,0 +1,32 @@
+package io.lapsbridge.rotation;
+
+import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.model.Secret;
+
+/** The computer's own object in the directory, as the agent sees it through its bind. */
+public interface DirectoryPort extends AutoCloseable {
+  /** The computer object's DN, for logs. */
+  String computer();
+
+  /** Reads the expiry (and the password, where readable) of {@code family}. */
+  StoredState read(AttributeFamily family) throws PortException;
+
+  /**
+   * Writes password and expiry of {@code family} in ONE modify, as the real clients do.
+   *
+   * @param account the local account name (part of the Windows LAPS JSON)
+   * @param updated the time the password was made (part of the Windows LAPS JSON)
+   */
+  void write(AttributeFamily family, String account, Secret password, FileTime updated,
+      FileTime expires) throws PortException;
+
+  @Override
+  void close();
+
+  /** Opens a {@link DirectoryPort}; lazily, so that reconciliation can proceed offline. */
+  @FunctionalInterface
+  interface Connector {
+    DirectoryPort open() throws PortException;
+  }
+}

@@ -1,0 +1,193 @@
+package io.lapsbridge.rotation;
+
+import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.model.Secret;
+import io.lapsbridge.policy.ManagedAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** In-memory ports whose state survives a simulated crash, as disks and directories do. */
+final class Fakes {
+  private Fakes() {}
+
+  /** Thrown by a checkpoint to stop a cycle dead, like kill -9. */
+  static final class Crash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Crash(Checkpoint.Step step) {
+      super("crash at " + step);
+    }
+  }
+
+  /** A clock that moves 1 ms each time it is read, so every expiry written is distinct. */
+  static final class TickingClock extends Clock {
+    private Instant now;
+
+    TickingClock(Instant start) {
+      this.now = start;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      now = now.plusMillis(1);
+      return now;
+    }
+
+    synchronized void advance(java.time.Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  /** The computer object: one password and expiry per family. */
+  static final class Directory implements DirectoryPort {
+    final Map<AttributeFamily, String> passwords = new EnumMap<>(AttributeFamily.class);
+    final Map<AttributeFamily, FileTime> expiries = new EnumMap<>(AttributeFamily.class);
+    boolean passwordReadable = true;
+    boolean down;
+    int writeFailures;
+    int writes;
+    /** Runs inside write, after the value landed: a concurrent admin, for instance. */
+    Runnable afterWrite = () -> { };
+
+    DirectoryPort.Connector connector() {
+      return () -> {
+        if (down) {
+          throw new PortException(PortException.Kind.DIRECTORY_UNREACHABLE,
+              "cannot reach ldap://dc.example.com:389: Connection refused");
+        }
+        return this;
+      };
+    }
+
+    @Override
+    public String computer() {
+      return "CN=PC1,OU=Computers,DC=example,DC=com";
+    }
+
+    @Override
+    public StoredState read(AttributeFamily family) throws PortException {
+      if (down) {
+        throw new PortException(PortException.Kind.DIRECTORY_UNREACHABLE, "connection lost");
+      }
+      Optional<Secret> password = passwordReadable
+          ? Optional.ofNullable(passwords.get(family)).map(Secret::of) : Optional.empty();
+      return new StoredState(Optional.ofNullable(expiries.get(family)), password,
+          Optional.empty());
+    }
+
+    @Override
+    public void write(AttributeFamily family, String account, Secret password, FileTime updated,
+        FileTime expires) throws PortException {
+      if (down) {
+        throw new PortException(PortException.Kind.DIRECTORY_UNREACHABLE, "connection lost");
+      }
+      if (writeFailures > 0) {
+        writeFailures--;
+        throw new PortException(PortException.Kind.DIRECTORY_DENIED,
+            "access denied: modify on 'CN=PC1' attribute ms-Mcs-AdmPwd");
+      }
+      writes++;
+      passwords.put(family, password.reveal());
+      expiries.put(family, expires);
+      afterWrite.run();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** Local accounts with recorded passwords. */
+  static final class Accounts implements LocalAccountPort {
+    final Map<String, String> passwords = new HashMap<>();
+    final List<String> terminated = new ArrayList<>();
+    int failures;
+    int sets;
+    boolean locked;
+
+    @Override
+    public String resolve(ManagedAccount account) throws PortException {
+      String name = account instanceof ManagedAccount.Named n ? n.name() : "Administrator";
+      if (!passwords.containsKey(name)) {
+        throw new PortException(PortException.Kind.ACCOUNT_MISSING,
+            "failed to find the managed local account '" + name + "'");
+      }
+      if (locked) {
+        throw new PortException(PortException.Kind.ACCOUNT_LOCKED, "'" + name + "' is locked");
+      }
+      return name;
+    }
+
+    @Override
+    public void setPassword(String account, Secret password) throws PortException {
+      if (failures > 0) {
+        failures--;
+        throw new PortException(PortException.Kind.LOCAL_FAILED, "chpasswd failed with status 1");
+      }
+      sets++;
+      passwords.put(account, password.reveal());
+    }
+
+    @Override
+    public void terminateSessions(String account) {
+      terminated.add(account);
+    }
+  }
+
+  /** A journal that keeps its content across crashes. */
+  static final class MemoryJournal implements Journal {
+    Intent pending;
+    final Map<AttributeFamily, LastRotation> last = new EnumMap<>(AttributeFamily.class);
+    final Map<String, Instant> logins = new HashMap<>();
+    final List<Intent.Phase> recorded = new ArrayList<>();
+
+    @Override
+    public Optional<Intent> pending() {
+      return Optional.ofNullable(pending);
+    }
+
+    @Override
+    public void record(Intent intent) {
+      recorded.add(intent.phase());
+      pending = intent;
+    }
+
+    @Override
+    public void clear() {
+      pending = null;
+    }
+
+    @Override
+    public Optional<LastRotation> last(AttributeFamily family) {
+      return Optional.ofNullable(last.get(family));
+    }
+
+    @Override
+    public void remember(LastRotation rotation) {
+      last.put(rotation.family(), rotation);
+    }
+
+    @Override
+    public Optional<Instant> lastLogin(String account) {
+      return Optional.ofNullable(logins.get(account));
+    }
+  }
+}

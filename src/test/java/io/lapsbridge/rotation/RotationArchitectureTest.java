@@ -1,0 +1,42 @@
+package io.lapsbridge.rotation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rotation engine is pure: it drives ports and never does I/O itself. */
+class RotationArchitectureTest {
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importClasses() {
+    main = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.lapsbridge");
+  }
+
+  @Test
+  void rotationImportsModelPolicyPasswordAndTheJdkCoreOnly() {
+    classes().that().resideInAPackage("io.lapsbridge.rotation..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.lapsbridge.rotation..", "io.lapsbridge.model..",
+            "io.lapsbridge.policy..", "io.lapsbridge.password..", "java.lang..", "java.util..",
+            "java.time..")
+        .check(main);
+  }
+
+  @Test
+  void journalAndLinuxAdaptersDoNotTouchLdapOrJna() {
+    classes().that().resideInAnyPackage("io.lapsbridge.platform.journal..",
+            "io.lapsbridge.platform.linux..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.lapsbridge.platform..", "io.lapsbridge.rotation..",
+            "io.lapsbridge.policy..", "io.lapsbridge.model..", "java..",
+            "com.fasterxml.jackson..")
+        .check(main);
+  }
+}
