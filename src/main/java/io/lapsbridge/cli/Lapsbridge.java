@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       DemoCommand.class,
       PolicyCommand.class,
+      PermissionsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {

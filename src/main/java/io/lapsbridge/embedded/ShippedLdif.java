@@ -16,17 +16,19 @@ public final class ShippedLdif {
 
   /** The AD-like schema, then the LAPS schema for both families. */
   public static List<LdifSource> schema() {
-    return List.of(resource("test-ldap/ad-schema.ldif"), resource("schema-ldif/apacheds/laps-all.ldif"));
+    return List.of(resource("test-ldap/ad-schema.ldif"), resource("test-ldap/ad-schema-security.ldif"),
+        resource("schema-ldif/apacheds/laps-all.ldif"));
   }
 
   /** Only the AD-like schema: a directory on which {@code schema extend} has work to do. */
   public static List<LdifSource> schemaWithoutLaps() {
-    return List.of(resource("test-ldap/ad-schema.ldif"));
+    return List.of(resource("test-ldap/ad-schema.ldif"), resource("test-ldap/ad-schema-security.ldif"));
   }
 
   /** The fixture domain and its access control. */
   public static List<LdifSource> data() {
-    return List.of(resource("test-ldap/fixture-dit.ldif"), resource("test-ldap/access-control.ldif"));
+    return List.of(resource("test-ldap/fixture-dit.ldif"), resource("test-ldap/access-control.ldif"),
+        resource("test-ldap/fixture-security.ldif"));
   }
 
   /** A shipped file by its path relative to the repository root. */

@@ -48,7 +48,7 @@ public record LapsGuids(
     Map<UUID, String> targets = new LinkedHashMap<>();
     if (family == AttributeFamily.LEGACY) {
       legacyPassword.ifPresent(guid -> targets.put(guid, "ms-Mcs-AdmPwd"));
-    } else {
+    } else if (windowsPassword.isPresent()) {
       windowsPassword.ifPresent(guid -> targets.put(guid, "msLAPS-Password"));
       windowsEncryptedPassword.ifPresent(guid -> targets.put(guid, "msLAPS-EncryptedPassword"));
       targets.put(Guids.LAPS_ENCRYPTED_PASSWORD_ATTRIBUTES, "ms-LAPS-Encrypted-Password-Attributes");
