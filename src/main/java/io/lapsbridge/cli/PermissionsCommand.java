@@ -177,7 +177,7 @@ final class PermissionsCommand implements Runnable {
     }
 
     private void print(PrintWriter out, List<Map<String, String>> rows) {
-      printRows(out, format, rows);
+      printRows(out, format, GRANT_COLUMNS, rows);
     }
   }
 
@@ -266,7 +266,7 @@ final class PermissionsCommand implements Runnable {
           fields.put("why", finding.why());
           printed.add(fields);
         }
-        printRows(out, format, printed);
+        printRows(out, format, AUDIT_COLUMNS, printed);
       }
       out.flush();
       return ExitStatus.OK.code();
@@ -277,13 +277,14 @@ final class PermissionsCommand implements Runnable {
     return family.name().toLowerCase(Locale.ROOT);
   }
 
-  static void printRows(PrintWriter out, ListFormat format, List<Map<String, String>> rows) {
+  static final List<String> GRANT_COLUMNS = List.of("action", "ou", "family", "principal", "sid", "ace");
+  static final List<String> AUDIT_COLUMNS = List.of("scope", "kind", "family", "access", "principal", "sid", "why");
+
+  static void printRows(PrintWriter out, ListFormat format, List<String> columns, List<Map<String, String>> rows) {
     switch (format) {
       case JSON -> out.println(Json.write(rows));
       case CSV -> {
-        if (!rows.isEmpty()) {
-          out.print(Csv.row(new ArrayList<>(rows.get(0).keySet())));
-        }
+        out.print(Csv.row(columns));
         rows.forEach(row -> out.print(Csv.row(new ArrayList<>(row.values()))));
       }
       default -> rows.forEach(row -> out.println(String.join("\t", row.values())));

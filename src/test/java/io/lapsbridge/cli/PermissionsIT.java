@@ -123,6 +123,20 @@ class PermissionsIT {
   }
 
   @Test
+  void auditPrintsCsvAndJson() throws Exception {
+    String dn = ou("Formats", DEFAULT_OU + "(A;CI;RPCR;;;" + READERS + ")");
+    CliRun csv = run("permissions", "audit", "--family", "legacy", "--base-dn", dn, "--format", "csv");
+    assertEquals(0, csv.status(), csv.err());
+    List<String> lines = List.of(csv.out().split("\r\n"));
+    assertEquals("scope,kind,family,access,principal,sid,why", lines.get(0));
+    assertTrue(lines.contains("\"" + dn + "\",ou,legacy,read,EXAMPLE\\LAPS Readers," + READERS
+        + ",\"All Extended Rights inherited from " + dn + "\""), csv.out());
+    CliRun json = run("permissions", "audit", "--family", "legacy", "--base-dn", dn, "--format", "json");
+    assertEquals(0, json.status(), json.err());
+    assertTrue(json.out().contains("\"principal\" : \"EXAMPLE\\\\LAPS Readers\""), json.out());
+  }
+
+  @Test
   void dryRunWritesNothing() throws Exception {
     String dn = ou("Dry", DEFAULT_OU);
     byte[] before = stored(dn);
