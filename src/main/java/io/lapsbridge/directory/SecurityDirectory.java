@@ -85,7 +85,30 @@ public final class SecurityDirectory {
     domainRoot = defaultContext != null ? defaultContext : namingContextOf(root, directory.baseDn());
     String schema = root == null ? null : root.getAttributeValue("schemaNamingContext");
     schemaContext = schema != null ? schema : "CN=Schema,CN=Configuration," + domainRoot;
-    netbiosName = firstRdnValue(domainRoot).toUpperCase(Locale.ROOT);
+    String configuration = root == null ? null : root.getAttributeValue("configurationNamingContext");
+    netbiosName = netbiosName(connection,
+        configuration != null ? configuration : "CN=Configuration," + domainRoot, domainRoot);
+  }
+
+  /**
+   * The domain's NetBIOS name from its crossRef in CN=Partitions; the first label of the domain
+   * DN, upper-cased, when there is none (the stand-in has no Partitions container).
+   */
+  private static String netbiosName(LDAPConnection connection, String configuration, String domainRoot) {
+    try {
+      SearchResult result = connection.search("CN=Partitions," + configuration, SearchScope.ONE,
+          Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "crossRef"),
+              Filter.createEqualityFilter("nCName", domainRoot)), "nETBIOSName");
+      for (SearchResultEntry entry : result.getSearchEntries()) {
+        String name = entry.getAttributeValue("nETBIOSName");
+        if (name != null && !name.isBlank()) {
+          return name.toUpperCase(Locale.ROOT);
+        }
+      }
+    } catch (LDAPException e) {
+      // No Partitions container or no right to read it: fall back to the DN's first label.
+    }
+    return firstRdnValue(domainRoot).toUpperCase(Locale.ROOT);
   }
 
   /** Security operations on an open directory session. */
@@ -125,7 +148,7 @@ public final class SecurityDirectory {
     }
   }
 
-  private static Control sdFlags(Part part) {
+  static Control sdFlags(Part part) {
     return new Control(SD_FLAGS_OID, true,
         new ASN1OctetString(new ASN1Sequence(new ASN1Integer(part.flag)).encode()));
   }
