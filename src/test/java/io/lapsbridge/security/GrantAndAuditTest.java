@@ -66,6 +66,38 @@ class GrantAndAuditTest {
     assertEquals(0, AclChange.add(change.acl(), List.of(deny)).acl().aces().indexOf(deny) - 1);
   }
 
+  @Test
+  void grantsOnAnAdDefaultOuDescriptorLandBeforeTheInheritedAces() throws Exception {
+    // Shaped like organizationalUnit's defaultSecurityDescriptor plus ACEs inherited from the
+    // domain root, as AD stores them (explicit first, then ID entries).
+    String da = DOMAIN + "-512";
+    String defaultOu = "O:" + da + "G:" + da + "D:AI(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;" + da + ")"
+        + "(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)(A;;LCRPLORC;;;AU)(A;;LCRPLORC;;;ED)"
+        + "(OA;;CCDC;" + COMPUTER + ";;AO)"
+        + "(OA;CIIOID;RP;4c164200-20c0-11d0-a768-00aa006e0529;" + COMPUTER + ";RU)"
+        + "(A;CIID;LCRPLORC;;;RU)";
+    SecurityDescriptor sd = Sddl.parse(defaultOu);
+    Acl acl = sd.dacl().orElseThrow();
+    acl = AclChange.add(acl, LapsGrant.SELF.acesFor(AttributeFamily.LEGACY, GUIDS, Sid.SELF, 0)).acl();
+    acl = AclChange.add(acl, LapsGrant.READ.acesFor(AttributeFamily.LEGACY, GUIDS, HELPDESK, 0)).acl();
+    String expected = "O:" + da + "G:" + da + "D:AI(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;" + da + ")"
+        + "(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;SY)(A;;LCRPLORC;;;AU)(A;;LCRPLORC;;;ED)"
+        + "(OA;;CCDC;" + COMPUTER + ";;AO)"
+        + "(OA;CIIO;RPWP;" + EXP + ";" + COMPUTER + ";PS)"
+        + "(OA;CIIO;WP;" + PWD + ";" + COMPUTER + ";PS)"
+        + "(OA;CIIO;RP;" + EXP + ";" + COMPUTER + ";" + HELPDESK + ")"
+        + "(OA;CIIO;RPCR;" + PWD + ";" + COMPUTER + ";" + HELPDESK + ")"
+        + "(OA;CIIOID;RP;4c164200-20c0-11d0-a768-00aa006e0529;" + COMPUTER + ";RU)"
+        + "(A;CIID;LCRPLORC;;;RU)";
+    SecurityDescriptor granted = sd.withDacl(acl);
+    assertEquals(expected, granted.toSddl());
+    byte[] bytes = granted.toBytes();
+    assertEquals(granted, SecurityDescriptor.fromBytes(bytes));
+    // The DACL grew by exactly the four object ACEs: 8 header + 4 flags + 2x16 GUIDs + the SID,
+    // which is 12 bytes for SELF (56 in all) and 28 for a domain account (72 in all).
+    assertEquals(sd.toBytes().length + 2 * 56 + 2 * 72, bytes.length);
+  }
+
   private static List<String> readers(String rootSddl, String ouSddl, String computerSddl) throws Exception {
     EffectiveAcl root = EffectiveAcl.root("DC=x", Sddl.parse(rootSddl).dacl());
     SecurityDescriptor ou = Sddl.parse(ouSddl);
