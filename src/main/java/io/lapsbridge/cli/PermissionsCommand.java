@@ -252,7 +252,22 @@ final class PermissionsCommand implements Runnable {
         SecurityDirectory security = SecurityDirectory.of(directory);
         LapsGuids guids = security.lapsGuids();
         List<SecuredObject> objects = security.snapshot(directory.baseDn(), sacl ? Part.SACL : Part.DACL);
-        List<PermissionsAudit.Row> rows = PermissionsAudit.run(objects, guids, family.families(), sacl);
+        Optional<Acl> computerDefault = Optional.empty();
+        if (!sacl) {
+          try {
+            computerDefault = security.computerDefaultDacl();
+          } catch (DirectoryException e) {
+            if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
+              throw e;
+            }
+            // Without it the audit still runs; computers then show up whenever they have any
+            // explicit ACE, which on AD is every computer.
+            spec.commandLine().getErr().println("lapsbridge: warning: " + e.getMessage()
+                + "; every computer with explicit ACEs will be listed");
+          }
+        }
+        List<PermissionsAudit.Row> rows =
+            PermissionsAudit.run(objects, guids, family.families(), sacl, computerDefault);
         List<Map<String, String>> printed = new ArrayList<>();
         for (PermissionsAudit.Row row : rows) {
           AccessFinding finding = row.finding();

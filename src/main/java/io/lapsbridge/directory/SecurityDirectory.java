@@ -250,6 +250,45 @@ public final class SecurityDirectory {
         which == Part.DACL ? part.dacl() : other.dacl());
   }
 
+  /**
+   * The DACL of the {@code computer} class's {@code defaultSecurityDescriptor}, which every new
+   * computer gets as explicit ACEs. Empty when the schema object has none; an error when it
+   * cannot be parsed (its SDDL uses aliases relative to the domain SID, read from the root).
+   */
+  public Optional<io.lapsbridge.security.Acl> computerDefaultDacl() throws DirectoryException {
+    String sddl;
+    Sid domainSid;
+    try {
+      Filter filter = Filter.createANDFilter(
+          Filter.createEqualityFilter("objectClass", "classSchema"),
+          Filter.createEqualityFilter("lDAPDisplayName", "computer"));
+      SearchResult result = connection.search(schemaContext, SearchScope.ONE, filter, "defaultSecurityDescriptor");
+      sddl = result.getSearchEntries().isEmpty() ? null
+          : result.getSearchEntries().get(0).getAttributeValue("defaultSecurityDescriptor");
+      if (sddl == null) {
+        return Optional.empty();
+      }
+      SearchResultEntry root = connection.getEntry(domainRoot, "objectSid");
+      byte[] sid = root == null ? null : root.getAttributeValueBytes("objectSid");
+      if (sid == null) {
+        throw new DirectoryException(DirectoryException.Kind.NOT_FOUND,
+            "'" + domainRoot + "' has no objectSid to resolve the computer class default descriptor");
+      }
+      domainSid = Sid.fromBytes(sid);
+    } catch (LDAPException e) {
+      throw LapsDirectory.failure("read the computer class defaultSecurityDescriptor", schemaContext, null, e);
+    } catch (SecurityFormatException e) {
+      throw new DirectoryException(DirectoryException.Kind.MALFORMED_VALUE,
+          "'" + domainRoot + "' objectSid is malformed at " + e.getMessage());
+    }
+    try {
+      return io.lapsbridge.security.Sddl.parse(sddl, domainSid).dacl();
+    } catch (SecurityFormatException e) {
+      throw new DirectoryException(DirectoryException.Kind.MALFORMED_VALUE,
+          "the computer class defaultSecurityDescriptor is not SDDL this tool reads: " + e.getMessage());
+    }
+  }
+
   /** The LAPS attributes' schemaIDGUIDs, empty for those the schema lacks. */
   public LapsGuids lapsGuids() throws DirectoryException {
     return new LapsGuids(schemaGuid("ms-Mcs-AdmPwd"), schemaGuid("ms-Mcs-AdmPwdExpirationTime"),

@@ -37,11 +37,6 @@ public record EffectiveAcl(String dn, List<EffectiveAce> aces) {
     return new EffectiveAcl(childDn, result);
   }
 
-  /** What a child of this class would get if it had no explicit ACEs. */
-  public EffectiveAcl newChild(String childDn, UUID childClass) {
-    return child(childDn, childClass, Optional.empty(), false);
-  }
-
   private static List<EffectiveAce> explicit(String dn, Optional<Acl> acl) {
     List<EffectiveAce> result = new ArrayList<>();
     acl.ifPresent(list -> {

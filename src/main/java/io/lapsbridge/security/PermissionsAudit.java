@@ -14,6 +14,9 @@ import java.util.Set;
  * read its own. With {@code sacl}, the same walk over SACLs reports who is audited instead.
  */
 public final class PermissionsAudit {
+  /** Where the explicit ACEs of a computer not yet created come from. */
+  public static final String DEFAULT_SOURCE = "the computer class defaultSecurityDescriptor";
+
   private PermissionsAudit() {}
 
   /** One reported line. {@code scopeKind} is "ou" or "computer". */
@@ -26,9 +29,21 @@ public final class PermissionsAudit {
     }
   }
 
-  /** Runs the audit; {@code sacl} selects which ACL the snapshot holds and what is reported. */
+  /** Runs the audit without a class default descriptor. */
   public static List<Row> run(
       List<SecuredObject> objects, LapsGuids guids, Set<AttributeFamily> families, boolean sacl) {
+    return run(objects, guids, families, sacl, java.util.Optional.empty());
+  }
+
+  /**
+   * Runs the audit; {@code sacl} selects which ACL the snapshot holds and what is reported.
+   * {@code computerDefault} is the ACL of the {@code computer} class's defaultSecurityDescriptor:
+   * a new computer in an OU gets it as explicit ACEs, and a computer is reported on its own only
+   * when it has explicit ACEs beyond it (on AD every computer has the default ones).
+   */
+  public static List<Row> run(List<SecuredObject> objects, LapsGuids guids, Set<AttributeFamily> families,
+      boolean sacl, java.util.Optional<Acl> computerDefault) {
+    List<Ace> defaults = computerDefault.map(Acl::aces).orElse(List.of());
     Map<String, EffectiveAcl> effective = new HashMap<>();
     List<Row> rows = new ArrayList<>();
     for (SecuredObject object : objects) {
@@ -44,14 +59,15 @@ public final class PermissionsAudit {
       EffectiveAcl scope;
       String kind;
       if (object.computer()) {
-        boolean explicit = acl.map(list -> list.aces().stream().anyMatch(ace -> !ace.isInherited())).orElse(false);
+        boolean explicit = acl.map(list -> list.aces().stream()
+            .anyMatch(ace -> !ace.isInherited() && !defaults.contains(ace))).orElse(false);
         if (!explicit) {
           continue;
         }
         scope = own;
         kind = "computer";
       } else if (object.objectClass().equals(Guids.ORGANIZATIONAL_UNIT_CLASS)) {
-        scope = own.newChild(object.dn(), Guids.COMPUTER_CLASS);
+        scope = own.child(DEFAULT_SOURCE, Guids.COMPUTER_CLASS, computerDefault, false);
         kind = "ou";
       } else {
         continue;

@@ -57,12 +57,34 @@ public final class Sddl {
 
   /** Parses SDDL; components must come in the order O, G, D, S, each at most once. */
   public static SecurityDescriptor parse(String sddl) throws SecurityFormatException {
-    return new Parser(sddl).descriptor();
+    return new Parser(sddl, null).descriptor();
   }
+
+  /**
+   * Parses SDDL that may use domain-relative aliases (DA, DU, DC, DD, CA, SA, EA, RS, ...), as a
+   * class's {@code defaultSecurityDescriptor} does. Forest-root aliases (EA, SA) resolve against
+   * {@code domain} too, which is right for a single-domain forest.
+   */
+  public static SecurityDescriptor parse(String sddl, Sid domain) throws SecurityFormatException {
+    return new Parser(sddl, domain).descriptor();
+  }
+
+  private static final java.util.Map<String, Long> DOMAIN_RIDS = java.util.Map.ofEntries(
+      java.util.Map.entry("LA", 500L), java.util.Map.entry("LG", 501L), java.util.Map.entry("RO", 498L),
+      java.util.Map.entry("DA", 512L), java.util.Map.entry("DU", 513L), java.util.Map.entry("DG", 514L),
+      java.util.Map.entry("DC", 515L), java.util.Map.entry("DD", 516L), java.util.Map.entry("CA", 517L),
+      java.util.Map.entry("SA", 518L), java.util.Map.entry("EA", 519L), java.util.Map.entry("PA", 520L),
+      java.util.Map.entry("CN", 522L), java.util.Map.entry("AP", 525L), java.util.Map.entry("KA", 526L),
+      java.util.Map.entry("EK", 527L));
+
+  private static final java.util.Map<String, Sid> MORE_ALIASES = java.util.Map.of(
+      "RS", Sid.of("S-1-5-32-553"), "RD", Sid.of("S-1-5-32-555"), "PU", Sid.of("S-1-5-32-547"), "SO", Sid.of("S-1-5-32-549"),
+      "PO", Sid.of("S-1-5-32-550"), "BO", Sid.of("S-1-5-32-551"), "RE", Sid.of("S-1-5-32-552"),
+      "CG", Sid.of("S-1-3-1"), "NU", Sid.of("S-1-5-2"), "AN", Sid.of("S-1-5-7"));
 
   /** Parses one ACE string such as {@code (OA;CIIO;RP;guid;guid;PS)}. */
   public static Ace parseAce(String text) throws SecurityFormatException {
-    Parser parser = new Parser(text);
+    Parser parser = new Parser(text, null);
     Ace ace = parser.ace();
     parser.expectEnd();
     return ace;
@@ -70,10 +92,12 @@ public final class Sddl {
 
   private static final class Parser {
     private final String text;
+    private final Sid domain;
     private int position;
 
-    Parser(String text) {
+    Parser(String text, Sid domain) {
       this.text = text;
+      this.domain = domain;
     }
 
     SecurityDescriptor descriptor() throws SecurityFormatException {
@@ -201,6 +225,14 @@ public final class Sddl {
       }
       String alias = text.substring(position, position + 2);
       Sid sid = Sid.ALIASES.get(alias);
+      if (sid == null && domain != null) {
+        sid = MORE_ALIASES.get(alias);
+        if (sid == null && DOMAIN_RIDS.containsKey(alias)) {
+          java.util.List<Long> subs = new java.util.ArrayList<>(domain.subAuthorities());
+          subs.add(DOMAIN_RIDS.get(alias));
+          sid = new Sid(domain.authority(), subs);
+        }
+      }
       if (sid == null) {
         throw SecurityFormatException.atPosition(
             start, "unknown SID alias '" + alias + "' (domain-relative aliases need the full SID)");

@@ -185,9 +185,11 @@ class PermissionsIT {
         + "-1106\tcontrol access on ms-Mcs-AdmPwd explicit on " + special), audit.out());
     // Blocked inheritance leaves only Domain Admins (read and escalation) in Kiosks.
     assertEquals(2, lines.stream().filter(line -> line.startsWith(kiosks + "\t")).count(), audit.out());
-    // Domain Admins hold Full Control: readers, and an escalation path.
+    // Domain Admins hold Full Control through the computer class default descriptor (parsed with
+    // the domain SID for its DA alias): readers, and an escalation path.
     assertTrue(lines.contains(kiosks + "\tou\tlegacy\tescalation\tEXAMPLE\\Domain Admins\t" + DA
-        + "\tWriteDACL (can grant itself read) inherited from " + kiosks), audit.out());
+        + "\tWriteDACL (can grant itself read) explicit on the computer class defaultSecurityDescriptor"),
+        audit.out());
     assertTrue(Arrays.stream(audit.out().split("\n")).noneMatch(line -> line.contains("PermissionsIT")));
   }
 }

@@ -98,6 +98,42 @@ class GrantAndAuditTest {
     assertEquals(sd.toBytes().length + 2 * 56 + 2 * 72, bytes.length);
   }
 
+  @Test
+  void theComputerClassDefaultDescriptorShapesOuScopesAndHidesOrdinaryComputers() throws Exception {
+    Sid domain = Sid.of(DOMAIN);
+    // Shaped like AD's computer defaultSecurityDescriptor: domain-relative aliases, upper-case
+    // GUIDs, Account Operators with full control.
+    String fc = "RPWPCRCCDCLCLORCWOWDSDDTSW";
+    String defaultSddl = "D:(A;;" + fc + ";;;DA)(A;;" + fc + ";;;AO)(A;;RPLCLORC;;;PS)"
+        + "(OA;;RPWP;77B5B886-944A-11d1-AEBD-0000F80367C1;;PS)(OA;;RPWP;5b47d60f-6090-40b2-9f37-2a4de88f3063;;KA)"
+        + "(A;;RPLCLORC;;;AU)";
+    Acl defaults = Sddl.parse(defaultSddl, domain).dacl().orElseThrow();
+    assertEquals(Sid.of(DOMAIN + "-512"), defaults.aces().get(0).sid());
+    assertEquals(Sid.of(DOMAIN + "-526"), defaults.aces().get(4).sid());
+    String root = "DC=x";
+    String ou = "OU=a,DC=x";
+    List<SecuredObject> objects = List.of(
+        new SecuredObject(root, "dc=x", null, Guids.DOMAIN_DNS_CLASS, false, Optional.of(Sddl.parse("D:"))),
+        new SecuredObject(ou, "ou=a,dc=x", "dc=x", Guids.ORGANIZATIONAL_UNIT_CLASS, false,
+            Optional.of(Sddl.parse("D:(OA;CIIO;RPCR;" + PWD + ";" + COMPUTER + ";" + HELPDESK + ")"))),
+        new SecuredObject("CN=plain,OU=a,DC=x", "cn=plain,ou=a,dc=x", "ou=a,dc=x", Guids.COMPUTER_CLASS, true,
+            Optional.of(Sddl.parse(defaultSddl, domain))),
+        new SecuredObject("CN=odd,OU=a,DC=x", "cn=odd,ou=a,dc=x", "ou=a,dc=x", Guids.COMPUTER_CLASS, true,
+            Optional.of(Sddl.parse(defaultSddl.replace("D:", "D:(A;;CR;;;" + AUDITORS + ")"), domain))));
+    List<String> rows = PermissionsAudit.run(objects, GUIDS, java.util.EnumSet.of(AttributeFamily.LEGACY), false,
+        Optional.of(defaults)).stream()
+        .map(r -> r.scope() + " " + r.finding().access() + " " + r.finding().principal()).toList();
+    String ao = "S-1-5-32-548";
+    assertEquals(List.of(
+        ou + " READ " + DOMAIN + "-512", ou + " ESCALATION " + DOMAIN + "-512",
+        ou + " READ " + ao, ou + " ESCALATION " + ao,
+        ou + " READ " + HELPDESK,
+        "CN=odd,OU=a,DC=x READ " + AUDITORS,
+        "CN=odd,OU=a,DC=x READ " + DOMAIN + "-512", "CN=odd,OU=a,DC=x ESCALATION " + DOMAIN + "-512",
+        "CN=odd,OU=a,DC=x READ " + ao, "CN=odd,OU=a,DC=x ESCALATION " + ao,
+        "CN=odd,OU=a,DC=x READ " + HELPDESK), rows);
+  }
+
   private static List<String> readers(String rootSddl, String ouSddl, String computerSddl) throws Exception {
     EffectiveAcl root = EffectiveAcl.root("DC=x", Sddl.parse(rootSddl).dacl());
     SecurityDescriptor ou = Sddl.parse(ouSddl);
