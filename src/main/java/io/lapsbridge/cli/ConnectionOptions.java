@@ -45,6 +45,12 @@ final class ConnectionOptions {
   @Option(names = "--base-dn", defaultValue = "${env:LAPSBRIDGE_BASE_DN}", description = "Search base; default is the server's default naming context (env LAPSBRIDGE_BASE_DN).")
   String baseDn;
 
+  @Option(names = "--profile", defaultValue = "${env:LAPSBRIDGE_PROFILE}", description = "Connection profile to take defaults from; 'default' is used when it exists (env LAPSBRIDGE_PROFILE).")
+  String profile;
+
+  @Option(names = "--config", defaultValue = "${env:LAPSBRIDGE_CONFIG}", description = "Profile file; default ~/.config/lapsbridge/profiles.properties (env LAPSBRIDGE_CONFIG).")
+  Path config;
+
   @Option(names = "--timeout", defaultValue = "15", description = "Connect and response timeout in seconds (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
@@ -53,6 +59,7 @@ final class ConnectionOptions {
   }
 
   ConnectionSettings settings() {
+    applyProfile();
     if (host == null || host.isBlank()) {
       throw new UsageException("--host is required (or set LAPSBRIDGE_HOST)");
     }
@@ -79,6 +86,48 @@ final class ConnectionOptions {
         trustStore,
         baseDn,
         Duration.ofSeconds(timeoutSeconds));
+  }
+
+  /** Fills what the command line and environment left open; they always win. */
+  private void applyProfile() {
+    boolean explicit = profile != null;
+    Path file = config != null ? config : ConnectionProfile.defaultFile();
+    ConnectionProfile chosen =
+        ConnectionProfile.load(file, explicit ? profile : ConnectionProfile.DEFAULT_NAME, explicit)
+            .orElse(null);
+    if (chosen == null) {
+      return;
+    }
+    if (host == null) {
+      host = chosen.get("host").orElse(null);
+    }
+    if (port == null) {
+      String value = chosen.get("port").orElse(null);
+      if (value != null) {
+        try {
+          port = Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+          throw new UsageException(file + ": " + chosen.name() + ".port is not a number: '" + value + "'");
+        }
+      }
+    }
+    if (!ldaps && !startTls && !insecure) {
+      String security = chosen.get("security").orElse("");
+      ldaps = security.equals("ldaps");
+      startTls = security.equals("start-tls");
+    }
+    if (bindDn == null) {
+      bindDn = chosen.get("bind-dn").orElse(null);
+    }
+    if (bindPasswordFile == null) {
+      bindPasswordFile = chosen.get("bind-password-file").map(Path::of).orElse(null);
+    }
+    if (trustStore == null) {
+      trustStore = chosen.get("trust-store").map(Path::of).orElse(null);
+    }
+    if (baseDn == null) {
+      baseDn = chosen.get("base-dn").orElse(null);
+    }
   }
 
   private Secret bindPassword() {

@@ -96,6 +96,8 @@ final class DemoCommand implements Callable<Integer> {
       }
       Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
       Runtime runtime = Runtime.getRuntime();
+      // Collect first so that the figure is the live heap, not garbage awaiting collection.
+      runtime.gc();
       long heapMiB = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
       Path passwordFile = readerPasswordFile();
 
@@ -103,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
           directory.host(), directory.port(), directory.host(), directory.ldapsPort(),
           directory.baseDn());
       out.printf("Its self-signed certificate (for --trust-store): %s%n", directory.certificateFile());
-      out.printf("Loaded %d computers in %.1f s, heap in use %d MiB.%n",
+      out.printf("Loaded %d computers in %.1f s; live heap after GC %d MiB.%n",
           computers, loadTime.toMillis() / 1000.0, heapMiB);
       out.printf("LAPS Readers member:  %s (password in %s)%n", READER_DN, passwordFile);
       out.printf("Ordinary user:        cn=Ursula User,ou=People,dc=example,dc=com (user-secret)%n");
@@ -165,21 +167,81 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("Tour, as the LAPS Readers member over StartTLS:");
     for (String[] step : steps) {
-      String[] args = concat(step, connect);
-      out.println();
-      out.println("$ lapsbridge " + String.join(" ", step) + " <connection options above>");
-      out.flush();
-      int code = Lapsbridge.run(out, err, args);
-      if (code != 0) {
-        err.println("lapsbridge: demo step failed with exit " + code);
-        worst = Math.max(worst, code);
-      }
+      worst = Math.max(worst, step(out, err, step, connect, 0));
     }
+    worst = Math.max(worst, encryptedTour(out, err, directory, connect));
     worst = Math.max(worst, permissionsTour(out, err, directory));
     out.println();
     out.println("Estate summary, read back from the directory:");
     printSummary(out, directory);
     out.flush();
+    return worst;
+  }
+
+  private static int step(
+      PrintWriter out, PrintWriter err, String[] step, String[] connect, int expected) {
+    out.println();
+    out.println("$ lapsbridge " + String.join(" ", step) + " <connection options above>");
+    out.flush();
+    int code = Lapsbridge.run(out, err, concat(step, connect));
+    if (code != expected) {
+      err.println("lapsbridge: demo step failed with exit " + code);
+      return Math.max(code, 1);
+    }
+    return 0;
+  }
+
+  /**
+   * Encrypted Windows LAPS: the administrator lists and exports the KDS root keys, then the LAPS
+   * reader decrypts with the exported file: a current password with its history, a history in
+   * which one value is damaged and one needs a root key the forest no longer has (exit 6, the
+   * others still print), and a domain controller's DSRM password with its history.
+   */
+  private static int encryptedTour(
+      PrintWriter out, PrintWriter err, StandInDirectory directory, String[] readerConnect) {
+    Path work;
+    Path adminPassword;
+    try {
+      work = Files.createTempDirectory("lapsbridge-demo-kds-");
+      work.toFile().deleteOnExit();
+      adminPassword = work.resolve("admin.pw");
+      Files.writeString(adminPassword, StandInDirectory.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+      adminPassword.toFile().deleteOnExit();
+    } catch (IOException e) {
+      err.println("lapsbridge: demo: cannot create a scratch folder: " + e.getMessage());
+      return ExitStatus.PROBLEM.code();
+    }
+    Path keys = work.resolve("kds-root-keys.json");
+    keys.toFile().deleteOnExit();
+    String[] adminConnect = {
+      "--host", directory.host(), "--port", Integer.toString(directory.port()), "--start-tls",
+      "--trust-store", directory.certificateFile().toString(),
+      "--bind-dn", StandInDirectory.ADMIN_DN, "--bind-password-file", adminPassword.toString()
+    };
+    int worst = 0;
+    out.println();
+    out.println("Encrypted passwords. As the administrator (the only bind that may read"
+        + " msKds-RootKeyData):");
+    worst = Math.max(worst, step(out, err, new String[] {"kds", "list"}, adminConnect, 0));
+    worst = Math.max(worst, step(out, err,
+        new String[] {"kds", "export", "--out", keys.toString()}, adminConnect, 0));
+    out.println();
+    out.println("As the LAPS reader, with the exported keys (values made by our encryptor):");
+    String keyFile = keys.toString();
+    worst = Math.max(worst, step(out, err,
+        new String[] {"get-password", "ENC-WS-01", "--history", "--kds-key-file", keyFile},
+        readerConnect, 0));
+    worst = Math.max(worst, step(out, err,
+        new String[] {"get-password", "ENC-WS-02", "--history", "--kds-key-file", keyFile},
+        readerConnect, ExitStatus.PARTIAL.code()));
+    worst = Math.max(worst, step(out, err,
+        new String[] {"get-password", "DC1", "--dsrm", "--kds-key-file", keyFile},
+        readerConnect, 0));
+    try {
+      Files.deleteIfExists(keys);
+    } catch (IOException e) {
+      err.println("lapsbridge: demo: delete " + keys + " by hand: " + e.getMessage());
+    }
     return worst;
   }
 
@@ -244,6 +306,9 @@ final class DemoCommand implements Callable<Integer> {
         String state;
         if (!record.problems().isEmpty()) {
           state = "malformed";
+        } else if (record.has(io.lapsbridge.wire.LapsAttribute.ENCRYPTED_PASSWORD)
+            || record.has(io.lapsbridge.wire.LapsAttribute.ENCRYPTED_DSRM_PASSWORD)) {
+          state = "windows encrypted";
         } else if (record.uses(AttributeFamily.LEGACY) && record.uses(AttributeFamily.WINDOWS)) {
           state = "both families";
         } else if (record.uses(AttributeFamily.LEGACY)) {

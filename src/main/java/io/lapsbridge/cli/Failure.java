@@ -1,7 +1,9 @@
 package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.embedded.StandInException;
+import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.policy.PolicyInputException;
 
 /** An exception translated for the user: a one-line message and the exit status it earns. */
@@ -19,6 +21,15 @@ record Failure(ExitStatus status, String message) {
     }
     if (exception instanceof DirectoryException directory) {
       return new Failure(statusOf(directory.kind()), directory.getMessage());
+    }
+    if (exception instanceof KeyFileException keyFile) {
+      // A key file that exists where one is to be written, or is not a key file: the user's to fix.
+      return new Failure(
+          keyFile.kind() == KeyFileException.Kind.IO ? ExitStatus.PROBLEM : ExitStatus.USAGE,
+          keyFile.getMessage());
+    }
+    if (exception instanceof LapsCryptoException crypto) {
+      return new Failure(ExitStatus.PROBLEM, "cannot decrypt: " + crypto.getMessage());
     }
     if (exception instanceof StandInException standIn) {
       return new Failure(ExitStatus.UNREACHABLE, "stand-in directory: " + standIn.getMessage());

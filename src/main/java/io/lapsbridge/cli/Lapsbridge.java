@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       DemoCommand.class,
       PolicyCommand.class,
+      KdsCommand.class,
+      DecryptCommand.class,
       PermissionsCommand.class,
       CommandLine.HelpCommand.class
     })

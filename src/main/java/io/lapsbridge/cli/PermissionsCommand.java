@@ -299,8 +299,14 @@ final class PermissionsCommand implements Runnable {
     switch (format) {
       case JSON -> out.println(Json.write(rows));
       case CSV -> {
-        out.print(Csv.row(columns));
-        rows.forEach(row -> out.print(Csv.row(new ArrayList<>(row.values()))));
+        if (rows.isEmpty()) {
+          // Csv writes nothing for no records; a header alone still tells a script the shape.
+          out.print(String.join(",", columns) + "\r\n");
+        } else {
+          List<Map<String, Object>> records = new ArrayList<>();
+          rows.forEach(row -> records.add(new LinkedHashMap<>(row)));
+          Csv.write(out, records);
+        }
       }
       default -> rows.forEach(row -> out.println(String.join("\t", row.values())));
     }

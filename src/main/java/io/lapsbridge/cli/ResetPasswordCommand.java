@@ -62,10 +62,7 @@ final class ResetPasswordCommand implements Callable<Integer> {
             if (!dryRun) {
               directory.setExpiration(computer, target, expiry);
             }
-            LapsAttribute attribute =
-                target == AttributeFamily.LEGACY
-                    ? LapsAttribute.LEGACY_EXPIRATION_TIME
-                    : LapsAttribute.PASSWORD_EXPIRATION_TIME;
+            LapsAttribute attribute = LapsAttribute.expirationOf(target);
             out.printf("%s%s\t%s\t%s%n", dryRun ? "(dry run) " : "", computer.name(),
                 attribute.ldapName(), expiry.toInstant());
           }

@@ -181,10 +181,7 @@ public final class LapsDirectory implements AutoCloseable {
   /** Sets the expiry of one family to {@code when}, so the device's client rotates. */
   public void setExpiration(ComputerRef computer, AttributeFamily family, FileTime when)
       throws DirectoryException {
-    LapsAttribute attribute =
-        family == AttributeFamily.LEGACY
-            ? LapsAttribute.LEGACY_EXPIRATION_TIME
-            : LapsAttribute.PASSWORD_EXPIRATION_TIME;
+    LapsAttribute attribute = LapsAttribute.expirationOf(family);
     modify(
         computer.dn(),
         attribute,

@@ -62,7 +62,8 @@ public record LapsRecord(
           && !has(LapsAttribute.LEGACY_PASSWORD);
       case WINDOWS -> has(LapsAttribute.PASSWORD_EXPIRATION_TIME)
           && !has(LapsAttribute.PASSWORD)
-          && !has(LapsAttribute.ENCRYPTED_PASSWORD);
+          && !has(LapsAttribute.ENCRYPTED_PASSWORD)
+          && !has(LapsAttribute.ENCRYPTED_DSRM_PASSWORD);
     };
   }
 }

@@ -4,7 +4,8 @@
  * access control that mirrors AD's confidential attributes, TLS, and a sample-estate generator.
  *
  * <p>The only package that imports ApacheDS ({@code org.apache.directory}). Also imports {@code
- * model}, {@code wire} and {@code password}; never {@code directory}, so that the stand-in cannot lean on the code
- * it is used to test.
+ * model}, {@code wire}, {@code password} and {@code crypto} (the encrypted fixtures are made by our
+ * encryptor, see {@link io.lapsbridge.embedded.KdsFixture}); never {@code directory}, so that the
+ * stand-in cannot lean on the code it is used to test.
  */
 package io.lapsbridge.embedded;

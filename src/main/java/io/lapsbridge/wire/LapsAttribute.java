@@ -244,6 +244,16 @@ public enum LapsAttribute {
     return Arrays.stream(values()).filter(a -> a.family == family).toList();
   }
 
+  /** The attribute holding {@code family}'s cleartext password. */
+  public static LapsAttribute passwordOf(AttributeFamily family) {
+    return family == AttributeFamily.LEGACY ? LEGACY_PASSWORD : PASSWORD;
+  }
+
+  /** The attribute holding {@code family}'s expiry time. */
+  public static LapsAttribute expirationOf(AttributeFamily family) {
+    return family == AttributeFamily.LEGACY ? LEGACY_EXPIRATION_TIME : PASSWORD_EXPIRATION_TIME;
+  }
+
   public static Optional<LapsAttribute> byLdapName(String name) {
     return Arrays.stream(values()).filter(a -> a.ldapName.equalsIgnoreCase(name)).findFirst();
   }

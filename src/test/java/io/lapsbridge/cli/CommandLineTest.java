@@ -84,6 +84,51 @@ class CommandLineTest {
     assertEquals("", run.out());
   }
 
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void profileSuppliesConnectionDefaultsAndTheCommandLineWins() throws IOException {
+    int profilePort = closedPort();
+    int commandLinePort = closedPort();
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("profiles", ".properties");
+    java.nio.file.Files.writeString(file, "corp.host=127.0.0.1\ncorp.port=" + profilePort
+        + "\ncorp.security=start-tls\nother.host=elsewhere\n");
+    CliRun fromProfile = CliRun.of("get-password", "PC1", "--config", file.toString(),
+        "--profile", "corp", "--timeout", "5");
+    assertEquals(3, fromProfile.status());
+    assertTrue(fromProfile.err().startsWith("lapsbridge: cannot reach ldap://127.0.0.1:" + profilePort + ": "),
+        fromProfile.err());
+    CliRun overridden = CliRun.of("get-password", "PC1", "--config", file.toString(),
+        "--profile", "corp", "--port", Integer.toString(commandLinePort), "--timeout", "5");
+    assertTrue(overridden.err().startsWith("lapsbridge: cannot reach ldap://127.0.0.1:" + commandLinePort + ": "),
+        overridden.err());
+  }
+
+  @Test
+  void profileErrorsAreUsageErrors() throws IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("profiles", ".properties");
+    java.nio.file.Files.writeString(file, "corp.host=dc1\ncorp.password=hunter2\n");
+    CliRun unknownKey = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "corp");
+    assertEquals(2, unknownKey.status());
+    assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: base-dn,"
+        + " bind-dn, bind-password-file, host, port, security, trust-store\n", unknownKey.err());
+    assertTrue(!unknownKey.err().contains("hunter2"));
+
+    CliRun missing = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "nope");
+    assertEquals(2, missing.status());
+    assertEquals("lapsbridge: usage: profile 'nope' is not defined in " + file + "\n", missing.err());
+
+    java.nio.file.Files.writeString(file, "corp.host=dc1\ncorp.security=none\n");
+    CliRun insecure = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "corp");
+    assertEquals(2, insecure.status());
+    assertEquals("lapsbridge: usage: " + file + ": corp.security must be 'ldaps' or 'start-tls', not 'none'\n",
+        insecure.err());
+  }
+
   @Test
   void schemaPrintWritesTheGeneratedScript() {
     CliRun run = CliRun.of("schema", "print", "--target", "openldap", "--family", "legacy");

@@ -55,7 +55,9 @@ class GetPasswordIT {
             + "Password            : " + LEGACY_PW + "\n"
             + "PasswordUpdateTime  : \n"
             + "ExpirationTimestamp : 2026-12-01T00:00:00Z\n"
-            + "Source              : LegacyLapsCleartextPassword\n",
+            + "Source              : LegacyLapsCleartextPassword\n"
+            + "DecryptionStatus    : NotApplicable\n"
+            + "AuthorizedDecryptor : NotApplicable\n",
         run.out());
     assertEquals("", run.err());
   }
@@ -162,11 +164,13 @@ class GetPasswordIT {
   }
 
   @Test
-  void encryptedPasswordIsReportedAsPresent() {
+  void malformedEncryptedValueIsShownAsMalformedNotHidden() {
     CliRun run = CliRun.of(args(connect("reader"), "get-password", "GP-ENCRYPTED"));
-    assertEquals(0, run.status(), run.err());
+    assertEquals(1, run.status(), run.err());
     assertTrue(run.out().contains("Source              : EncryptedPassword\n"), run.out());
-    assertTrue(run.out().contains("decryption is not supported yet"), run.out());
+    assertTrue(run.out().contains("DecryptionStatus    : Malformed\n"), run.out());
+    assertTrue(run.err().contains("lapsbridge: warning: cannot decrypt msLAPS-EncryptedPassword on"
+        + " 'cn=GP-ENCRYPTED," + ou + "': "), run.err());
   }
 
   @Test

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** permissions grant-* and audit against the stand-in, which stores descriptors but does not enforce them. */
 class PermissionsIT {
-  private static final String DOMAIN = "S-1-5-21-1004336348-1177238915-682003330";
+  private static final String DOMAIN = "S-1-5-21-1000000001-2000000002-3000000003";
   private static final String DA = DOMAIN + "-512";
-  private static final String READERS = DOMAIN + "-1107";
+  private static final String READERS = DOMAIN + "-1105";
   private static final String LEGACY_PWD = "8d3a5f2e-6a3c-4b8e-9a1f-2c7d0e4b5a61";
   private static final String LEGACY_EXP = "3b9e1c47-52d8-4f0a-8e6b-9d2a7c1f4e03";
   private static final String WIN_PWD = "e7c2a9d4-1f36-4b5a-a8c0-6d9e3b2f7a15";
@@ -107,7 +107,7 @@ class PermissionsIT {
     CliRun reset = run("permissions", "grant-reset", "--ou", dn, "--family", "windows", "--principal",
         "cn=Helen Desk,ou=People,dc=example,dc=com");
     assertEquals(0, reset.status(), reset.err());
-    assertTrue(storedSddl(dn).endsWith("(OA;CIIO;RPWP;" + WIN_EXP + ";" + COMPUTER + ";" + DOMAIN + "-1105)"));
+    assertTrue(storedSddl(dn).endsWith("(OA;CIIO;RPWP;" + WIN_EXP + ";" + COMPUTER + ";" + DOMAIN + "-1106)"));
     assertTrue(reset.out().contains("EXAMPLE\\helpdesk"), reset.out());
   }
 
@@ -182,7 +182,7 @@ class PermissionsIT {
     assertTrue(lines.stream().anyMatch(line -> line.startsWith(servers + "\t") && line.contains("svc-backup")), audit.out());
     // A computer with its own explicit grant.
     assertTrue(lines.contains(special + "\tcomputer\tlegacy\tread\tEXAMPLE\\ursula\t" + DOMAIN
-        + "-1106\tcontrol access on ms-Mcs-AdmPwd explicit on " + special), audit.out());
+        + "-1107\tcontrol access on ms-Mcs-AdmPwd explicit on " + special), audit.out());
     // Blocked inheritance leaves only Domain Admins (read and escalation) in Kiosks.
     assertEquals(2, lines.stream().filter(line -> line.startsWith(kiosks + "\t")).count(), audit.out());
     // Domain Admins hold Full Control through the computer class default descriptor (parsed with

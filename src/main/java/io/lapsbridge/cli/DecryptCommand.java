@@ -1,0 +1,118 @@
+package io.lapsbridge.cli;
+
+import io.lapsbridge.crypto.DecryptedPassword;
+import io.lapsbridge.crypto.LapsCryptoException;
+import io.lapsbridge.crypto.LapsDecryptor;
+import io.lapsbridge.crypto.RootKeyProvider;
+import io.lapsbridge.keyfile.KdsKeyFile;
+import io.lapsbridge.keyfile.KeyFileException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code decrypt}: one msLAPS-Encrypted* value, offline, from a {@code kds export} file. */
+@Command(
+    name = "decrypt",
+    description = "Decrypt one msLAPS-Encrypted* attribute value offline with exported KDS root keys"
+        + " (for forensics and support). Reads the value from stdin when none is given.")
+final class DecryptCommand implements Callable<Integer> {
+  /** Attribute values are a few hundred bytes; more is not a LAPS value. */
+  private static final int MAX_INPUT = 1 << 20;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--kds-key-file", required = true, description = "A `kds export` file.")
+  Path keyFile;
+
+  @ArgGroup(exclusive = true)
+  Encoding encoding;
+
+  static final class Encoding {
+    @Option(names = "--hex", description = "The value is hexadecimal.")
+    boolean hex;
+
+    @Option(names = "--base64", description = "The value is base64, as ldapsearch prints it (the default).")
+    boolean base64;
+  }
+
+  @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Parameters(arity = "0..1", paramLabel = "VALUE", description = "The attribute value; stdin when absent.")
+  String value;
+
+  @Override
+  public Integer call() throws KeyFileException, LapsCryptoException, IOException {
+    LapsDecryptor decryptor = new LapsDecryptor(RootKeyProvider.of(KdsKeyFile.read(keyFile)));
+    if (value == null && System.console() != null) {
+      // A terminal on stdin would otherwise look like a hang.
+      spec.commandLine().getErr().println("lapsbridge: reading the value from stdin (end with Ctrl-D)");
+      spec.commandLine().getErr().flush();
+    }
+    String text = value != null ? value : readStdin();
+    byte[] bytes = decode(text);
+    DecryptedPassword password = decryptor.decrypt(bytes);
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("account", password.account());
+    // The one place this command lets a password out: printing it is its purpose.
+    view.put("password", password.password().reveal());
+    view.put("passwordUpdateTime", password.updated().toInstant().toString());
+    view.put("headerTime", password.headerTime().toInstant().toString());
+    view.put("authorizedDecryptorSid", password.authorizedDecryptor());
+    password.password().close();
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.JSON) {
+      out.println(Json.write(view));
+    } else if (format == OutputFormat.CSV) {
+      Csv.write(out, java.util.List.of(view));
+    } else {
+      out.printf("%-20s: %s%n", "Account", view.get("account"));
+      out.printf("%-20s: %s%n", "Password", view.get("password"));
+      out.printf("%-20s: %s%n", "PasswordUpdateTime", view.get("passwordUpdateTime"));
+      out.printf("%-20s: %s%n", "AuthorizedDecryptor", view.get("authorizedDecryptorSid"));
+    }
+    out.flush();
+    return ExitStatus.OK.code();
+  }
+
+  private byte[] decode(String text) {
+    String compact = text.replaceAll("\\s+", "");
+    if (compact.isEmpty()) {
+      throw new UsageException("no value to decrypt");
+    }
+    boolean hex = encoding != null && encoding.hex;
+    try {
+      if (hex) {
+        String digits = compact.startsWith("0x") || compact.startsWith("0X")
+            ? compact.substring(2) : compact;
+        return HexFormat.of().parseHex(digits);
+      }
+      return Base64.getDecoder().decode(compact);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("the value is not " + (hex ? "hexadecimal" : "base64")
+          + (hex ? "" : " (give --hex for a hexadecimal value)"));
+    }
+  }
+
+  private static String readStdin() throws IOException {
+    InputStream in = System.in;
+    byte[] bytes = in.readNBytes(MAX_INPUT + 1);
+    if (bytes.length > MAX_INPUT) {
+      throw new UsageException("stdin holds more than " + MAX_INPUT + " bytes; not a LAPS value");
+    }
+    return new String(bytes, StandardCharsets.US_ASCII);
+  }
+}

@@ -1,0 +1,275 @@
+package io.lapsbridge.cli;
+
+import io.lapsbridge.crypto.GkdiInterval;
+import io.lapsbridge.crypto.GroupPublicKey;
+import io.lapsbridge.crypto.KdsRootKey;
+import io.lapsbridge.crypto.SidProtectionDescriptor;
+import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.directory.KdsRootKeyInfo;
+import io.lapsbridge.directory.KdsRootKeyStore;
+import io.lapsbridge.directory.LapsDirectory;
+import io.lapsbridge.keyfile.KdsKeyFile;
+import io.lapsbridge.keyfile.KeyFileException;
+import io.lapsbridge.keyfile.PublicKeyFile;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.wire.SecurityIdentifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kds}: the forest's KDS root keys, which every encrypted LAPS password derives from. */
+@Command(
+    name = "kds",
+    description = "List, export and publish KDS root keys (reading key data needs a highly"
+        + " privileged bind: Domain Admins or Enterprise Admins).",
+    subcommands = {KdsCommand.ListKeys.class, KdsCommand.Export.class, KdsCommand.PublicKey.class})
+final class KdsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a kds command is required");
+  }
+
+  /** {@code kds list}: metadata only, never key data. */
+  @Command(name = "list", description = "Show the KDS root keys' metadata (never the key data).")
+  static final class ListKeys implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws DirectoryException {
+      List<KdsRootKeyInfo> keys;
+      try (LapsDirectory directory = connection.open()) {
+        keys = KdsRootKeyStore.of(directory).list();
+      }
+      if (keys.isEmpty()) {
+        throw new CommandFailedException(
+            ExitStatus.NOT_FOUND, "no KDS root keys found (is this bind allowed to see them?)");
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (KdsRootKeyInfo k : keys) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", k.id().toString());
+        row.put("version", k.version());
+        row.put("kdf", k.kdfAlgorithm());
+        row.put("kdfHash", k.kdfHash());
+        row.put("secretAgreement", k.secretAgreement());
+        row.put("privateKeyLength", k.privateKeyLength());
+        row.put("publicKeyLength", k.publicKeyLength());
+        row.put("createTime", iso(k.createTime()));
+        row.put("useStartTime", iso(k.useStartTime()));
+        row.put("domainId", k.domainId());
+        row.put("keyDataReadable", k.keyDataReadable());
+        rows.add(row);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (format == OutputFormat.JSON) {
+        out.println(Json.write(rows));
+      } else if (format == OutputFormat.CSV) {
+        Csv.write(out, rows);
+      } else {
+        out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", "Id", "KdfHash", "Agreement",
+            "Bits", "CreateTime", "UseStartTime", "KeyDataReadable");
+        for (Map<String, Object> row : rows) {
+          out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", row.get("id"),
+              blank(row.get("kdfHash")), blank(row.get("secretAgreement")),
+              blank(row.get("privateKeyLength")) + "/" + blank(row.get("publicKeyLength")),
+              blank(row.get("createTime")), blank(row.get("useStartTime")),
+              (Boolean) row.get("keyDataReadable") ? "yes" : "no");
+        }
+      }
+      out.flush();
+      return ExitStatus.OK.code();
+    }
+  }
+
+  /** {@code kds export}: every root key, for offline decryption. */
+  @Command(
+      name = "export",
+      description = "Write every KDS root key to a new file (mode 0600) for offline decryption"
+          + " with --kds-key-file. The file is equivalent to every encrypted password of the"
+          + " forest.")
+  static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--out", required = true, description = "The file to create; an existing file is never replaced.")
+    Path out;
+
+    @Option(names = "--dry-run", description = "Read the keys and report, but write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws DirectoryException, KeyFileException {
+      PrintWriter err = spec.commandLine().getErr();
+      if (!dryRun && java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new KeyFileException(
+            KeyFileException.Kind.EXISTS, out + ": already exists; refusing to overwrite it");
+      }
+      List<KdsRootKey> keys;
+      String container;
+      try (LapsDirectory directory = connection.open()) {
+        KdsRootKeyStore store = KdsRootKeyStore.of(directory);
+        container = store.containerDn();
+        keys = store.readKeys();
+      }
+      try {
+        if (dryRun) {
+          err.println("lapsbridge: dry run: would write " + keys.size() + " KDS root key(s) to "
+              + out);
+        } else {
+          KdsKeyFile.write(out, keys, container, Instant.now());
+          err.println("lapsbridge: wrote " + keys.size() + " KDS root key(s) to " + out
+              + " (mode 0600)");
+        }
+        err.println("lapsbridge: warning: " + KdsKeyFile.WARNING);
+      } finally {
+        keys.forEach(KdsRootKey::wipe);
+      }
+      err.flush();
+      return ExitStatus.OK.code();
+    }
+  }
+
+  /** {@code kds public-key}: the non-secret file agents and migration encrypt with. */
+  @Command(
+      name = "public-key",
+      description = "Write the group public key of one root key, interval and principal: not"
+          + " secret; agents and migration encrypt with it without any secret material.")
+  static final class PublicKey implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--out", required = true, description = "The file to create; an existing file is never replaced.")
+    Path out;
+
+    @Option(names = "--sid", required = true, description = "The principal allowed to decrypt (ADPasswordEncryptionPrincipal), as S-1-...; Windows' default is the domain's Domain Admins (RID 512).")
+    String sid;
+
+    @Option(names = "--root-key", description = "The root key GUID; default is the newest key whose UseStartTime has passed, as Windows chooses.")
+    UUID rootKey;
+
+    @Option(names = "--at", description = "The time whose GKDI interval to use, ISO-8601 UTC (default: now).")
+    String at;
+
+    @Option(names = "--domain", description = "The DNS domain name put into every key identifier (default: from the base DN).")
+    String domain;
+
+    @Option(names = "--forest", description = "The DNS forest name (default: the domain).")
+    String forest;
+
+    @Option(names = "--dry-run", description = "Derive the key and report, but write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws DirectoryException, KeyFileException {
+      if (!SecurityIdentifier.isValid(sid)) {
+        throw new UsageException("--sid '" + sid + "' is not a SID in S-1-... form");
+      }
+      Instant when;
+      try {
+        when = at == null ? Instant.now() : Instant.parse(at);
+      } catch (DateTimeParseException e) {
+        throw new UsageException("--at '" + at + "' is not an ISO-8601 UTC time such as"
+            + " 2026-11-25T10:00:00Z");
+      }
+      if (!dryRun && java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new KeyFileException(
+            KeyFileException.Kind.EXISTS, out + ": already exists; refusing to overwrite it");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      List<KdsRootKey> keys;
+      String domainName;
+      try (LapsDirectory directory = connection.open()) {
+        keys = KdsRootKeyStore.of(directory).readKeys();
+        domainName = domain != null ? domain : dnsNameOf(directory.baseDn());
+      }
+      try {
+        KdsRootKey chosen = choose(keys, when);
+        GkdiInterval interval = GkdiInterval.of(FileTime.of(when));
+        GroupPublicKey key =
+            GroupPublicKey.derive(
+                chosen, new SidProtectionDescriptor(sid), interval, domainName,
+                forest != null ? forest : domainName);
+        if (!dryRun) {
+          PublicKeyFile.write(out, key, Instant.now());
+        }
+        err.println("lapsbridge: " + (dryRun ? "dry run: would write" : "wrote")
+            + " the group public key of root key " + chosen.id()
+            + " for SID=" + sid + ", interval (" + interval.l0() + ", " + interval.l1() + ", "
+            + interval.l2() + ") starting " + interval.start().toInstant() + ", to " + out);
+        err.flush();
+      } finally {
+        keys.forEach(KdsRootKey::wipe);
+      }
+      return ExitStatus.OK.code();
+    }
+
+    private KdsRootKey choose(List<KdsRootKey> keys, Instant when) {
+      if (rootKey != null) {
+        return keys.stream().filter(k -> k.id().equals(rootKey)).findFirst().orElseThrow(
+            () -> new CommandFailedException(
+                ExitStatus.NOT_FOUND, "no KDS root key " + rootKey + " in the directory"));
+      }
+      KdsRootKey best = null;
+      for (KdsRootKey k : keys) {
+        boolean usable = k.useStartTime() == null || !k.useStartTime().toInstant().isAfter(when);
+        if (usable && (best == null || ticks(k) > ticks(best))) {
+          best = k;
+        }
+      }
+      if (best == null) {
+        throw new CommandFailedException(
+            ExitStatus.NOT_FOUND, "no KDS root key is usable at " + when
+                + " (every key's UseStartTime is later); give --root-key to override");
+      }
+      return best;
+    }
+
+    private static long ticks(KdsRootKey k) {
+      FileTime t = k.useStartTime() != null ? k.useStartTime() : k.createTime();
+      return t == null ? 0 : t.ticks();
+    }
+  }
+
+  /** {@code DC=example,DC=com} gives {@code example.com}. */
+  static String dnsNameOf(String dn) {
+    List<String> labels = new ArrayList<>();
+    for (String part : dn.split(",")) {
+      String[] pair = part.trim().split("=", 2);
+      if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("dc")) {
+        labels.add(pair[1].trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (labels.isEmpty()) {
+      throw new UsageException("the base DN '" + dn + "' has no DC= parts; give --domain");
+    }
+    return String.join(".", labels);
+  }
+
+  private static String iso(FileTime time) {
+    return time == null ? null : time.toInstant().toString();
+  }
+
+  private static Object blank(Object value) {
+    return value == null ? "" : value;
+  }
+}
