@@ -116,6 +116,12 @@ final class PermissionsCommand implements Runnable {
         SecurityDescriptor current = security.read(ou, part).orElse(
             new SecurityDescriptor(SecurityDescriptor.SELF_RELATIVE, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty()));
+        if (part == Part.DACL && current.dacl().isEmpty()
+            && (current.control() & SecurityDescriptor.DACL_PRESENT) != 0) {
+          // A NULL DACL grants everyone everything; a DACL of only LAPS ACEs would lock out all.
+          throw new DirectoryException(DirectoryException.Kind.REJECTED, "'" + ou
+              + "' has a NULL DACL (everyone has full access); refusing to replace it with LAPS ACEs only");
+        }
         Acl acl = (part == Part.SACL ? current.sacl() : current.dacl()).orElse(Acl.of(List.of()));
         List<Map<String, String>> rows = new ArrayList<>();
         for (AttributeFamily target : families) {

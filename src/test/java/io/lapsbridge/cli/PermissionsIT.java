@@ -137,6 +137,20 @@ class PermissionsIT {
   }
 
   @Test
+  void aNullDaclOrAMissingOuIsRefused() throws Exception {
+    String dn = ou("NullDacl", "O:BAD:NO_ACCESS_CONTROL");
+    byte[] before = stored(dn);
+    CliRun refused = run("permissions", "grant-self", "--ou", dn);
+    assertEquals(1, refused.status());
+    assertEquals("lapsbridge: '" + dn + "' has a NULL DACL (everyone has full access); refusing to replace it"
+        + " with LAPS ACEs only\n", refused.err());
+    assertArrayEquals(before, stored(dn));
+    CliRun missing = run("permissions", "grant-self", "--ou", "ou=Nope," + base);
+    assertEquals(5, missing.status(), missing.err());
+    assertTrue(missing.err().startsWith("lapsbridge: no entry 'ou=Nope," + base + "'"), missing.err());
+  }
+
+  @Test
   void dryRunWritesNothing() throws Exception {
     String dn = ou("Dry", DEFAULT_OU);
     byte[] before = stored(dn);
