@@ -170,6 +170,7 @@ final class DemoCommand implements Callable<Integer> {
       worst = Math.max(worst, step(out, err, step, connect, 0));
     }
     worst = Math.max(worst, encryptedTour(out, err, directory, connect));
+    worst = Math.max(worst, permissionsTour(out, err, directory));
     out.println();
     out.println("Estate summary, read back from the directory:");
     printSummary(out, directory);
@@ -240,6 +241,50 @@ final class DemoCommand implements Callable<Integer> {
       Files.deleteIfExists(keys);
     } catch (IOException e) {
       err.println("lapsbridge: demo: delete " + keys + " by hand: " + e.getMessage());
+    }
+    return worst;
+  }
+
+  /**
+   * Delegation needs the administrator: grant both families on the Workstations OU, then audit
+   * it. The audit lists the granted group, the fixture's inherited and default holders, and the
+   * hidden All Extended Rights holder planted in fixture-security.ldif.
+   */
+  private int permissionsTour(PrintWriter out, PrintWriter err, StandInDirectory directory) {
+    Path adminPassword;
+    try {
+      adminPassword = Files.createTempFile("lapsbridge-demo-admin-", ".pw");
+      Files.writeString(adminPassword, StandInDirectory.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+      adminPassword.toFile().deleteOnExit();
+    } catch (IOException e) {
+      err.println("lapsbridge: demo cannot write the administrator password file: " + e.getMessage());
+      return ExitStatus.PROBLEM.code();
+    }
+    String[] connect = {
+      "--host", directory.host(), "--port", Integer.toString(directory.port()), "--start-tls",
+      "--trust-store", directory.certificateFile().toString(),
+      "--bind-dn", StandInDirectory.ADMIN_DN, "--bind-password-file", adminPassword.toString()
+    };
+    String workstations = "ou=Workstations,ou=Computers," + directory.baseDn();
+    String[][] steps = {
+      {"permissions", "grant-self", "--ou", workstations},
+      {"permissions", "grant-read", "--ou", workstations, "--principal", "EXAMPLE\\LAPS Readers"},
+      {"permissions", "grant-read", "--ou", workstations, "--principal", "EXAMPLE\\LAPS Readers"},
+      {"permissions", "audit", "--base-dn", workstations},
+    };
+    int worst = 0;
+    out.println();
+    out.println("Delegation, as the administrator (the second grant adds nothing):");
+    for (String[] step : steps) {
+      out.println();
+      out.println("$ lapsbridge " + String.join(" ", step) + " <administrator connection options>");
+      out.flush();
+      int code = Lapsbridge.run(out, err, concat(step, connect));
+      err.flush();
+      if (code != 0) {
+        err.println("lapsbridge: demo step failed with exit " + code);
+        worst = Math.max(worst, code);
+      }
     }
     return worst;
   }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       KdsCommand.class,
       DecryptCommand.class,
       AgentCommand.class,
+      PermissionsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {

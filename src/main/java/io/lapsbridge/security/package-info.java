@@ -1,0 +1,10 @@
+/**
+ * NT security descriptors as Active Directory stores them in {@code nTSecurityDescriptor}:
+ * a strict codec for the binary self-relative form, SDDL rendering and parsing for the ACE
+ * subset LAPS delegation needs, the LAPS grants of both families, and the effective-reader
+ * analysis behind {@code permissions audit}.
+ *
+ * <p>Pure: imports only {@code model} and the JDK. The directory adapter reads and writes the
+ * bytes; nothing here does I/O.
+ */
+package io.lapsbridge.security;
