@@ -2,6 +2,7 @@ package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.embedded.StandInException;
+import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.policy.PolicyInputException;
 
 /** An exception translated for the user: a one-line message and the exit status it earns. */
@@ -12,6 +13,10 @@ record Failure(ExitStatus status, String message) {
     }
     if (exception instanceof PolicyInputException input) {
       // A corrupt Registry.pol or policy file: "file:offset: error" says where to look.
+      return new Failure(ExitStatus.USAGE, input.getMessage());
+    }
+    if (exception instanceof MigrationInputException input) {
+      // A rule file, plan or journal that cannot be used: the message names file and field.
       return new Failure(ExitStatus.USAGE, input.getMessage());
     }
     if (exception instanceof CommandFailedException failed) {

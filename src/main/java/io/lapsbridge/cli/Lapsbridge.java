@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       DemoCommand.class,
       PolicyCommand.class,
+      InventoryCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {
