@@ -277,22 +277,15 @@ public final class GuardedWriter implements AutoCloseable {
     }
   }
 
-  /** Makes each pooled connection with {@link Connector}: TLS, validation and bind included. */
+  /**
+   * Makes each pooled connection with {@link Connector}: TLS, validation and bind included, so
+   * the pool is given no bind request of its own.
+   */
   private static final class Reconnecting extends ServerSet {
     private final ConnectionSettings settings;
 
     Reconnecting(ConnectionSettings settings) {
       this.settings = settings;
-    }
-
-    @Override
-    public boolean includesAuthentication() {
-      return true;
-    }
-
-    @Override
-    public boolean includesPostConnectProcessing() {
-      return true;
     }
 
     @Override

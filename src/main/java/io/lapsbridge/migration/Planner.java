@@ -110,7 +110,8 @@ public final class Planner {
     }
     if (rule.target() == Target.WINDOWS_ENCRYPTED && c.windowsCleartext() && !c.windowsEncrypted()
         && rule.forceRotation() && notExpired(c.windowsExpiry())) {
-      actions.add(new Entry(key, 1, new Action.ForceRotation(c.dn(), rule.name(),
+      // Order 3: after the cleanup (order 2), whose guard is the Windows expiry the plan saw.
+      actions.add(new Entry(key, 3, new Action.ForceRotation(c.dn(), rule.name(),
           "target windows-encrypted: expire the cleartext password so the client writes an"
               + " encrypted one", false, c.windowsExpiry(), planTime)));
     }
