@@ -50,7 +50,7 @@ class MigrationKillIT {
 
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          jar.toString(), "migrate", "apply", "--plan", plan.toString(), "--rate", "20",
+          jar.toString(), "migrate", "apply", "--plan", plan.toString(), "--rate", "5",
           "--connections", "2"));
       command.addAll(admin);
       File log = dir.resolve("apply-" + run + ".log").toFile();
@@ -96,9 +96,10 @@ class MigrationKillIT {
         + settledAtKill);
   }
 
-  /** Waits until apply has written its journal's first line; returns the elapsed millis. */
+  /** Waits until apply has journalled its first action start; returns the elapsed millis. */
   private static long awaitJournal(Process process, Path journal, long started) throws Exception {
-    while (process.isAlive() && (!Files.exists(journal) || Files.size(journal) == 0)) {
+    while (process.isAlive() && (!Files.exists(journal)
+        || !Files.readString(journal, StandardCharsets.UTF_8).contains("\"start\""))) {
       Thread.sleep(2);
     }
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
