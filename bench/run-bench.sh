@@ -3,11 +3,12 @@
 # one stand-in. Not run by CI. Needs ldap-utils (apt-get install -y ldap-utils), python3 and
 # GNU time (/usr/bin/time). Usage: bench/run-bench.sh [COMPUTERS] [ACTIONS_PATTERN]
 #   COMPUTERS        estate size (default 100000)
-#   ACTIONS_PATTERN  name glob that selects the computers to migrate (default WS-0???? = 10k)
+#   ACTIONS_PATTERN  name glob of the computers to migrate (default *: at 100k computers the
+#                    sample estate has about 10k unexpired legacy-only ones, so 10k actions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COMPUTERS=${1:-100000}
-PATTERN=${2:-WS-0????}
+PATTERN=${2:-*}
 JAR=$(ls target/lapsbridge-*-all.jar 2>/dev/null | head -1)
 [ -n "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/lapsbridge-bench.XXXXXX)
@@ -29,23 +30,23 @@ READER_PW=$(sed -n 's/^LAPS Readers member: .*(password in \(.*\))$/\1/p' "$WORK
 READER_DN=$(sed -n 's/^LAPS Readers member:  *\(.*\) (password in .*$/\1/p' "$WORK/demo.out")
 ADMIN_DN="uid=admin,ou=system"
 printf '%s' "$(sed -n 's/^Administrator: *uid=admin,ou=system (\(.*\))$/\1/p' "$WORK/demo.out")" > "$WORK/admin.pw"
+chmod 600 "$WORK/admin.pw"
 export LDAPTLS_CACERT="$CERT"
 BASE="dc=example,dc=com"
 LB=(--host 127.0.0.1 --port "$PORT" --start-tls --trust-store "$CERT")
 ATTRS="cn ms-Mcs-AdmPwd ms-Mcs-AdmPwdExpirationTime msLAPS-Password msLAPS-PasswordExpirationTime msLAPS-EncryptedPassword"
 
-timed() { # label, command...: prints "label seconds maxrss_kb"
+timed() { # label, command...: appends "label seconds maxrss_kb" to $WORK/results
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$WORK/time" "$@"
-  echo "$label $(cat "$WORK/time")"
+  echo "$label $(cat "$WORK/time")" >> "$WORK/results"
 }
 
 echo "== inventory (same attributes, StartTLS, reader bind, pages of 1000)" >&2
-R1=$(timed ldapsearch ldapsearch -ZZ -x -H "ldap://127.0.0.1:$PORT" -D "$READER_DN" -y "$READER_PW" \
-  -b "$BASE" -E pr=1000/noprompt -LLL '(objectClass=computer)' $ATTRS > "$WORK/ldapsearch.ldif")
-R2=$(timed inventory java -Xmx256m -jar "$JAR" inventory --format csv --output "$WORK/inventory.csv" \
-  "${LB[@]}" --bind-dn "$READER_DN" --bind-password-file "$READER_PW")
-echo "$R1"; echo "$R2"
+timed ldapsearch ldapsearch -ZZ -x -H "ldap://127.0.0.1:$PORT" -D "$READER_DN" -y "$READER_PW" \
+  -b "$BASE" -E pr=1000/noprompt -LLL '(objectClass=computer)' $ATTRS > "$WORK/ldapsearch.ldif"
+timed inventory java -Xmx256m -jar "$JAR" inventory --format csv --output "$WORK/inventory.csv" \
+  "${LB[@]}" --bind-dn "$READER_DN" --bind-password-file "$READER_PW"
 echo "entries: ldapsearch $(grep -c '^dn:' "$WORK/ldapsearch.ldif"), inventory $(($(wc -l < "$WORK/inventory.csv") - 1))"
 
 echo "== plan" >&2
@@ -81,20 +82,21 @@ PY
 
 echo "== apply" >&2
 LM=(ldapmodify -ZZ -x -H "ldap://127.0.0.1:$PORT" -D "$ADMIN_DN" -y "$WORK/admin.pw")
-R3=$(timed ldapmodify-1 "${LM[@]}" -f "$WORK/all.ldif" > /dev/null)
+timed ldapmodify-1 "${LM[@]}" -f "$WORK/all.ldif" > /dev/null
 START=$(date +%s.%N)
 for i in 0 1 2 3; do "${LM[@]}" -f "$WORK/part$i.ldif" > /dev/null & done
 wait %2 %3 %4 %5 2>/dev/null || wait
 END=$(date +%s.%N)
-R4="ldapmodify-4 $(python3 -c "print(round($END-$START,2))") -"
-R5=$(timed apply java -jar "$JAR" migrate apply --plan "$WORK/plan.json" --connections 4 \
-  "${LB[@]}" --bind-dn "$ADMIN_DN" --bind-password-file "$WORK/admin.pw" > "$WORK/apply.out")
-echo "$R3"; echo "$R4"; echo "$R5"
+echo "ldapmodify-4 $(python3 -c "print(round($END-$START,2))") -" >> "$WORK/results"
+timed apply java -jar "$JAR" migrate apply --plan "$WORK/plan.json" --connections 4 \
+  "${LB[@]}" --bind-dn "$ADMIN_DN" --bind-password-file "$WORK/admin.pw" > "$WORK/apply.out"
+cat "$WORK/results"
 echo "apply outcomes: $(cut -f4 "$WORK/apply.out" | sort | uniq -c | tr '\n' ' ')"
-python3 - "$R1" "$R2" "$R3" "$R4" "$R5" "$(grep -c . "$WORK/all.ldif" >/dev/null; python3 -c "import json;print(len(json.load(open('$WORK/plan.json'))['actions']))")" <<'PY'
-import sys
-r = {x.split()[0]: float(x.split()[1]) for x in sys.argv[1:6]}
-n = int(sys.argv[6])
+python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+r = {l.split()[0]: float(l.split()[1]) for l in open(f"{work}/results")}
+n = len(json.load(open(f"{work}/plan.json"))["actions"])
 print(f"inventory/ldapsearch time ratio: {r['inventory']/r['ldapsearch']:.2f} (target <= 1.2)")
 print(f"apply throughput {n/r['apply']:.0f}/s; one ldapmodify {n/r['ldapmodify-1']:.0f}/s;"
       f" four ldapmodify {n/r['ldapmodify-4']:.0f}/s")
