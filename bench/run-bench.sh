@@ -88,7 +88,7 @@ for i in 0 1 2 3; do "${LM[@]}" -f "$WORK/part$i.ldif" > /dev/null & done
 wait %2 %3 %4 %5 2>/dev/null || wait
 END=$(date +%s.%N)
 echo "ldapmodify-4 $(python3 -c "print(round($END-$START,2))") -" >> "$WORK/results"
-timed apply java -jar "$JAR" migrate apply --plan "$WORK/plan.json" --connections 4 \
+timed apply java -jar "$JAR" migrate apply --plan "$WORK/plan.json" --connections "${CONNECTIONS:-4}" \
   "${LB[@]}" --bind-dn "$ADMIN_DN" --bind-password-file "$WORK/admin.pw" > "$WORK/apply.out"
 cat "$WORK/results"
 echo "apply outcomes: $(cut -f4 "$WORK/apply.out" | sort | uniq -c | tr '\n' ' ')"
