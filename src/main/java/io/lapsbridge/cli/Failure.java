@@ -4,6 +4,7 @@ import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.embedded.StandInException;
 import io.lapsbridge.keyfile.KeyFileException;
+import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.policy.PolicyInputException;
 import io.lapsbridge.rotation.PortException;
 
@@ -15,6 +16,10 @@ record Failure(ExitStatus status, String message) {
     }
     if (exception instanceof PolicyInputException input) {
       // A corrupt Registry.pol or policy file: "file:offset: error" says where to look.
+      return new Failure(ExitStatus.USAGE, input.getMessage());
+    }
+    if (exception instanceof MigrationInputException input) {
+      // A rule file, plan or journal that cannot be used: the message names file and field.
       return new Failure(ExitStatus.USAGE, input.getMessage());
     }
     if (exception instanceof CommandFailedException failed) {

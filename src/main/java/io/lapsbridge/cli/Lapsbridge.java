@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       DecryptCommand.class,
       AgentCommand.class,
       PermissionsCommand.class,
+      InventoryCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {

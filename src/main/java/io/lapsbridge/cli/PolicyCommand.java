@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       PolicyCommand.Show.class,
       PolicyCommand.GeneratePassword.class,
+      PolicyTranslateCommand.class,
       PolicyCommand.BenchGenerator.class
     })
 final class PolicyCommand implements Runnable {

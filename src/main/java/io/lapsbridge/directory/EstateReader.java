@@ -1,0 +1,179 @@
+package io.lapsbridge.directory;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPInterface;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import io.lapsbridge.crypto.LapsCryptoException;
+import io.lapsbridge.crypto.LapsEncryptedValue;
+import io.lapsbridge.migration.ComputerSnapshot;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.model.Secret;
+import io.lapsbridge.wire.FileTimeText;
+import io.lapsbridge.wire.LapsAttribute;
+import io.lapsbridge.wire.MalformedValueException;
+import io.lapsbridge.wire.WindowsLapsPasswordJson;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads computers as {@link ComputerSnapshot}s for the migration engine: a paged walk of the
+ * estate (one page in memory) and single live reads for apply. Passwords are compared here and
+ * wiped; none leaves this class.
+ */
+public final class EstateReader {
+  /** The page size; the benchmark compares against {@code ldapsearch -E pr=1000}. */
+  public static final int PAGE_SIZE = 1000;
+
+  static final String[] ATTRIBUTES = {
+    "cn",
+    LapsAttribute.LEGACY_PASSWORD.ldapName(),
+    LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName(),
+    LapsAttribute.PASSWORD.ldapName(),
+    LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(),
+    LapsAttribute.ENCRYPTED_PASSWORD.ldapName()
+  };
+
+  private final LDAPInterface connection;
+  private final String baseDn;
+
+  public EstateReader(LapsDirectory directory) {
+    this(directory.connection(), directory.baseDn());
+  }
+
+  EstateReader(LDAPInterface connection, String baseDn) {
+    this.connection = connection;
+    this.baseDn = baseDn;
+  }
+
+  /** Streams every computer under {@code base} (null: the directory's base). */
+  public void forEachComputer(String base, Consumer<ComputerSnapshot> action)
+      throws DirectoryException {
+    String searchBase = base == null ? baseDn : base;
+    ASN1OctetString cookie = null;
+    do {
+      SearchRequest request = new SearchRequest(searchBase, SearchScope.SUB,
+          Filter.createEqualityFilter("objectClass", "computer"), ATTRIBUTES);
+      request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie, true));
+      SearchResult result;
+      try {
+        result = connection.search(request);
+      } catch (LDAPSearchException e) {
+        throw LapsDirectory.failure("paged search for computers", searchBase, null, e);
+      }
+      for (SearchResultEntry entry : result.getSearchEntries()) {
+        action.accept(snapshot(entry));
+      }
+      try {
+        SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+        cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie();
+      } catch (LDAPException e) {
+        throw LapsDirectory.failure("paged search for computers", searchBase, null, e);
+      }
+    } while (cookie != null);
+  }
+
+  /** Members ({@code member} values) of each group, for rules scoped to groups. */
+  public java.util.Map<String, Set<String>> groupMembers(List<String> groupDns)
+      throws DirectoryException {
+    java.util.Map<String, Set<String>> groups = new java.util.HashMap<>();
+    for (String dn : groupDns) {
+      try {
+        SearchResultEntry entry = connection.getEntry(dn, "member");
+        if (entry == null) {
+          throw new DirectoryException(DirectoryException.Kind.NOT_FOUND,
+              "rule group '" + dn + "' does not exist");
+        }
+        String[] members = entry.getAttributeValues("member");
+        groups.put(dn, members == null ? Set.of() : new LinkedHashSet<>(List.of(members)));
+      } catch (LDAPException e) {
+        throw LapsDirectory.failure("read group", dn, null, e);
+      }
+    }
+    return groups;
+  }
+
+  /** Reads one computer now. */
+  public ComputerSnapshot read(String dn) throws DirectoryException {
+    return snapshot(readEntry(connection, dn));
+  }
+
+  static SearchResultEntry readEntry(LDAPInterface connection, String dn)
+      throws DirectoryException {
+    try {
+      SearchResultEntry entry = connection.getEntry(dn, ATTRIBUTES);
+      if (entry == null) {
+        throw new DirectoryException(DirectoryException.Kind.NOT_FOUND, "no entry '" + dn + "'");
+      }
+      return entry;
+    } catch (LDAPException e) {
+      throw LapsDirectory.failure("read", dn, null, e);
+    }
+  }
+
+  static ComputerSnapshot snapshot(SearchResultEntry entry) {
+    List<ComputerSnapshot.Problem> problems = new ArrayList<>();
+    String cn = entry.getAttributeValue("cn");
+    String legacyText = entry.getAttributeValue(LapsAttribute.LEGACY_PASSWORD.ldapName());
+    FileTime legacyExpiry = time(entry, LapsAttribute.LEGACY_EXPIRATION_TIME, problems);
+    FileTime windowsExpiry = time(entry, LapsAttribute.PASSWORD_EXPIRATION_TIME, problems);
+    String json = entry.getAttributeValue(LapsAttribute.PASSWORD.ldapName());
+    boolean cleartext = false;
+    boolean mirrors = false;
+    FileTime updated = null;
+    if (json != null) {
+      try {
+        WindowsLapsPasswordJson.Value value = WindowsLapsPasswordJson.parse(json);
+        cleartext = true;
+        updated = value.updated();
+        try (Secret windows = value.password()) {
+          if (legacyText != null) {
+            try (Secret legacy = Secret.of(legacyText)) {
+              mirrors = legacy.sameAs(windows);
+            }
+          }
+        }
+      } catch (MalformedValueException e) {
+        problems.add(new ComputerSnapshot.Problem(LapsAttribute.PASSWORD.ldapName(),
+            e.getMessage()));
+      }
+    }
+    byte[] encrypted = entry.getAttributeValueBytes(LapsAttribute.ENCRYPTED_PASSWORD.ldapName());
+    if (encrypted != null) {
+      try {
+        FileTime encryptedUpdated = LapsEncryptedValue.parse(encrypted).updated();
+        if (updated == null || encryptedUpdated.compareTo(updated) > 0) {
+          updated = encryptedUpdated;
+        }
+      } catch (LapsCryptoException e) {
+        problems.add(new ComputerSnapshot.Problem(
+            LapsAttribute.ENCRYPTED_PASSWORD.ldapName(), e.getMessage()));
+      }
+    }
+    return new ComputerSnapshot(entry.getDN(), cn != null ? cn : entry.getDN(), legacyText != null,
+        legacyExpiry, cleartext, updated, windowsExpiry, encrypted != null, mirrors, problems);
+  }
+
+  private static FileTime time(SearchResultEntry entry, LapsAttribute attribute,
+      List<ComputerSnapshot.Problem> problems) {
+    String text = entry.getAttributeValue(attribute.ldapName());
+    if (text == null) {
+      return null;
+    }
+    try {
+      return FileTimeText.parseDecimal(text);
+    } catch (MalformedValueException e) {
+      problems.add(new ComputerSnapshot.Problem(attribute.ldapName(), e.getMessage()));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,312 @@
+package io.lapsbridge.directory;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
+import com.unboundid.util.FixedRateBarrier;
+import io.lapsbridge.migration.Action;
+import io.lapsbridge.migration.ComputerSnapshot;
+import io.lapsbridge.migration.Journal;
+import io.lapsbridge.migration.Verdict;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.model.Secret;
+import io.lapsbridge.wire.FileTimeText;
+import io.lapsbridge.wire.LapsAttribute;
+import io.lapsbridge.wire.MalformedValueException;
+import io.lapsbridge.wire.WindowsLapsPasswordJson;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Performs migration actions so that no password is lost and no client's write is overwritten:
+ * each action is re-validated against the live entry, written conditionally on the values the
+ * plan saw, and read back.
+ *
+ * <p>The condition is the LDAP assertion control (RFC 4528) where the root DSE lists it. Where
+ * it does not (ApacheDS), the modify itself carries the condition: it deletes the exact value the
+ * plan saw and adds it (or its successor) back, so the server rejects the whole modify with
+ * noSuchAttribute if a client changed the value in between. That is atomic, unlike
+ * compare-then-modify, and is followed by the same read-back.
+ *
+ * <p>Thread-safe: connections come from an UnboundID pool, and an optional rate barrier spaces
+ * the writes.
+ */
+public final class GuardedWriter implements AutoCloseable {
+  /** RFC 4528 assertion control OID. */
+  public static final String ASSERTION_OID = "1.3.6.1.1.12";
+
+  private final LDAPConnectionPool pool;
+  private final boolean assertionControl;
+  private final FixedRateBarrier barrier;
+
+  /** What happened to one action, with a one-line reason that never holds a password. */
+  public record Result(Journal.Outcome outcome, String reason) {}
+
+  private GuardedWriter(LDAPConnectionPool pool, boolean assertionControl, FixedRateBarrier barrier) {
+    this.pool = pool;
+    this.assertionControl = assertionControl;
+    this.barrier = barrier;
+  }
+
+  /**
+   * Opens a pool of {@code connections} bound connections.
+   *
+   * @param writesPerSecond 0 for no limit
+   */
+  public static GuardedWriter open(ConnectionSettings settings, int connections, int writesPerSecond)
+      throws DirectoryException {
+    if (connections < 1) {
+      throw new IllegalArgumentException("at least one connection is needed");
+    }
+    LDAPConnection first = Connector.open(settings);
+    boolean assertion;
+    try {
+      RootDSE root = first.getRootDSE();
+      assertion = root != null && root.supportsControl(ASSERTION_OID);
+    } catch (LDAPException e) {
+      first.close();
+      throw LapsDirectory.failure("read root DSE", "", null, e);
+    }
+    first.close();
+    try {
+      LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings), null,
+          connections, connections);
+      pool.setConnectionPoolName("lapsbridge-migrate");
+      pool.setRetryFailedOperationsDueToInvalidConnections(true);
+      FixedRateBarrier barrier =
+          writesPerSecond > 0 ? new FixedRateBarrier(1000L, writesPerSecond) : null;
+      return new GuardedWriter(pool, assertion, barrier);
+    } catch (LDAPException e) {
+      throw LapsDirectory.failure("open connection pool", settings.endpoint(), null, e);
+    }
+  }
+
+  /** Whether writes use the RFC 4528 assertion control (else the value guard). */
+  public boolean usesAssertionControl() {
+    return assertionControl;
+  }
+
+  /** Reads one computer now, for checks outside an action. */
+  public ComputerSnapshot read(String dn) throws DirectoryException {
+    return EstateReader.snapshot(EstateReader.readEntry(pool, dn));
+  }
+
+  /**
+   * Re-validates, writes unless {@code dryRun}, and reads back. A guard that fails because the
+   * entry changed after the check is {@link Journal.Outcome#STALE}; other failures throw.
+   */
+  public Result perform(Action action, boolean dryRun) throws DirectoryException {
+    SearchResultEntry entry = EstateReader.readEntry(pool, action.dn());
+    Verdict before = action.check(EstateReader.snapshot(entry));
+    if (before.kind() == Verdict.Kind.DONE) {
+      return new Result(Journal.Outcome.DONE, before.reason());
+    }
+    if (before.kind() == Verdict.Kind.STALE) {
+      return new Result(Journal.Outcome.STALE, before.reason());
+    }
+    if (dryRun) {
+      return new Result(Journal.Outcome.APPLIED, "would apply: " + action.reason());
+    }
+    Write write = action.accept(new Writes(entry));
+    if (barrier != null) {
+      barrier.await();
+    }
+    try {
+      ModifyRequest request = new ModifyRequest(action.dn(),
+          assertionControl ? write.plain() : write.guarded());
+      if (assertionControl) {
+        request.addControl(new AssertionRequestControl(write.assertion(), true));
+      }
+      pool.modify(request);
+    } catch (LDAPException e) {
+      ResultCode code = e.getResultCode();
+      if (code == ResultCode.ASSERTION_FAILED || code == ResultCode.NO_SUCH_ATTRIBUTE
+          || code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
+          || code == ResultCode.CONSTRAINT_VIOLATION) {
+        Verdict now = action.check(read(action.dn()));
+        return new Result(Journal.Outcome.STALE, "the entry changed between the check and the"
+            + " write (" + Ldap.code(code) + "); skipped so the other writer's value stands: "
+            + now.reason());
+      }
+      throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
+    }
+    Verdict after = action.check(read(action.dn()));
+    if (after.kind() != Verdict.Kind.DONE) {
+      return new Result(Journal.Outcome.FAILED, "read-back does not show the change: "
+          + after.reason());
+    }
+    return new Result(Journal.Outcome.APPLIED, action.reason());
+  }
+
+  /** A write both ways: guarded by values in the modify, or plain plus an assertion filter. */
+  private record Write(List<Modification> guarded, List<Modification> plain, Filter assertion) {}
+
+  /** Builds each action's modifications from the live entry. */
+  private static final class Writes implements Action.Visitor<Write> {
+    private final SearchResultEntry entry;
+
+    Writes(SearchResultEntry entry) {
+      this.entry = entry;
+    }
+
+    @Override
+    public Write forceRotation(Action.ForceRotation a) {
+      String attribute = a.attribute();
+      List<Modification> guarded = new ArrayList<>();
+      expect(guarded, attribute, a.seenExpiry());
+      guarded.add(add(attribute, FileTimeText.toDecimal(a.newExpiry())));
+      return new Write(guarded,
+          List.of(replace(attribute, FileTimeText.toDecimal(a.newExpiry()))),
+          equalsOrAbsent(attribute, a.seenExpiry()));
+    }
+
+    @Override
+    public Write cleanupLegacy(Action.CleanupLegacy a) {
+      String legacyExpiry = LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName();
+      String windowsExpiry = LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName();
+      List<Modification> removals = new ArrayList<>();
+      if (entry.hasAttribute(LapsAttribute.LEGACY_PASSWORD.ldapName())) {
+        removals.add(new Modification(ModificationType.DELETE,
+            LapsAttribute.LEGACY_PASSWORD.ldapName()));
+      }
+      List<Modification> guarded = new ArrayList<>(removals);
+      guarded.add(new Modification(ModificationType.DELETE, legacyExpiry,
+          FileTimeText.toDecimal(a.seenLegacyExpiry())));
+      // The Windows LAPS expiry is deleted and re-added unchanged: the modify fails if a
+      // client rotated (or removed) the Windows LAPS password since the check.
+      if (a.seenWindowsExpiry() != null) {
+        expect(guarded, windowsExpiry, a.seenWindowsExpiry());
+        guarded.add(add(windowsExpiry, FileTimeText.toDecimal(a.seenWindowsExpiry())));
+      }
+      List<Modification> plain = new ArrayList<>(removals);
+      plain.add(new Modification(ModificationType.DELETE, legacyExpiry));
+      Filter assertion = Filter.createANDFilter(
+          Filter.createEqualityFilter(legacyExpiry, FileTimeText.toDecimal(a.seenLegacyExpiry())),
+          equalsOrAbsent(windowsExpiry, a.seenWindowsExpiry()),
+          Filter.createORFilter(
+              Filter.createPresenceFilter(LapsAttribute.PASSWORD.ldapName()),
+              Filter.createPresenceFilter(LapsAttribute.ENCRYPTED_PASSWORD.ldapName())));
+      return new Write(guarded, plain, assertion);
+    }
+
+    @Override
+    public Write mirrorToWindows(Action.MirrorToWindows a) {
+      String legacy = entry.getAttributeValue(LapsAttribute.LEGACY_PASSWORD.ldapName());
+      if (legacy == null) {
+        throw new IllegalStateException("checked: a legacy password is present");
+      }
+      String json;
+      try (Secret password = Secret.of(legacy)) {
+        json = WindowsLapsPasswordJson.format(
+            new WindowsLapsPasswordJson.Value(a.account(), a.updated(), password));
+      }
+      String passwordAttribute = LapsAttribute.PASSWORD.ldapName();
+      String expiry = FileTimeText.toDecimal(a.expires());
+      List<Modification> guarded = new ArrayList<>();
+      // The legacy password itself is the guard: deleted and re-added as read, so the modify
+      // fails if a client rotated it after the read, and the copy is never of an old value.
+      guarded.add(new Modification(ModificationType.DELETE,
+          LapsAttribute.LEGACY_PASSWORD.ldapName(), legacy));
+      guarded.add(add(LapsAttribute.LEGACY_PASSWORD.ldapName(), legacy));
+      guarded.add(add(passwordAttribute, json));
+      guarded.add(replace(LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(), expiry));
+      List<Modification> plain = List.of(add(passwordAttribute, json),
+          replace(LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(), expiry));
+      Filter assertion = Filter.createANDFilter(
+          Filter.createEqualityFilter(LapsAttribute.LEGACY_PASSWORD.ldapName(), legacy),
+          Filter.createNOTFilter(Filter.createPresenceFilter(passwordAttribute)));
+      return new Write(guarded, plain, assertion);
+    }
+
+    @Override
+    public Write mirrorToLegacy(Action.MirrorToLegacy a) {
+      String json = entry.getAttributeValue(LapsAttribute.PASSWORD.ldapName());
+      String password;
+      try {
+        try (Secret secret = WindowsLapsPasswordJson.parse(json).password()) {
+          password = secret.reveal();
+        }
+      } catch (MalformedValueException e) {
+        throw new IllegalStateException("checked: msLAPS-Password is well formed", e);
+      }
+      String legacyAttribute = LapsAttribute.LEGACY_PASSWORD.ldapName();
+      String expiry = FileTimeText.toDecimal(a.expires());
+      List<Modification> guarded = new ArrayList<>();
+      guarded.add(new Modification(ModificationType.DELETE, LapsAttribute.PASSWORD.ldapName(),
+          json));
+      guarded.add(add(LapsAttribute.PASSWORD.ldapName(), json));
+      guarded.add(add(legacyAttribute, password));
+      guarded.add(replace(LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName(), expiry));
+      List<Modification> plain = List.of(add(legacyAttribute, password),
+          replace(LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName(), expiry));
+      Filter assertion = Filter.createANDFilter(
+          Filter.createEqualityFilter(LapsAttribute.PASSWORD.ldapName(), json),
+          Filter.createNOTFilter(Filter.createPresenceFilter(legacyAttribute)));
+      return new Write(guarded, plain, assertion);
+    }
+
+    /** The seen value is deleted by value, or (if it was absent) nothing: the add then fails. */
+    private static void expect(List<Modification> mods, String attribute, FileTime seen) {
+      if (seen != null) {
+        mods.add(new Modification(ModificationType.DELETE, attribute,
+            FileTimeText.toDecimal(seen)));
+      }
+    }
+
+    private static Filter equalsOrAbsent(String attribute, FileTime seen) {
+      return seen == null
+          ? Filter.createNOTFilter(Filter.createPresenceFilter(attribute))
+          : Filter.createEqualityFilter(attribute, FileTimeText.toDecimal(seen));
+    }
+
+    private static Modification add(String attribute, String value) {
+      return new Modification(ModificationType.ADD, attribute, value);
+    }
+
+    private static Modification replace(String attribute, String value) {
+      return new Modification(ModificationType.REPLACE, attribute, value);
+    }
+  }
+
+  /**
+   * Makes each pooled connection with {@link Connector}: TLS, validation and bind included, so
+   * the pool is given no bind request of its own.
+   */
+  private static final class Reconnecting extends ServerSet {
+    private final ConnectionSettings settings;
+
+    Reconnecting(ConnectionSettings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public LDAPConnection getConnection() throws LDAPException {
+      try {
+        LDAPConnection connection = Connector.open(settings);
+        associateConnectionWithThisServerSet(connection);
+        return connection;
+      } catch (DirectoryException e) {
+        throw new LDAPException(ResultCode.CONNECT_ERROR, e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void toString(StringBuilder buffer) {
+      buffer.append("lapsbridge(").append(settings.endpoint()).append(')');
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,269 @@
+package io.lapsbridge.migration;
+
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.wire.FileTimeText;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One planned change to one computer. Every action carries the values the plan saw, so that
+ * apply can re-validate it against the live entry ({@link #check}) and write conditionally.
+ * None carries a password: a mirror reads the password at apply time.
+ */
+public sealed interface Action
+    permits Action.ForceRotation,
+        Action.CleanupLegacy,
+        Action.MirrorToWindows,
+        Action.MirrorToLegacy {
+
+  String dn();
+
+  /** The rule that asked for it. */
+  String rule();
+
+  /** Why, in one line. */
+  String reason();
+
+  /** The stable kind name used in plans and journals. */
+  String kind();
+
+  /** Whether the action writes a password (mirrors do; the rest change expiry or delete). */
+  default boolean copiesPassword() {
+    return false;
+  }
+
+  /** Compares the live entry with what the plan saw. */
+  Verdict check(ComputerSnapshot live);
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** Double dispatch for the adapters that perform actions. */
+  interface Visitor<R> {
+    R forceRotation(ForceRotation action);
+
+    R cleanupLegacy(CleanupLegacy action);
+
+    R mirrorToWindows(MirrorToWindows action);
+
+    R mirrorToLegacy(MirrorToLegacy action);
+  }
+
+  /**
+   * Sets one family's expiry to the plan time, which is already past when apply runs, so the
+   * device's client rotates at its next cycle and writes the family its policy now names.
+   *
+   * @param legacy true for {@code ms-Mcs-AdmPwdExpirationTime}, false for {@code
+   *     msLAPS-PasswordExpirationTime}
+   * @param seenExpiry the expiry the plan saw (null: absent)
+   * @param newExpiry the plan time
+   */
+  record ForceRotation(
+      String dn, String rule, String reason, boolean legacy, FileTime seenExpiry,
+      FileTime newExpiry)
+      implements Action {
+    public ForceRotation {
+      Checks.common(dn, rule, reason);
+      Objects.requireNonNull(newExpiry, "newExpiry");
+    }
+
+    public String kind() {
+      return "force-rotation";
+    }
+
+    public String attribute() {
+      return legacy ? "ms-Mcs-AdmPwdExpirationTime" : "msLAPS-PasswordExpirationTime";
+    }
+
+    public Verdict check(ComputerSnapshot live) {
+      FileTime current = legacy ? live.legacyExpiry() : live.windowsExpiry();
+      if (Objects.equals(current, newExpiry)) {
+        return Verdict.done(attribute() + " is already " + Checks.show(newExpiry));
+      }
+      if (Objects.equals(current, seenExpiry)) {
+        return Verdict.apply();
+      }
+      return Verdict.stale(attribute() + " changed since the plan (plan saw "
+          + Checks.show(seenExpiry) + ", now " + Checks.show(current) + "): a client rotated");
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.forceRotation(this);
+    }
+  }
+
+  /**
+   * Removes {@code ms-Mcs-AdmPwd} and {@code ms-Mcs-AdmPwdExpirationTime}, only while a Windows
+   * LAPS password exists, is not a mirror, and was written at least the grace period after the
+   * legacy expiry (a legacy password is written before its own expiry, so the expiry bounds its
+   * write time from above).
+   *
+   * @param seenLegacyExpiry the legacy expiry the plan saw
+   * @param seenWindowsExpiry the Windows LAPS expiry the plan saw
+   * @param windowsWrittenBy the Windows LAPS password must be written at or after this
+   */
+  record CleanupLegacy(
+      String dn, String rule, String reason, FileTime seenLegacyExpiry,
+      FileTime seenWindowsExpiry, FileTime windowsWrittenBy)
+      implements Action {
+    public CleanupLegacy {
+      Checks.common(dn, rule, reason);
+      Objects.requireNonNull(seenLegacyExpiry, "seenLegacyExpiry");
+      Objects.requireNonNull(windowsWrittenBy, "windowsWrittenBy");
+    }
+
+    public String kind() {
+      return "cleanup-legacy";
+    }
+
+    public Verdict check(ComputerSnapshot live) {
+      if (!live.legacyPassword() && live.legacyExpiry() == null) {
+        return Verdict.done("no legacy attributes remain");
+      }
+      if (!live.windowsPassword()) {
+        return Verdict.stale("no Windows LAPS password is stored; the legacy password is the only"
+            + " copy");
+      }
+      if (live.windowsMirrorsLegacy()) {
+        return Verdict.stale("msLAPS-Password is a mirror of the legacy password, not a Windows"
+            + " LAPS rotation");
+      }
+      if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
+        return Verdict.stale("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
+            + Checks.show(seenLegacyExpiry) + ", now " + Checks.show(live.legacyExpiry())
+            + "): the legacy client is still active");
+      }
+      if (!Objects.equals(live.windowsExpiry(), seenWindowsExpiry)) {
+        return Verdict.stale("msLAPS-PasswordExpirationTime changed since the plan (plan saw "
+            + Checks.show(seenWindowsExpiry) + ", now " + Checks.show(live.windowsExpiry())
+            + "); plan again");
+      }
+      if (live.windowsUpdated() == null || live.windowsUpdated().compareTo(windowsWrittenBy) < 0) {
+        return Verdict.stale("the Windows LAPS password is not newer than the legacy one by the"
+            + " grace period");
+      }
+      return Verdict.apply();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.cleanupLegacy(this);
+    }
+  }
+
+  /**
+   * Copies the legacy password into {@code msLAPS-Password} JSON so that one tool reads the
+   * whole estate. Opt-in.
+   *
+   * @param seenLegacyExpiry the legacy expiry the plan saw; the copy is made only if unchanged
+   * @param account the {@code n} of the JSON
+   * @param updated the {@code t} of the JSON: the plan time
+   * @param expires the {@code msLAPS-PasswordExpirationTime} to write
+   */
+  record MirrorToWindows(
+      String dn, String rule, String reason, FileTime seenLegacyExpiry, String account,
+      FileTime updated, FileTime expires)
+      implements Action {
+    public MirrorToWindows {
+      Checks.common(dn, rule, reason);
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(updated, "updated");
+      Objects.requireNonNull(expires, "expires");
+    }
+
+    public String kind() {
+      return "mirror-to-windows";
+    }
+
+    @Override
+    public boolean copiesPassword() {
+      return true;
+    }
+
+    public Verdict check(ComputerSnapshot live) {
+      if (live.windowsCleartext() && live.windowsMirrorsLegacy()) {
+        return Verdict.done("msLAPS-Password already mirrors the legacy password");
+      }
+      if (live.windowsPassword()) {
+        return Verdict.stale("a Windows LAPS password appeared since the plan; nothing to mirror");
+      }
+      if (!live.legacyPassword()) {
+        return Verdict.stale("the legacy password is gone; nothing to mirror");
+      }
+      if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
+        return Verdict.stale("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
+            + Checks.show(seenLegacyExpiry) + ", now " + Checks.show(live.legacyExpiry())
+            + "): a client rotated");
+      }
+      return Verdict.apply();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mirrorToWindows(this);
+    }
+  }
+
+  /**
+   * Copies the cleartext Windows LAPS password into {@code ms-Mcs-AdmPwd}: a downgrade, which
+   * the plan contains only when built with {@code --allow-downgrade}.
+   *
+   * @param seenWindowsExpiry the Windows LAPS expiry the plan saw
+   * @param expires the {@code ms-Mcs-AdmPwdExpirationTime} to write
+   */
+  record MirrorToLegacy(
+      String dn, String rule, String reason, FileTime seenWindowsExpiry, FileTime expires)
+      implements Action {
+    public MirrorToLegacy {
+      Checks.common(dn, rule, reason);
+      Objects.requireNonNull(expires, "expires");
+    }
+
+    public String kind() {
+      return "mirror-to-legacy";
+    }
+
+    @Override
+    public boolean copiesPassword() {
+      return true;
+    }
+
+    public Verdict check(ComputerSnapshot live) {
+      if (live.legacyPassword() && live.windowsMirrorsLegacy()) {
+        return Verdict.done("ms-Mcs-AdmPwd already mirrors the Windows LAPS password");
+      }
+      if (live.legacyPassword()) {
+        return Verdict.stale("a legacy password appeared since the plan; nothing to mirror");
+      }
+      if (!live.windowsCleartext()) {
+        return Verdict.stale("no cleartext Windows LAPS password to mirror");
+      }
+      if (!Objects.equals(live.windowsExpiry(), seenWindowsExpiry)) {
+        return Verdict.stale("msLAPS-PasswordExpirationTime changed since the plan (plan saw "
+            + Checks.show(seenWindowsExpiry) + ", now " + Checks.show(live.windowsExpiry())
+            + "): a client rotated");
+      }
+      return Verdict.apply();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mirrorToLegacy(this);
+    }
+  }
+
+  /** Shared validation and display. */
+  final class Checks {
+    private Checks() {}
+
+    static void common(String dn, String rule, String reason) {
+      if (dn == null || dn.isBlank() || rule == null || rule.isBlank() || reason == null) {
+        throw new IllegalArgumentException("an action needs a DN, a rule and a reason");
+      }
+    }
+
+    static String show(FileTime time) {
+      if (time == null) {
+        return "absent";
+      }
+      Instant instant = time.toInstant();
+      return FileTimeText.toDecimal(time) + " (" + instant + ")";
+    }
+  }
+}

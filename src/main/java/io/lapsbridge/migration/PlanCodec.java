@@ -1,0 +1,250 @@
+package io.lapsbridge.migration;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.wire.FileTimeText;
+import io.lapsbridge.wire.MalformedValueException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plan file: JSON with a fixed key order and {@code \n} line ends, so the same plan gives the
+ * same bytes on every platform. FILETIMEs are decimal strings, as LDAP carries them.
+ */
+public final class PlanCodec {
+  public static final String FORMAT = "lapsbridge-migration-plan/1";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private PlanCodec() {}
+
+  public static byte[] write(Plan plan) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("asOf", plan.asOf().toString());
+    ObjectNode rules = root.putObject("rules");
+    rules.put("file", plan.rulesFile());
+    rules.put("sha256", plan.rulesSha256());
+    root.put("allowDowngrade", plan.allowDowngrade());
+    ObjectNode thresholds = root.putObject("thresholds");
+    thresholds.put("staleDays", plan.thresholds().staleAfter().toDays());
+    thresholds.put("conflictDays", plan.thresholds().conflictWindow().toDays());
+    thresholds.put("legacyAgeDays", plan.thresholds().legacyAge().toDays());
+    ObjectNode summary = root.putObject("summary");
+    summary.put("computers", plan.computers());
+    summary.put("unmatched", plan.unmatched());
+    ObjectNode counts = summary.putObject("actions");
+    for (Map.Entry<String, Integer> e : plan.actionCounts().entrySet()) {
+      counts.put(e.getKey(), e.getValue());
+    }
+    summary.put("flags", plan.flags().size());
+    summary.put("deferred", plan.deferred().size());
+    ArrayNode actions = root.putArray("actions");
+    int id = 1;
+    for (Action action : plan.actions()) {
+      actions.add(action(id++, action));
+    }
+    notes(root.putArray("flags"), plan.flags());
+    notes(root.putArray("deferred"), plan.deferred());
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      String text = MAPPER.writer(printer).writeValueAsString(root) + "\n";
+      return text.getBytes(StandardCharsets.UTF_8);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("cannot write the plan: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static ObjectNode action(int id, Action action) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", id);
+    node.put("kind", action.kind());
+    node.put("dn", action.dn());
+    node.put("rule", action.rule());
+    node.put("reason", action.reason());
+    action.accept(new Action.Visitor<Void>() {
+      public Void forceRotation(Action.ForceRotation a) {
+        node.put("family", a.legacy() ? "legacy" : "windows");
+        time(node, "seenExpiry", a.seenExpiry());
+        time(node, "newExpiry", a.newExpiry());
+        return null;
+      }
+
+      public Void cleanupLegacy(Action.CleanupLegacy a) {
+        time(node, "seenLegacyExpiry", a.seenLegacyExpiry());
+        time(node, "seenWindowsExpiry", a.seenWindowsExpiry());
+        time(node, "windowsWrittenBy", a.windowsWrittenBy());
+        return null;
+      }
+
+      public Void mirrorToWindows(Action.MirrorToWindows a) {
+        time(node, "seenLegacyExpiry", a.seenLegacyExpiry());
+        node.put("account", a.account());
+        time(node, "updated", a.updated());
+        time(node, "expires", a.expires());
+        return null;
+      }
+
+      public Void mirrorToLegacy(Action.MirrorToLegacy a) {
+        time(node, "seenWindowsExpiry", a.seenWindowsExpiry());
+        time(node, "expires", a.expires());
+        return null;
+      }
+    });
+    return node;
+  }
+
+  private static void time(ObjectNode node, String key, FileTime time) {
+    if (time == null) {
+      node.putNull(key);
+    } else {
+      node.put(key, FileTimeText.toDecimal(time));
+    }
+  }
+
+  private static void notes(ArrayNode array, List<Plan.Note> notes) {
+    for (Plan.Note note : notes) {
+      ObjectNode node = array.addObject();
+      node.put("dn", note.dn());
+      node.put("state", note.state());
+      if (note.rule() == null) {
+        node.putNull("rule");
+      } else {
+        node.put("rule", note.rule());
+      }
+      node.put("reason", note.reason());
+    }
+  }
+
+  /** Reads a plan file; any problem names the file and the field. */
+  public static Plan read(String file, byte[] bytes) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new MigrationInputException(file + ": not a plan: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new MigrationInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+      throw new MigrationInputException(file + ": not a plan: expected \"format\": \"" + FORMAT
+          + "\"");
+    }
+    Reader r = new Reader(file);
+    Instant asOf = r.instant(root, "asOf");
+    JsonNode t = root.path("thresholds");
+    Thresholds thresholds = new Thresholds(Duration.ofDays(r.number(t, "staleDays")),
+        Duration.ofDays(r.number(t, "conflictDays")), Duration.ofDays(r.number(t, "legacyAgeDays")));
+    List<Action> actions = new ArrayList<>();
+    JsonNode list = root.path("actions");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode a = list.get(i);
+      String where = "actions[" + i + "]";
+      if (r.number(a, "id") != i + 1) {
+        throw new MigrationInputException(file + ": " + where + ".id: expected " + (i + 1));
+      }
+      actions.add(r.action(where, a));
+    }
+    JsonNode summary = root.path("summary");
+    return new Plan(asOf, r.text(root.path("rules"), "file"), r.text(root.path("rules"), "sha256"),
+        root.path("allowDowngrade").asBoolean(), thresholds, r.number(summary, "computers"),
+        r.number(summary, "unmatched"), actions, r.notes(root.path("flags")),
+        r.notes(root.path("deferred")));
+  }
+
+  /** Field access with messages that name the file and field. */
+  private static final class Reader {
+    private final String file;
+
+    Reader(String file) {
+      this.file = file;
+    }
+
+    Action action(String where, JsonNode a) {
+      String dn = text(a, "dn");
+      String rule = text(a, "rule");
+      String reason = text(a, "reason");
+      String kind = text(a, "kind");
+      try {
+        switch (kind) {
+          case "force-rotation":
+            return new Action.ForceRotation(dn, rule, reason, "legacy".equals(text(a, "family")),
+                time(a, "seenExpiry", true), time(a, "newExpiry", false));
+          case "cleanup-legacy":
+            return new Action.CleanupLegacy(dn, rule, reason, time(a, "seenLegacyExpiry", false),
+                time(a, "seenWindowsExpiry", true), time(a, "windowsWrittenBy", false));
+          case "mirror-to-windows":
+            return new Action.MirrorToWindows(dn, rule, reason, time(a, "seenLegacyExpiry", true),
+                text(a, "account"), time(a, "updated", false), time(a, "expires", false));
+          case "mirror-to-legacy":
+            return new Action.MirrorToLegacy(dn, rule, reason, time(a, "seenWindowsExpiry", true),
+                time(a, "expires", false));
+          default:
+            throw new MigrationInputException(file + ": " + where + ".kind: unknown '" + kind + "'");
+        }
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new MigrationInputException(file + ": " + where + ": " + e.getMessage(), e);
+      }
+    }
+
+    List<Plan.Note> notes(JsonNode array) {
+      List<Plan.Note> notes = new ArrayList<>();
+      for (JsonNode n : array) {
+        JsonNode rule = n.get("rule");
+        notes.add(new Plan.Note(text(n, "dn"), text(n, "state"),
+            rule == null || rule.isNull() ? null : rule.asText(), text(n, "reason")));
+      }
+      return notes;
+    }
+
+    String text(JsonNode node, String key) {
+      JsonNode value = node.get(key);
+      if (value == null || !value.isTextual()) {
+        throw new MigrationInputException(file + ": " + key + ": expected a string");
+      }
+      return value.asText();
+    }
+
+    long number(JsonNode node, String key) {
+      JsonNode value = node.get(key);
+      if (value == null || !value.isIntegralNumber()) {
+        throw new MigrationInputException(file + ": " + key + ": expected a whole number");
+      }
+      return value.asLong();
+    }
+
+    Instant instant(JsonNode node, String key) {
+      try {
+        return Instant.parse(text(node, key));
+      } catch (DateTimeParseException e) {
+        throw new MigrationInputException(file + ": " + key + ": not an ISO-8601 instant");
+      }
+    }
+
+    FileTime time(JsonNode node, String key, boolean nullable) {
+      JsonNode value = node.get(key);
+      if (value == null || value.isNull()) {
+        if (nullable) {
+          return null;
+        }
+        throw new MigrationInputException(file + ": " + key + ": expected a FILETIME");
+      }
+      try {
+        return FileTimeText.parseDecimal(value.asText());
+      } catch (MalformedValueException e) {
+        throw new MigrationInputException(file + ": " + key + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.lapsbridge.migration;
+
+import io.lapsbridge.model.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds a {@link Plan} from computers fed one at a time. Pure and deterministic: the result
+ * depends only on the snapshots (in any order), the rules, the plan time and the options.
+ * Memory grows with the number of actions and notes, not with the estate.
+ */
+public final class Planner {
+  private final Rules rules;
+  private final Classifier classifier;
+  private final boolean allowDowngrade;
+  private final Map<String, Set<String>> groups;
+  private final FileTime planTime;
+  private final List<Entry> actions = new ArrayList<>();
+  private final List<Plan.Note> flags = new ArrayList<>();
+  private final List<Plan.Note> deferred = new ArrayList<>();
+  private long computers;
+  private long unmatched;
+
+  private record Entry(String key, int order, Action action) {}
+
+  /**
+   * @param groups members of each group a rule scopes to, keyed and valued by DNs as the
+   *     directory returned them
+   */
+  public Planner(Rules rules, Classifier classifier, boolean allowDowngrade,
+      Map<String, Set<String>> groups) {
+    this.rules = rules;
+    this.classifier = classifier;
+    this.allowDowngrade = allowDowngrade;
+    Map<String, Set<String>> normalized = new java.util.HashMap<>();
+    groups.forEach((group, members) -> {
+      Set<String> set = new java.util.HashSet<>();
+      members.forEach(m -> set.add(Dns.normalize(m)));
+      normalized.put(Dns.normalize(group), set);
+    });
+    this.groups = normalized;
+    this.planTime = FileTime.of(classifier.asOf());
+  }
+
+  /** Adds one computer. */
+  public void accept(ComputerSnapshot c) {
+    computers++;
+    State state = classifier.classify(c);
+    Optional<Rule> match = rules.ruleFor(c, groups);
+    if (state.needsAttention()) {
+      flags.add(new Plan.Note(c.dn(), state.key(), match.map(Rule::name).orElse(null),
+          state.detail()));
+      if (!(state instanceof State.Stale)) {
+        return;
+      }
+    }
+    if (match.isEmpty()) {
+      unmatched++;
+      return;
+    }
+    Rule rule = match.get();
+    String key = Dns.normalize(c.dn());
+    if (rule.mirror()) {
+      mirror(c, rule, state, key);
+    }
+    if (rule.target().isWindows()) {
+      toWindows(c, rule, key);
+    }
+  }
+
+  private void mirror(ComputerSnapshot c, Rule rule, State state, String key) {
+    boolean legacyOnly = c.legacyPassword() && !c.windowsPassword();
+    boolean windowsOnly = c.windowsCleartext() && !c.legacyPassword();
+    if (legacyOnly && rule.target() != Target.LEGACY) {
+      // A forced rotation in the same plan must not be undone by the mirror's later expiry.
+      boolean rotating = rule.target().isWindows() && rule.forceRotation();
+      FileTime legacyExpiry = c.legacyExpiry() == null ? planTime : c.legacyExpiry();
+      FileTime expires = rotating && legacyExpiry.compareTo(planTime) > 0 ? planTime : legacyExpiry;
+      actions.add(new Entry(key, 0, new Action.MirrorToWindows(c.dn(), rule.name(),
+          "not yet migrated: copy the legacy password into msLAPS-Password so one tool reads"
+              + " the estate", c.legacyExpiry(), rule.account(), planTime, expires)));
+    } else if (windowsOnly && !rule.target().isWindows()) {
+      if (!allowDowngrade) {
+        flags.add(new Plan.Note(c.dn(), state.key(), rule.name(),
+            "refused: mirroring a Windows LAPS password into cleartext ms-Mcs-AdmPwd is a"
+                + " downgrade; plan with --allow-downgrade to allow it"));
+        return;
+      }
+      FileTime expires = c.windowsExpiry() == null ? planTime : c.windowsExpiry();
+      actions.add(new Entry(key, 0, new Action.MirrorToLegacy(c.dn(), rule.name(),
+          "target " + rule.target().key() + ": copy the Windows LAPS password into"
+              + " ms-Mcs-AdmPwd (--allow-downgrade)", c.windowsExpiry(), expires)));
+    }
+  }
+
+  private void toWindows(ComputerSnapshot c, Rule rule, String key) {
+    boolean migrated = c.windowsPassword() && !c.windowsMirrorsLegacy();
+    if (!migrated) {
+      if (rule.forceRotation() && c.legacyPassword() && notExpired(c.legacyExpiry())) {
+        actions.add(new Entry(key, 1, new Action.ForceRotation(c.dn(), rule.name(),
+            "target " + rule.target().key() + ": expire the legacy password so the Windows LAPS"
+                + " client writes its own", true, c.legacyExpiry(), planTime)));
+      }
+      return;
+    }
+    if (rule.target() == Target.WINDOWS_ENCRYPTED && c.windowsCleartext() && !c.windowsEncrypted()
+        && rule.forceRotation() && notExpired(c.windowsExpiry())) {
+      // Order 3: after the cleanup (order 2), whose guard is the Windows expiry the plan saw.
+      actions.add(new Entry(key, 3, new Action.ForceRotation(c.dn(), rule.name(),
+          "target windows-encrypted: expire the cleartext password so the client writes an"
+              + " encrypted one", false, c.windowsExpiry(), planTime)));
+    }
+    if (!rule.cleanupLegacy() || (!c.legacyPassword() && c.legacyExpiry() == null)) {
+      return;
+    }
+    if (c.legacyExpiry() == null) {
+      deferred.add(new Plan.Note(c.dn(), "cleanup-legacy", rule.name(),
+          "no ms-Mcs-AdmPwdExpirationTime: the legacy write time is unknown, so cleanup cannot"
+              + " prove the Windows LAPS password is newer"));
+      return;
+    }
+    FileTime writtenBy = plus(c.legacyExpiry(), rule.grace());
+    if (c.windowsUpdated() == null || c.windowsUpdated().compareTo(writtenBy) < 0) {
+      deferred.add(new Plan.Note(c.dn(), "cleanup-legacy", rule.name(),
+          "the Windows LAPS password must be written at or after " + writtenBy.toInstant()
+              + " (legacy expiry + " + rule.grace().toDays() + " days grace)"));
+      return;
+    }
+    actions.add(new Entry(key, 2, new Action.CleanupLegacy(c.dn(), rule.name(),
+        "Windows LAPS password written " + c.windowsUpdated().toInstant()
+            + ", at least " + rule.grace().toDays() + " days after the legacy expiry "
+            + c.legacyExpiry().toInstant() + ": remove the legacy attributes",
+        c.legacyExpiry(), c.windowsExpiry(), writtenBy)));
+  }
+
+  private boolean notExpired(FileTime expiry) {
+    return expiry == null || expiry.compareTo(planTime) > 0;
+  }
+
+  private static FileTime plus(FileTime time, java.time.Duration grace) {
+    if (time.isNever()) {
+      return time;
+    }
+    Instant later = time.toInstant().plus(grace);
+    return FileTime.of(later);
+  }
+
+  /** The finished plan, sorted so that input order does not matter. */
+  public Plan plan() {
+    List<Action> sorted = actions.stream()
+        .sorted(Comparator.comparing(Entry::key).thenComparingInt(Entry::order))
+        .map(Entry::action)
+        .toList();
+    Comparator<Plan.Note> byDn = Comparator.comparing((Plan.Note n) -> Dns.normalize(n.dn()))
+        .thenComparing(Plan.Note::reason);
+    return new Plan(classifier.asOf(), rules.file(), rules.sha256(), allowDowngrade,
+        classifier.thresholds(), computers, unmatched, sorted,
+        flags.stream().sorted(byDn).toList(), deferred.stream().sorted(byDn).toList());
+  }
+}

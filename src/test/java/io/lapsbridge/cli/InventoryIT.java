@@ -1,0 +1,115 @@
+package io.lapsbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code inventory} and {@code migrate check} on the golden estate, loaded under its own OU. */
+class InventoryIT {
+  private static final String OU = "MigInventory";
+  private static final String[] PASSWORDS = {
+    "Leg-Fresh-1", "Migrated-win-1", "Conflict-legacy-1", "Sales-1-pw", "Lab-win-1", "Stale-1"
+  };
+  private static String ouDn;
+  private static List<String> reader;
+
+  @BeforeAll
+  static void load() throws Exception {
+    ouDn = MigrationFixtures.load(OU);
+    reader = SharedStandIn.connect("reader");
+  }
+
+  private static CliRun inventory(String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("inventory", "--as-of",
+        MigrationFixtures.AS_OF, "--base-dn", ouDn));
+    args.addAll(List.of(extra));
+    args.addAll(reader);
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void textSummaryCountsEveryState() {
+    CliRun run = inventory();
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("LAPS inventory as of 2026-06-01T00:00:00Z: 11 computers\n"),
+        run.out());
+    assertTrue(run.out().contains("  legacy-only               3   27.3%\n"), run.out());
+    assertTrue(run.out().contains("  conflict                  1    9.1%\n"), run.out());
+    assertTrue(run.out().contains("  ou=Sales," + ouDn + " (2): legacy-only 2\n"), run.out());
+    assertTrue(run.out().contains("Oldest password: 181 days (written about"
+        + " 2025-12-02T00:00:00Z) on cn=STALE,ou=Finance," + ouDn), run.out());
+    assertTrue(run.out().contains("Needs attention (malformed, 1):\n  cn=BROKEN,ou=Finance,"
+        + ouDn + ": unreadable value: msLAPS-Password:"), run.out());
+    assertEquals("", run.err());
+    for (String password : PASSWORDS) {
+      assertFalse(run.out().contains(password), password);
+    }
+  }
+
+  @Test
+  void jsonAndCsvStreamEveryComputer() {
+    CliRun json = inventory("--format", "json");
+    assertEquals(0, json.status(), json.err());
+    assertEquals(11, json.out().split("\"state\" : ").length - 1, json.out());
+    assertTrue(json.out().contains("\"stale\" : 1"), json.out());
+    CliRun csv = inventory("--format", "csv");
+    assertEquals(0, csv.status(), csv.err());
+    assertTrue(csv.out().startsWith("dn,name,state,detail,legacyExpiry,windowsUpdated,windowsExpiry\n"),
+        csv.out());
+    assertTrue(csv.out().contains("\"cn=LEG-FRESH,ou=Finance," + ouDn + "\",LEG-FRESH,legacy-only,"),
+        csv.out());
+    assertEquals(12, csv.out().lines().count());
+  }
+
+  @Test
+  void htmlReportIsSelfContainedAndHasNoPasswords(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.html");
+    CliRun run = inventory("--format", "html", "--output", report.toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals("", run.out());
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), html);
+    assertTrue(html.contains("<h3 id=\"conflict\">conflict (1)</h3>"), html);
+    assertTrue(html.contains("cn=STALE,ou=Finance," + ouDn), html);
+    assertFalse(html.contains("<script") || html.contains("http-equiv") || html.contains("src="));
+    for (String password : PASSWORDS) {
+      assertFalse(html.contains(password), password);
+    }
+    CliRun missing = inventory("--format", "html");
+    assertEquals(2, missing.status());
+    assertEquals("lapsbridge: usage: --format html writes a report file: give --output FILE\n",
+        missing.err());
+  }
+
+  @Test
+  void checkExitsOneWhileWorkRemainsAndRulesErrorsAreUsageErrors(@TempDir Path dir)
+      throws Exception {
+    Path rules = MigrationFixtures.rules(dir, OU);
+    CliRun check = CliRun.of(MigrationFixtures.with(reader, "migrate", "check", "--rules",
+        rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", ouDn));
+    assertEquals(1, check.status(), check.err());
+    assertEquals("11 computers: 6 actions, cleanup-legacy 1, force-rotation 3, mirror-to-windows 2;"
+        + " 4 for a person; 1 waiting\nwork remains\n", check.out());
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "version: 1\nrules:\n  - name: x\n    target: legacy\n",
+        StandardCharsets.UTF_8);
+    CliRun invalid = CliRun.of(MigrationFixtures.with(reader, "migrate", "plan", "--rules",
+        bad.toString(), "--base-dn", ouDn));
+    assertEquals(2, invalid.status());
+    assertEquals("lapsbridge: bad.yaml: rules[0].scope: expected exactly one of subtree: DN,"
+        + " group: DN or name: PATTERN\n", invalid.err());
+    CliRun noJournal = CliRun.of(MigrationFixtures.with(reader, "migrate", "resume",
+        "--journal", dir.resolve("none.journal").toString()));
+    assertEquals(2, noJournal.status());
+    assertEquals("lapsbridge: usage: --journal " + dir.resolve("none.journal")
+        + ": no such file\n", noJournal.err());
+  }
+}

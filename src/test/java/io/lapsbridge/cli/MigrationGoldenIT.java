@@ -1,0 +1,88 @@
+package io.lapsbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lapsbridge.migration.Plan;
+import io.lapsbridge.migration.PlanCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The golden migration: input estate plus rules give the expected plan byte for byte; applying
+ * it gives the expected estate; planning again gives no actions.
+ */
+class MigrationGoldenIT {
+  private static String ouDn;
+  private static List<String> admin;
+
+  @BeforeAll
+  static void load() throws Exception {
+    ouDn = MigrationFixtures.load(MigrationFixtures.GOLDEN_OU);
+    admin = SharedStandIn.connect("admin");
+  }
+
+  @Test
+  void planApplyAndReplanAreGolden(@TempDir Path dir) throws Exception {
+    Path rules = MigrationFixtures.rules(dir, MigrationFixtures.GOLDEN_OU);
+    Path planFile = dir.resolve("plan.json");
+    CliRun plan = CliRun.of(MigrationFixtures.with(admin, "migrate", "plan", "--rules",
+        rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", ouDn, "--output",
+        planFile.toString(), "--format", "json"));
+    assertEquals(0, plan.status(), plan.err());
+    String planText = Files.readString(planFile, StandardCharsets.UTF_8);
+    assertEquals(planText, plan.out(), "stdout and --output carry the same plan");
+    golden("estate.expected-plan.json", planText);
+
+    CliRun again = CliRun.of(MigrationFixtures.with(admin, "migrate", "plan", "--rules",
+        rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", ouDn, "--format",
+        "json"));
+    assertEquals(planText, again.out(), "the same inputs give a byte-identical plan");
+    assertFalse(planText.contains("Leg-Fresh-1") || planText.contains("Sales-1-pw"),
+        "a plan holds no password");
+
+    CliRun dry = CliRun.of(MigrationFixtures.with(admin, "migrate", "apply", "--plan",
+        planFile.toString(), "--dry-run"));
+    assertEquals(0, dry.status(), dry.err());
+    assertTrue(dry.out().contains("would-apply"), dry.out());
+    assertEquals(MigrationFixtures.renamed("estate.input.ldif", "MigGolden").isEmpty(), false);
+    String beforeDump = MigrationFixtures.dump(ouDn, MigrationFixtures.GOLDEN_OU);
+    assertFalse(Files.exists(Path.of(planFile + ".journal")), "a dry run writes no journal");
+
+    CliRun apply = CliRun.of(MigrationFixtures.with(admin, "migrate", "apply", "--plan",
+        planFile.toString()));
+    assertEquals(0, apply.status(), apply.out() + apply.err());
+    assertTrue(apply.err().contains("does not support the assertion control (RFC 4528)"),
+        apply.err());
+    String after = MigrationFixtures.dump(ouDn, MigrationFixtures.GOLDEN_OU);
+    assertFalse(after.equals(beforeDump), "apply changed the estate");
+    golden("estate.expected.ldif", after);
+
+    CliRun replan = CliRun.of(MigrationFixtures.with(admin, "migrate", "plan", "--rules",
+        rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", ouDn, "--format",
+        "json"));
+    Plan second = PlanCodec.read("replan", replan.out().getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), second.actions(), "planning against the result gives no actions");
+
+    CliRun reapply = CliRun.of(MigrationFixtures.with(admin, "migrate", "apply", "--plan",
+        planFile.toString(), "--journal", dir.resolve("second.journal").toString()));
+    assertEquals(0, reapply.status(), reapply.err());
+    assertFalse(reapply.out().contains("\tapplied\t"), reapply.out());
+    assertEquals(after, MigrationFixtures.dump(ouDn, MigrationFixtures.GOLDEN_OU),
+        "applying a plan to its own result changes nothing");
+  }
+
+  private static void golden(String name, String actual) throws Exception {
+    if (MigrationFixtures.regenerate()) {
+      Files.writeString(MigrationFixtures.sourceGolden(name), actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertEquals(MigrationFixtures.resource(name), actual, "golden file " + name);
+  }
+}

@@ -1,0 +1,36 @@
+package io.lapsbridge.migration;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The migration engine is pure: no LDAP, no directory adapter, no CLI, no file or network I/O. */
+class MigrationArchitectureTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.lapsbridge.migration");
+
+  @Test
+  void migrationImportsOnlyTheEngineLayersAndJackson() {
+    classes().that().resideInAPackage("io.lapsbridge.migration..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "io.lapsbridge.migration..", "io.lapsbridge.model..", "io.lapsbridge.wire..",
+            "io.lapsbridge.policy..", "io.lapsbridge.gpo..", "com.fasterxml.jackson..",
+            "java.lang..", "java.util..", "java.time..", "java.security..", "java.io..",
+            "java.nio.charset..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void migrationDoesNoFileOrNetworkIo() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that().resideInAPackage("io.lapsbridge.migration..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+        .check(CLASSES);
+  }
+}
