@@ -14,6 +14,8 @@ import io.lapsbridge.model.FileTime;
 import io.lapsbridge.wire.FileTimeText;
 import io.lapsbridge.wire.LapsAttribute;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -113,12 +115,18 @@ public final class EncryptedPasswordWriter {
     return List.copyOf(next.subList(0, Math.min(size, next.size())));
   }
 
-  private static long headerTicks(byte[] value) {
-    try {
-      return LapsEncryptedValue.parse(value).updated().ticks();
-    } catch (LapsCryptoException e) {
+  /**
+   * The update time in a LAPS value's 16-byte header (high half, then low half, little-endian);
+   * only the header is read, since ordering needs nothing else.
+   */
+  static long headerTicks(byte[] value) {
+    if (value == null || value.length < LapsEncryptedValue.HEADER_LENGTH) {
       return Long.MIN_VALUE;
     }
+    ByteBuffer header = ByteBuffer.wrap(value, 0, 8).order(ByteOrder.LITTLE_ENDIAN);
+    long high = header.getInt() & 0xFFFF_FFFFL;
+    long low = header.getInt() & 0xFFFF_FFFFL;
+    return high > 0x7FFF_FFFFL ? Long.MIN_VALUE : high << 32 | low;
   }
 
   /** SHA-256 of an encrypted value, in hex: safe to log and compare. */
