@@ -38,17 +38,15 @@ public record AgentTarget(
     int historySize) {
 
   public AgentTarget {
-    if (encryptedTo == null) {
-      throw new IllegalArgumentException("encryptedTo must not be null; use empty");
+    if (family == null || account == null || encryptedTo == null) {
+      throw new IllegalArgumentException("family, account and encryptedTo are required");
     }
     if (encryptedTo.isPresent() && family != AttributeFamily.WINDOWS) {
       throw new IllegalArgumentException("only the Windows LAPS family is encrypted");
     }
-    if (historySize < 0 || historySize > 0 && encryptedTo.isEmpty()) {
-      throw new IllegalArgumentException("history is kept only for encrypted passwords, 0-12");
-    }
-    if (family == null || account == null) {
-      throw new IllegalArgumentException("family and account are required");
+    if (historySize < 0 || historySize > 12 || historySize > 0 && encryptedTo.isEmpty()) {
+      throw new IllegalArgumentException("history is 0-12 entries, kept only for encrypted"
+          + " passwords: " + historySize);
     }
     if (passwordAgeDays < 1) {
       throw new IllegalArgumentException("password age must be at least 1 day: " + passwordAgeDays);
@@ -115,12 +113,13 @@ public record AgentTarget(
     }
     Optional<String> encryptedTo = Optional.empty();
     if (plan.encryption().encrypted()) {
-      String principal = evaluation.policy().text(WindowsLapsSettings.AD_PASSWORD_ENCRYPTION_PRINCIPAL);
+      String principal =
+          evaluation.policy().text(WindowsLapsSettings.AD_PASSWORD_ENCRYPTION_PRINCIPAL);
       Optional<String> refusal = key.refusal(principal, now);
       if (refusal.isPresent()) {
         return new Refused(refusal.get());
       }
-      encryptedTo = Optional.of(((PublishedKey.Loaded) key).sid());
+      encryptedTo = key.encryptsTo();
     }
     ManagedAccount account = accountOverride.orElse(plan.account());
     if (account instanceof ManagedAccount.Automatic) {

@@ -18,6 +18,11 @@ public sealed interface PublishedKey
   /** Why encrypting to {@code principal} with this key must be refused at {@code now}; empty if fine. */
   Optional<String> refusal(String principal, Instant now);
 
+  /** The SID values are encrypted to; present only for a loaded key. */
+  default Optional<String> encryptsTo() {
+    return Optional.empty();
+  }
+
   /** No public-key file was configured. */
   record NotGiven() implements PublishedKey {
     @Override
@@ -64,6 +69,11 @@ public sealed interface PublishedKey
           || maxAge.isNegative()) {
         throw new IllegalArgumentException("loaded key parts must not be null or negative");
       }
+    }
+
+    @Override
+    public Optional<String> encryptsTo() {
+      return Optional.of(sid);
     }
 
     @Override

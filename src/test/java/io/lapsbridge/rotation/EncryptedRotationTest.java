@@ -119,6 +119,17 @@ class EncryptedRotationTest {
   }
 
   @Test
+  void aTargetIsEncryptedOnlyInTheWindowsFamilyWithBoundedHistory() {
+    ManagedAccount account = new ManagedAccount.Named(ACCOUNT);
+    assertThrows(IllegalArgumentException.class, () -> new AgentTarget(AttributeFamily.LEGACY,
+        account, 30, 4, 14, true, 0, 1, Optional.of(SID), 0));
+    assertThrows(IllegalArgumentException.class, () -> new AgentTarget(AttributeFamily.WINDOWS,
+        account, 30, 4, 14, true, 0, 1, Optional.empty(), 2));
+    assertThrows(IllegalArgumentException.class, () -> new AgentTarget(AttributeFamily.WINDOWS,
+        account, 30, 4, 14, true, 0, 1, Optional.of(SID), 13));
+  }
+
+  @Test
   void aKeyIsIgnoredWhenThePlanIsClearText() {
     String clear = "{\"gpo\": {\"BackupDirectory\": 2, \"ADPasswordEncryptionEnabled\": 0,"
         + " \"AdministratorAccountName\": \"lapsadmin\"}}";
