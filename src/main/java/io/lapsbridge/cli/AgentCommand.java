@@ -1,12 +1,17 @@
 package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.AgentConnection;
+import io.lapsbridge.crypto.GroupPublicKey;
+import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.directory.AgentDirectory;
+import io.lapsbridge.directory.EncryptedPasswordWriter;
 import io.lapsbridge.directory.MachineBind;
 import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.gpo.GpoPolicySource;
 import io.lapsbridge.gpo.RegistryPol;
 import io.lapsbridge.gpo.RegistryPolReader;
+import io.lapsbridge.keyfile.KeyFileException;
+import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.JoinState;
 import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
@@ -28,6 +33,7 @@ import io.lapsbridge.rotation.DirectoryPort;
 import io.lapsbridge.rotation.EventSink;
 import io.lapsbridge.rotation.LocalAccountPort;
 import io.lapsbridge.rotation.PortException;
+import io.lapsbridge.rotation.PublishedKey;
 import io.lapsbridge.rotation.RotationCycle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,8 +99,9 @@ final class AgentCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, dryRun).run(
-          options.resolve(), force, dryRun);
+      AgentTarget.Resolution resolution = options.resolve();
+      CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, dryRun, resolution).run(
+          resolution, force, dryRun);
       print(spec.commandLine().getOut(), outcome, format);
       return exitStatus(outcome).code();
     }
@@ -133,8 +140,9 @@ final class AgentCommand implements Runnable {
         String stamp = options.policyStamp();
         ExitStatus status;
         try {
-          CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, false).run(
-              options.resolve(), false, false);
+          AgentTarget.Resolution resolution = options.resolve();
+          CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, false, resolution).run(
+              resolution, false, false);
           print(out, outcome, OutputFormat.TEXT);
           status = exitStatus(outcome);
         } catch (RuntimeException e) {
@@ -258,6 +266,22 @@ final class AgentCommand implements Runnable {
     @Option(names = "--kdc", paramLabel = "HOST", description = "KDC address (default: krb5.conf).")
     String kdc;
 
+    @Option(names = "--public-key-file", paramLabel = "FILE",
+        defaultValue = "${env:LAPSBRIDGE_PUBLIC_KEY_FILE}",
+        description = "Published group public key ('kds public-key --out') for encrypted mode"
+            + " (msLAPS-EncryptedPassword); not secret (env LAPSBRIDGE_PUBLIC_KEY_FILE).")
+    Path publicKeyFile;
+
+    @Option(names = "--public-key-max-age-days", paramLabel = "DAYS",
+        defaultValue = "${env:LAPSBRIDGE_PUBLIC_KEY_MAX_AGE_DAYS:-30}",
+        description = "Refuse a public-key file whose key interval ended more than this many days"
+            + " ago; 0 = no limit (default: ${DEFAULT-VALUE}; env"
+            + " LAPSBRIDGE_PUBLIC_KEY_MAX_AGE_DAYS).")
+    int publicKeyMaxAgeDays;
+
+    /** The key read from --public-key-file by {@link #resolve()}, for the directory adapter. */
+    private GroupPublicKey groupKey;
+
     AgentTarget.Resolution resolve() {
       List<PolicySource> sources = new ArrayList<>();
       if (registry) {
@@ -294,7 +318,29 @@ final class AgentCommand implements Runnable {
           : account.equals("@uid0") ? Optional.of(new ManagedAccount.BuiltInAdministrator())
           : Optional.of(new ManagedAccount.Named(account));
       return AgentTarget.resolve(PolicyEngine.evaluate(PolicySnapshot.read(sources), facts),
-          override);
+          override, publishedKey(), Clock.systemUTC().instant());
+    }
+
+    /** Loads --public-key-file; a missing or invalid file is a refusal only if a plan needs it. */
+    private PublishedKey publishedKey() {
+      if (publicKeyMaxAgeDays < 0) {
+        throw new UsageException("--public-key-max-age-days must not be negative");
+      }
+      groupKey = null;
+      if (publicKeyFile == null) {
+        return new PublishedKey.NotGiven();
+      }
+      if (!Files.isRegularFile(publicKeyFile)) {
+        return new PublishedKey.Unusable("the public-key file " + publicKeyFile
+            + " does not exist or is not a file");
+      }
+      try {
+        groupKey = PublicKeyFile.read(publicKeyFile);
+      } catch (KeyFileException e) {
+        return new PublishedKey.Unusable(e.getMessage());
+      }
+      return new PublishedKey.Loaded(publicKeyFile.toString(), groupKey.descriptor().sid(),
+          groupKey.interval().start().toInstant(), Duration.ofDays(publicKeyMaxAgeDays));
     }
 
     /** Changes when a policy input changes: size and modification time of every file. */
@@ -319,7 +365,7 @@ final class AgentCommand implements Runnable {
     }
 
     RotationCycle cycle(CommandLine.Model.CommandSpec spec, Checkpoint checkpoint,
-        boolean dryRun) {
+        boolean dryRun, AgentTarget.Resolution resolution) {
       PrintWriter err = spec.commandLine().getErr();
       EventSink events = line -> {
         err.println(line);
@@ -335,7 +381,14 @@ final class AgentCommand implements Runnable {
       }
       AgentConnection connection = connection();
       String name = computerName();
-      DirectoryPort.Connector connector = () -> AgentDirectory.open(connection, name);
+      Optional<EncryptedPasswordWriter> encrypted = Optional.empty();
+      if (resolution instanceof AgentTarget.Managed managed && managed.target().encrypted()) {
+        // resolve() refuses an encrypted plan unless the key loaded and matched.
+        encrypted = Optional.of(new EncryptedPasswordWriter(groupKey, new LapsEncryptor(
+            new SecureRandom()), managed.target().historySize()));
+      }
+      Optional<EncryptedPasswordWriter> writer = encrypted;
+      DirectoryPort.Connector connector = () -> AgentDirectory.open(connection, name, writer);
       return new RotationCycle(connector, localAccounts.apply(this), journal,
           PasswordGenerator.secure(), Clock.systemUTC(), events, checkpoint);
     }

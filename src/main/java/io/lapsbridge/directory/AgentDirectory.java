@@ -1,5 +1,6 @@
 package io.lapsbridge.directory;
 
+import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.ComputerRef;
 import io.lapsbridge.model.FileTime;
@@ -19,15 +20,29 @@ import java.util.stream.Collectors;
 public final class AgentDirectory implements DirectoryPort {
   private final LapsDirectory directory;
   private final ComputerRef computer;
+  /** Present in encrypted mode: the Windows family goes to msLAPS-EncryptedPassword. */
+  private final Optional<EncryptedPasswordWriter> encrypted;
+  private Optional<String> lastSealed = Optional.empty();
 
-  private AgentDirectory(LapsDirectory directory, ComputerRef computer) {
+  private AgentDirectory(LapsDirectory directory, ComputerRef computer,
+      Optional<EncryptedPasswordWriter> encrypted) {
     this.directory = directory;
     this.computer = computer;
+    this.encrypted = encrypted;
   }
 
   /** Opens {@code connection} and finds {@code computerName} (name, sAMAccountName or DN). */
   public static DirectoryPort open(AgentConnection connection, String computerName)
       throws PortException {
+    return open(connection, computerName, Optional.empty());
+  }
+
+  /**
+   * Like {@link #open(AgentConnection, String)}; with {@code encrypted}, the Windows family is
+   * written encrypted and read back by its bytes.
+   */
+  public static DirectoryPort open(AgentConnection connection, String computerName,
+      Optional<EncryptedPasswordWriter> encrypted) throws PortException {
     LapsDirectory directory;
     try {
       directory = connection.open();
@@ -35,7 +50,7 @@ public final class AgentDirectory implements DirectoryPort {
       throw translate(e);
     }
     try {
-      return new AgentDirectory(directory, directory.locate(computerName));
+      return new AgentDirectory(directory, directory.locate(computerName), encrypted);
     } catch (DirectoryException e) {
       directory.close();
       throw translate(e);
@@ -46,7 +61,7 @@ public final class AgentDirectory implements DirectoryPort {
   public static DirectoryPort of(LapsDirectory directory, String computerName)
       throws PortException {
     try {
-      return new AgentDirectory(directory, directory.locate(computerName));
+      return new AgentDirectory(directory, directory.locate(computerName), Optional.empty());
     } catch (DirectoryException e) {
       throw translate(e);
     }
@@ -73,8 +88,29 @@ public final class AgentDirectory implements DirectoryPort {
         .filter(p -> p.attribute().family() == family)
         .map(LapsRecord.ValueProblem::toString)
         .collect(Collectors.joining("; "));
-    return new StoredState(expiry, password.map(LapsPassword::password),
-        problems.isEmpty() ? Optional.empty() : Optional.of(problems));
+    Optional<String> problem = problems.isEmpty() ? Optional.empty() : Optional.of(problems);
+    if (family == AttributeFamily.WINDOWS && encrypted.isPresent()) {
+      // The computer cannot decrypt; a clear-text msLAPS-Password left from an earlier policy is
+      // not the value this mode manages, so it must not decide a read-back.
+      Optional<String> sealed;
+      try {
+        sealed = EncryptedPasswordWriter.currentFingerprint(directory, computer);
+      } catch (DirectoryException e) {
+        throw translate(e);
+      }
+      return new StoredState(expiry, Optional.empty(), problem, sealed);
+    }
+    return new StoredState(expiry, password.map(LapsPassword::password), problem);
+  }
+
+  @Override
+  public boolean encrypts() {
+    return encrypted.isPresent();
+  }
+
+  @Override
+  public Optional<String> lastSealed() {
+    return lastSealed;
   }
 
   @Override
@@ -83,12 +119,20 @@ public final class AgentDirectory implements DirectoryPort {
     try {
       if (family == AttributeFamily.LEGACY) {
         directory.writeLegacy(computer, password, expires);
+      } else if (encrypted.isPresent()) {
+        lastSealed = Optional.empty();
+        lastSealed = Optional.of(encrypted.get().write(directory, computer,
+            new WindowsLapsPasswordJson.Value(account, updated, password), expires));
       } else {
         directory.writeWindowsCleartext(computer,
             new WindowsLapsPasswordJson.Value(account, updated, password), expires);
       }
     } catch (DirectoryException e) {
       throw translate(e);
+    } catch (LapsCryptoException e) {
+      throw new PortException(PortException.Kind.DIRECTORY_REJECTED,
+          "encrypting the new password to " + encrypted.map(EncryptedPasswordWriter::sid)
+              .orElse("?") + " failed (" + e.getMessage() + "); nothing was written", e);
     }
   }
 

@@ -7,6 +7,7 @@ import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.policy.PolicyEvaluation;
 import io.lapsbridge.policy.PolicyKind;
 import io.lapsbridge.policy.WindowsLapsSettings;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Optional;
  * @param expirationProtection whether an expiry beyond now + age forces a rotation
  * @param postAuthDelayHours PostAuthenticationResetDelay; 0 = no post-authentication reset
  * @param postAuthActions PostAuthenticationActions (1, 3, 5 or 11)
+ * @param encryptedTo the SID the password is encrypted to (msLAPS-EncryptedPassword); empty =
+ *     clear text
+ * @param historySize ADEncryptedPasswordHistorySize: encrypted history entries kept (0 = none)
  */
 public record AgentTarget(
     AttributeFamily family,
@@ -29,11 +33,20 @@ public record AgentTarget(
     int length,
     boolean expirationProtection,
     int postAuthDelayHours,
-    int postAuthActions) {
+    int postAuthActions,
+    Optional<String> encryptedTo,
+    int historySize) {
 
   public AgentTarget {
-    if (family == null || account == null) {
-      throw new IllegalArgumentException("family and account are required");
+    if (family == null || account == null || encryptedTo == null) {
+      throw new IllegalArgumentException("family, account and encryptedTo are required");
+    }
+    if (encryptedTo.isPresent() && family != AttributeFamily.WINDOWS) {
+      throw new IllegalArgumentException("only the Windows LAPS family is encrypted");
+    }
+    if (historySize < 0 || historySize > 12 || historySize > 0 && encryptedTo.isEmpty()) {
+      throw new IllegalArgumentException("history is 0-12 entries, kept only for encrypted"
+          + " passwords: " + historySize);
     }
     if (passwordAgeDays < 1) {
       throw new IllegalArgumentException("password age must be at least 1 day: " + passwordAgeDays);
@@ -41,6 +54,19 @@ public record AgentTarget(
     if (postAuthDelayHours < 0) {
       throw new IllegalArgumentException("post-authentication delay must not be negative");
     }
+  }
+
+  /** A clear-text target (legacy, or Windows LAPS without encryption). */
+  public AgentTarget(AttributeFamily family, ManagedAccount account, int passwordAgeDays,
+      int complexity, int length, boolean expirationProtection, int postAuthDelayHours,
+      int postAuthActions) {
+    this(family, account, passwordAgeDays, complexity, length, expirationProtection,
+        postAuthDelayHours, postAuthActions, Optional.empty(), 0);
+  }
+
+  /** Whether the password is written encrypted. */
+  public boolean encrypted() {
+    return encryptedTo.isPresent();
   }
 
   /** The outcome of reading a plan: managed, nothing to manage, or refused. */
@@ -55,18 +81,21 @@ public record AgentTarget(
   /** The policy asks for something this agent cannot do; nothing is changed. */
   public record Refused(String reason) implements Resolution {}
 
-  /** The message for encrypted plans: the missing piece is named so that admins can track it. */
-  public static final String ENCRYPTED_REFUSAL =
-      "encrypted backup (msLAPS-EncryptedPassword) is not supported by the agent yet: it needs the"
-          + " published group public-key file format (issue #8), which is still being defined;"
-          + " set ADPasswordEncryptionEnabled=0 or use legacy emulation until then";
-
   /**
    * Reads the plan. {@code accountOverride} replaces the plan's account (a command-line
    * choice).
    */
   public static Resolution resolve(PolicyEvaluation evaluation,
       Optional<ManagedAccount> accountOverride) {
+    return resolve(evaluation, accountOverride, new PublishedKey.NotGiven(), Instant.EPOCH);
+  }
+
+  /**
+   * Reads the plan; an encrypted plan needs {@code key}, checked at {@code now} against the
+   * policy's encryption principal.
+   */
+  public static Resolution resolve(PolicyEvaluation evaluation,
+      Optional<ManagedAccount> accountOverride, PublishedKey key, Instant now) {
     BackupPlan plan = evaluation.plan();
     if (plan.problem()) {
       return new Refused("the policy cannot be applied on this device: " + plan.reason());
@@ -82,8 +111,15 @@ public record AgentTarget(
       return new Refused("DSRM password backup is done by Windows LAPS on the domain controller,"
           + " not by this agent");
     }
+    Optional<String> encryptedTo = Optional.empty();
     if (plan.encryption().encrypted()) {
-      return new Refused(ENCRYPTED_REFUSAL);
+      String principal =
+          evaluation.policy().text(WindowsLapsSettings.AD_PASSWORD_ENCRYPTION_PRINCIPAL);
+      Optional<String> refusal = key.refusal(principal, now);
+      if (refusal.isPresent()) {
+        return new Refused(refusal.get());
+      }
+      encryptedTo = key.encryptsTo();
     }
     ManagedAccount account = accountOverride.orElse(plan.account());
     if (account instanceof ManagedAccount.Automatic) {
@@ -98,7 +134,8 @@ public record AgentTarget(
     }
     AttributeFamily family = plan.attributeFamily().orElseThrow();
     AgentTarget target = new AgentTarget(family, account, plan.passwordAgeDays(),
-        plan.complexity(), plan.length(), plan.expirationProtection(), delay, actions);
+        plan.complexity(), plan.length(), plan.expirationProtection(), delay, actions,
+        encryptedTo, encryptedTo.isPresent() ? plan.historySize() : 0);
     return new Managed(target, target.describe());
   }
 
@@ -106,7 +143,10 @@ public record AgentTarget(
   public String describe() {
     String source = family == AttributeFamily.LEGACY
         ? "Legacy LAPS (emulation), ms-Mcs-AdmPwd"
-        : "Windows LAPS, msLAPS-Password (clear text)";
+        : encryptedTo.isPresent()
+            ? "Windows LAPS, msLAPS-EncryptedPassword (encrypted to " + encryptedTo.get()
+                + "; history: " + historySize + ")"
+            : "Windows LAPS, msLAPS-Password (clear text)";
     return "policy: " + source + "; backup directory: Active Directory; account: "
         + account.describe() + "; age: " + passwordAgeDays + " days; complexity: " + complexity
         + "; length: " + length + "; expiration protection: " + (expirationProtection ? 1 : 0)

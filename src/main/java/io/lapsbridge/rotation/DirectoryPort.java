@@ -3,6 +3,7 @@ package io.lapsbridge.rotation;
 import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
+import java.util.Optional;
 
 /** The computer's own object in the directory, as the agent sees it through its bind. */
 public interface DirectoryPort extends AutoCloseable {
@@ -20,6 +21,19 @@ public interface DirectoryPort extends AutoCloseable {
    */
   void write(AttributeFamily family, String account, Secret password, FileTime updated,
       FileTime expires) throws PortException;
+
+  /** Whether {@link #write} of the Windows family encrypts (msLAPS-EncryptedPassword). */
+  default boolean encrypts() {
+    return false;
+  }
+
+  /**
+   * A fingerprint of the encrypted value the last {@link #write} stored, when this port encrypts;
+   * read-back must find the same in {@link StoredState#sealed()}. Empty for clear-text writes.
+   */
+  default Optional<String> lastSealed() {
+    return Optional.empty();
+  }
 
   @Override
   void close();

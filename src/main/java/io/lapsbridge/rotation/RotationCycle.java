@@ -160,6 +160,12 @@ public final class RotationCycle {
   private CycleOutcome rotate(DirectoryPort dir, AgentTarget target, String account,
       StoredState before) throws PortException {
     AttributeFamily family = target.family();
+    if (target.encrypted() != dir.encrypts()) {
+      // A wiring error, checked before anything is written: never put an encrypted plan's
+      // password in clear text, nor encrypt what the policy wants readable.
+      throw new IllegalStateException("the plan is " + (target.encrypted() ? "" : "not ")
+          + "encrypted but the directory port " + (dir.encrypts() ? "encrypts" : "does not"));
+    }
     Instant now = clock.instant();
     Secret password = generator.generate(target.complexity(), target.length());
     Intent intent = new Intent(Intent.Phase.INTENT, family, account, password, FileTime.of(now),
@@ -180,7 +186,14 @@ public final class RotationCycle {
     }
     checkpoint.reached(Step.DIRECTORY_WRITTEN);
     StoredState after = dir.read(family);
-    if (!after.holds(intent)) {
+    Optional<String> sealed = dir.lastSealed();
+    if (target.encrypted() && sealed.isEmpty()) {
+      throw new IllegalStateException("an encrypting port must report what it wrote");
+    }
+    // The computer cannot decrypt what it wrote: the stored bytes must be the bytes it sent.
+    boolean landed = after.holds(intent)
+        && (sealed.isEmpty() || after.sealed().equals(sealed));
+    if (!landed) {
       journal(() -> {
         journal.clear();
         return null;
@@ -194,7 +207,8 @@ public final class RotationCycle {
     checkpoint.reached(Step.DIRECTORY_READ_BACK);
     events.emit(AgentEvent.DIRECTORY_UPDATED, family, "LAPS successfully updated Active Directory"
         + " with the new password (" + dir.computer() + ", verified by reading back the "
-        + (after.password().isPresent() ? "password" : "expiry") + ")");
+        + (sealed.isPresent() ? "encrypted value and expiry"
+            : after.password().isPresent() ? "password" : "expiry") + ")");
     Intent confirmed = intent.confirmed();
     journal(() -> {
       journal.record(confirmed);

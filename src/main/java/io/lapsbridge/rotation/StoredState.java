@@ -11,13 +11,22 @@ import java.util.Optional;
  * @param password the stored password, when this bind may read it (a computer usually may not
  *     read {@code ms-Mcs-AdmPwd})
  * @param problem a value that could not be decoded, for the log
+ * @param sealed a fingerprint (SHA-256, hex) of the stored encrypted value, in encrypted mode:
+ *     the computer cannot decrypt it, so read-back compares these bytes instead
  */
 public record StoredState(
-    Optional<FileTime> expiry, Optional<Secret> password, Optional<String> problem) {
+    Optional<FileTime> expiry, Optional<Secret> password, Optional<String> problem,
+    Optional<String> sealed) {
   public StoredState {
-    if (expiry == null || password == null || problem == null) {
+    if (expiry == null || password == null || problem == null || sealed == null) {
       throw new IllegalArgumentException("stored state parts must not be null; use empty");
     }
+  }
+
+  /** A clear-text family's state (no encrypted value). */
+  public StoredState(Optional<FileTime> expiry, Optional<Secret> password,
+      Optional<String> problem) {
+    this(expiry, password, problem, Optional.empty());
   }
 
   public static StoredState empty() {

@@ -50,9 +50,6 @@ class AgentIT {
       "{\"gpo\": {\"BackupDirectory\": 2, \"ADPasswordEncryptionEnabled\": 0,"
           + " \"AdministratorAccountName\": \"lapsadmin\", \"PasswordAgeDays\": 7},"
           + " \"device\": {\"joinState\": \"ad\"}}";
-  static final String ENCRYPTED_POLICY =
-      "{\"gpo\": {\"BackupDirectory\": 2, \"AdministratorAccountName\": \"lapsadmin\"},"
-          + " \"device\": {\"joinState\": \"ad\", \"domainFunctionalLevel\": 2016}}";
 
   private static String ou;
   @TempDir Path temp;
@@ -146,20 +143,6 @@ class AgentIT {
     assertTrue(run.err().contains("event=10021 level=info msg=\"policy: Windows LAPS,"
         + " msLAPS-Password (clear text); backup directory: Active Directory; account:"
         + " 'lapsadmin'"), run.err());
-  }
-
-  @Test
-  void encryptedModeIsRefusedNamingTheMissingPiece() throws Exception {
-    String dn = SharedStandIn.computer(ou, "AG-ENC", "msLAPS-PasswordExpirationTime", "0");
-    CliRun run = agent("AG-ENC", policy(ENCRYPTED_POLICY));
-    assertEquals(1, run.status());
-    assertEquals("refused: encrypted backup (msLAPS-EncryptedPassword) is not supported by the"
-        + " agent yet: it needs the published group public-key file format (issue #8), which is"
-        + " still being defined; set ADPasswordEncryptionEnabled=0 or use legacy emulation until"
-        + " then\n", run.out());
-    assertTrue(run.err().contains("event=19005 level=error msg=\"encrypted backup"));
-    assertEquals("initial", accounts.password("lapsadmin").orElseThrow());
-    assertFalse(entry(dn).hasAttribute("msLAPS-EncryptedPassword"));
   }
 
   @Test

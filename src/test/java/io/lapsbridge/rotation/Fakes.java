@@ -65,6 +65,14 @@ final class Fakes {
     boolean down;
     int writeFailures;
     int writes;
+    /** Encrypted mode: the Windows family is stored as opaque bytes the computer cannot read. */
+    boolean encrypting;
+    /** The stored encrypted value's fingerprint per family (encrypted mode). */
+    final Map<AttributeFamily, String> sealed = new EnumMap<>(AttributeFamily.class);
+    /** Encrypted values pushed to history, newest first. */
+    final List<String> history = new ArrayList<>();
+    int historySize;
+    private Optional<String> lastSealed = Optional.empty();
     /** Runs inside write, after the value landed: a concurrent admin, for instance. */
     Runnable afterWrite = () -> { };
 
@@ -88,10 +96,24 @@ final class Fakes {
       if (down) {
         throw new PortException(PortException.Kind.DIRECTORY_UNREACHABLE, "connection lost");
       }
+      if (encrypting && family == AttributeFamily.WINDOWS) {
+        return new StoredState(Optional.ofNullable(expiries.get(family)), Optional.empty(),
+            Optional.empty(), Optional.ofNullable(sealed.get(family)));
+      }
       Optional<Secret> password = passwordReadable
           ? Optional.ofNullable(passwords.get(family)).map(Secret::of) : Optional.empty();
       return new StoredState(Optional.ofNullable(expiries.get(family)), password,
           Optional.empty());
+    }
+
+    @Override
+    public boolean encrypts() {
+      return encrypting;
+    }
+
+    @Override
+    public Optional<String> lastSealed() {
+      return lastSealed;
     }
 
     @Override
@@ -106,6 +128,18 @@ final class Fakes {
             "access denied: modify on 'CN=PC1' attribute ms-Mcs-AdmPwd");
       }
       writes++;
+      if (encrypting && family == AttributeFamily.WINDOWS) {
+        String previous = sealed.get(family);
+        if (previous != null && historySize > 0) {
+          history.add(0, previous);
+          while (history.size() > historySize) {
+            history.remove(history.size() - 1);
+          }
+        }
+        String value = "sealed-" + writes;
+        sealed.put(family, value);
+        lastSealed = Optional.of(value);
+      }
       passwords.put(family, password.reveal());
       expiries.put(family, expires);
       afterWrite.run();

@@ -1,6 +1,7 @@
 package io.lapsbridge.rotation;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,6 +27,19 @@ class RotationArchitectureTest {
         .resideInAnyPackage("io.lapsbridge.rotation..", "io.lapsbridge.model..",
             "io.lapsbridge.policy..", "io.lapsbridge.password..", "java.lang..", "java.util..",
             "java.time..")
+        .check(main);
+  }
+
+  @Test
+  void encryptedWritesGoOnlyThroughTheDirectoryAdapter() {
+    // The device encrypts in one place, next to the modify that stores the value; the crypto
+    // core and the key files know nothing of the agent.
+    classes().that().haveFullyQualifiedName("io.lapsbridge.directory.EncryptedPasswordWriter")
+        .should().onlyBeAccessed().byAnyPackage("io.lapsbridge.directory..",
+            "io.lapsbridge.cli..")
+        .check(main);
+    noClasses().that().resideInAnyPackage("io.lapsbridge.crypto..", "io.lapsbridge.keyfile..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.lapsbridge.rotation..")
         .check(main);
   }
 

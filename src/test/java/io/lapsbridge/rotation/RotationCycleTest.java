@@ -186,10 +186,11 @@ class RotationCycleTest {
   @Test
   void refusedAndUnmanagedPlansChangeNothing() {
     expiredStart(AttributeFamily.LEGACY);
-    CycleOutcome refused = cycle(Checkpoint.NONE, 1).run(
-        new AgentTarget.Refused(AgentTarget.ENCRYPTED_REFUSAL), false, false);
+    String why = new PublishedKey.NotGiven().refusal("", START).orElseThrow();
+    CycleOutcome refused = cycle(Checkpoint.NONE, 1).run(new AgentTarget.Refused(why), false,
+        false);
     assertEquals(CycleOutcome.Status.REFUSED, refused.status());
-    assertEquals(AgentTarget.ENCRYPTED_REFUSAL, refused.summary());
+    assertEquals(why, refused.summary());
     assertEquals(CycleOutcome.Status.UNMANAGED, cycle(Checkpoint.NONE, 1).run(
         new AgentTarget.Unmanaged("no LAPS policy"), false, false).status());
     assertEquals(0, directory.writes);
