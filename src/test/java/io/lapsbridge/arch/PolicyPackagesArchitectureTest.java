@@ -3,8 +3,6 @@ package io.lapsbridge.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +12,7 @@ class PolicyPackagesArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    main = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.lapsbridge");
+    main = io.lapsbridge.MainClasses.all();
   }
 
   @Test
