@@ -74,18 +74,8 @@ final class GetPasswordCommand implements Callable<Integer> {
     keys.loadFileEarly();
     try (LapsDirectory directory = connection.open()) {
       sidNames = new SidNames(directory);
-      for (String name : computers) {
-        try {
-          ComputerRef computer = directory.locate(name);
-          views.addAll(viewsOf(directory, directory.read(computer)));
-          outcome.success();
-        } catch (DirectoryException e) {
-          if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
-            throw e;
-          }
-          outcome.failure(err, e);
-        }
-      }
+      outcome.forEachComputer(directory, computers, err,
+          (computer, record) -> views.addAll(viewsOf(directory, record)));
     }
     if (format == OutputFormat.JSON) {
       out.println(Json.write(views));

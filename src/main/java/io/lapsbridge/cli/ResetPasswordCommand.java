@@ -4,7 +4,6 @@ import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.directory.LapsRecord;
 import io.lapsbridge.model.AttributeFamily;
-import io.lapsbridge.model.ComputerRef;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.wire.LapsAttribute;
 import java.io.PrintWriter;
@@ -54,26 +53,16 @@ final class ResetPasswordCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BatchOutcome outcome = new BatchOutcome();
     try (LapsDirectory directory = connection.open()) {
-      for (String name : computers) {
-        try {
-          ComputerRef computer = directory.locate(name);
-          LapsRecord record = directory.read(computer);
-          for (AttributeFamily target : targets(record)) {
-            if (!dryRun) {
-              directory.setExpiration(computer, target, expiry);
-            }
-            LapsAttribute attribute = LapsAttribute.expirationOf(target);
-            out.printf("%s%s\t%s\t%s%n", dryRun ? "(dry run) " : "", computer.name(),
-                attribute.ldapName(), expiry.toInstant());
+      outcome.forEachComputer(directory, computers, err, (computer, record) -> {
+        for (AttributeFamily target : targets(record)) {
+          if (!dryRun) {
+            directory.setExpiration(computer, target, expiry);
           }
-          outcome.success();
-        } catch (DirectoryException e) {
-          if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
-            throw e;
-          }
-          outcome.failure(err, e);
+          LapsAttribute attribute = LapsAttribute.expirationOf(target);
+          out.printf("%s%s\t%s\t%s%n", dryRun ? "(dry run) " : "", computer.name(),
+              attribute.ldapName(), expiry.toInstant());
         }
-      }
+      });
     }
     out.flush();
     return outcome.status().code();
