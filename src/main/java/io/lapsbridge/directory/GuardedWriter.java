@@ -25,6 +25,7 @@ import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Performs migration actions so that no password is lost and no client's write is overwritten:
@@ -77,9 +78,10 @@ public final class GuardedWriter implements AutoCloseable {
       first.close();
       throw LapsDirectory.failure("read root DSE", "", null, e);
     }
-    first.close();
     try {
-      LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings), null,
+      // The pool's first connection is the one just opened: a fresh one would cost another
+      // TLS handshake and bind before the first write. Errors above keep Connector's wording.
+      LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings, first), null,
           connections, connections);
       pool.setConnectionPoolName("lapsbridge-migrate");
       pool.setRetryFailedOperationsDueToInvalidConnections(true);
@@ -87,6 +89,7 @@ public final class GuardedWriter implements AutoCloseable {
           writesPerSecond > 0 ? new FixedRateBarrier(1000L, writesPerSecond) : null;
       return new GuardedWriter(pool, assertion, barrier);
     } catch (LDAPException e) {
+      first.close();
       throw LapsDirectory.failure("open connection pool", settings.endpoint(), null, e);
     }
   }
@@ -363,13 +366,21 @@ public final class GuardedWriter implements AutoCloseable {
    */
   private static final class Reconnecting extends ServerSet {
     private final ConnectionSettings settings;
+    private final AtomicReference<LDAPConnection> opened;
 
-    Reconnecting(ConnectionSettings settings) {
+    /** @param opened an already bound connection, handed out first */
+    Reconnecting(ConnectionSettings settings, LDAPConnection opened) {
       this.settings = settings;
+      this.opened = new AtomicReference<>(opened);
     }
 
     @Override
     public LDAPConnection getConnection() throws LDAPException {
+      LDAPConnection ready = opened.getAndSet(null);
+      if (ready != null && ready.isConnected()) {
+        associateConnectionWithThisServerSet(ready);
+        return ready;
+      }
       try {
         LDAPConnection connection = Connector.open(settings);
         associateConnectionWithThisServerSet(connection);
