@@ -298,8 +298,8 @@ final class MigrateCommand implements Runnable {
           run.rate)) {
         if (!writer.usesAssertionControl()) {
           err.println("migrate: the server does not support the assertion control (RFC 4528);"
-              + " each write is guarded by deleting the value the plan saw in the same modify,"
-              + " then read back");
+              + " each write is guarded by deleting the value the plan saw in the same modify;"
+              + " mirrors and cleanups are then read back");
         }
         if (!run.dryRun) {
           journal = new FileOutputStream(journalFile.toFile(), true);

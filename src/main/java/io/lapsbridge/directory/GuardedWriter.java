@@ -25,17 +25,19 @@ import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Performs migration actions so that no password is lost and no client's write is overwritten:
  * each action is re-validated against the live entry, written conditionally on the values the
- * plan saw, and read back.
+ * plan saw, and read back where it copies or removes a password.
  *
  * <p>The condition is the LDAP assertion control (RFC 4528) where the root DSE lists it. Where
  * it does not (ApacheDS), the modify itself carries the condition: it deletes the exact value the
  * plan saw and adds it (or its successor) back, so the server rejects the whole modify with
  * noSuchAttribute if a client changed the value in between. That is atomic, unlike
- * compare-then-modify, and is followed by the same read-back.
+ * compare-then-modify. Either way a force rotation is one round trip when it succeeds (see
+ * {@link #perform}); mirrors and cleanup read before and after.
  *
  * <p>Thread-safe: connections come from an UnboundID pool, and an optional rate barrier spaces
  * the writes.
@@ -76,9 +78,10 @@ public final class GuardedWriter implements AutoCloseable {
       first.close();
       throw LapsDirectory.failure("read root DSE", "", null, e);
     }
-    first.close();
     try {
-      LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings), null,
+      // The pool's first connection is the one just opened: a fresh one would cost another
+      // TLS handshake and bind before the first write. Errors above keep Connector's wording.
+      LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings, first), null,
           connections, connections);
       pool.setConnectionPoolName("lapsbridge-migrate");
       pool.setRetryFailedOperationsDueToInvalidConnections(true);
@@ -86,6 +89,7 @@ public final class GuardedWriter implements AutoCloseable {
           writesPerSecond > 0 ? new FixedRateBarrier(1000L, writesPerSecond) : null;
       return new GuardedWriter(pool, assertion, barrier);
     } catch (LDAPException e) {
+      first.close();
       throw LapsDirectory.failure("open connection pool", settings.endpoint(), null, e);
     }
   }
@@ -103,8 +107,16 @@ public final class GuardedWriter implements AutoCloseable {
   /**
    * Re-validates, writes unless {@code dryRun}, and reads back. A guard that fails because the
    * entry changed after the check is {@link Journal.Outcome#STALE}; other failures throw.
+   *
+   * <p>An action whose write is built from the plan's own recorded values alone (a force
+   * rotation) skips the pre-read and the read-back: its conditional modify is the check, and
+   * only a guard failure costs one read, to tell already-done from stale. Actions that copy or
+   * remove a password keep all three round trips.
    */
   public Result perform(Action action, boolean dryRun) throws DirectoryException {
+    if (!dryRun && action.accept(FROM_PLAN_ALONE)) {
+      return performFromPlan(action);
+    }
     SearchResultEntry entry = EstateReader.readEntry(pool, action.dn());
     Verdict before = action.check(EstateReader.snapshot(entry));
     if (before.kind() == Verdict.Kind.DONE) {
@@ -116,26 +128,13 @@ public final class GuardedWriter implements AutoCloseable {
     if (dryRun) {
       return new Result(Journal.Outcome.APPLIED, "would apply: " + action.reason());
     }
-    Write write = action.accept(new Writes(entry));
-    if (barrier != null) {
-      barrier.await();
-    }
     try {
-      ModifyRequest request = new ModifyRequest(action.dn(),
-          assertionControl ? write.plain() : write.guarded());
-      if (assertionControl) {
-        request.addControl(new AssertionRequestControl(write.assertion(), true));
-      }
-      pool.modify(request);
+      modify(action, action.accept(new Writes(entry)));
     } catch (LDAPException e) {
       ResultCode code = e.getResultCode();
-      if (code == ResultCode.ASSERTION_FAILED || code == ResultCode.NO_SUCH_ATTRIBUTE
-          || code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
-          || code == ResultCode.CONSTRAINT_VIOLATION) {
+      if (isGuardFailure(code)) {
         Verdict now = action.check(read(action.dn()));
-        return new Result(Journal.Outcome.STALE, "the entry changed between the check and the"
-            + " write (" + Ldap.code(code) + "); skipped so the other writer's value stands: "
-            + now.reason());
+        return new Result(Journal.Outcome.STALE, changedDuringWrite(code, now));
       }
       throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
     }
@@ -147,10 +146,94 @@ public final class GuardedWriter implements AutoCloseable {
     return new Result(Journal.Outcome.APPLIED, action.reason());
   }
 
+  /**
+   * One round trip when the server accepts the conditional modify. No read-back: the modify is
+   * atomic and conditional on the exact value the plan saw, so its success proves the entry
+   * held that value and now holds the new one; a later read could only see a later writer,
+   * whose value must stand anyway. No password is written or removed by these actions.
+   */
+  private Result performFromPlan(Action action) throws DirectoryException {
+    try {
+      modify(action, action.accept(new Writes(null)));
+      return new Result(Journal.Outcome.APPLIED, action.reason());
+    } catch (LDAPException e) {
+      ResultCode code = e.getResultCode();
+      if (isGuardFailure(code)) {
+        // Classified as the skipped pre-read would have: done (e.g. re-run after a kill),
+        // stale (a client rotated), or, if the value is back to what the plan saw, stale too.
+        Verdict now = action.check(read(action.dn()));
+        if (now.kind() == Verdict.Kind.DONE) {
+          return new Result(Journal.Outcome.DONE, now.reason());
+        }
+        if (now.kind() == Verdict.Kind.STALE) {
+          return new Result(Journal.Outcome.STALE, now.reason());
+        }
+        return new Result(Journal.Outcome.STALE, changedDuringWrite(code, now));
+      }
+      if (code == ResultCode.NO_SUCH_OBJECT) {
+        read(action.dn()); // fails with the same not-found error the pre-read would give
+      }
+      throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
+    }
+  }
+
+  private void modify(Action action, Write write) throws LDAPException {
+    if (barrier != null) {
+      barrier.await();
+    }
+    ModifyRequest request = new ModifyRequest(action.dn(),
+        assertionControl ? write.plain() : write.guarded());
+    if (assertionControl) {
+      request.addControl(new AssertionRequestControl(write.assertion(), true));
+    }
+    pool.modify(request);
+  }
+
+  private static boolean isGuardFailure(ResultCode code) {
+    return code == ResultCode.ASSERTION_FAILED || code == ResultCode.NO_SUCH_ATTRIBUTE
+        || code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
+        || code == ResultCode.CONSTRAINT_VIOLATION;
+  }
+
+  private static String changedDuringWrite(ResultCode code, Verdict now) {
+    return "the entry changed between the check and the write (" + Ldap.code(code)
+        + "); skipped so the other writer's value stands: " + now.reason();
+  }
+
+  /**
+   * Which actions can be written from the plan's recorded values without reading the entry:
+   * only those that neither copy a password (mirrors need it from the live entry, since plans
+   * hold none) nor remove one (cleanup must see the Windows LAPS password it relies on).
+   */
+  private static final Action.Visitor<Boolean> FROM_PLAN_ALONE = new Action.Visitor<>() {
+    @Override
+    public Boolean forceRotation(Action.ForceRotation a) {
+      return true;
+    }
+
+    @Override
+    public Boolean cleanupLegacy(Action.CleanupLegacy a) {
+      return false;
+    }
+
+    @Override
+    public Boolean mirrorToWindows(Action.MirrorToWindows a) {
+      return false;
+    }
+
+    @Override
+    public Boolean mirrorToLegacy(Action.MirrorToLegacy a) {
+      return false;
+    }
+  };
+
   /** A write both ways: guarded by values in the modify, or plain plus an assertion filter. */
   private record Write(List<Modification> guarded, List<Modification> plain, Filter assertion) {}
 
-  /** Builds each action's modifications from the live entry. */
+  /**
+   * Builds each action's modifications from the live entry, or from the plan alone (null
+   * entry) for the actions {@link #FROM_PLAN_ALONE} admits.
+   */
   private static final class Writes implements Action.Visitor<Write> {
     private final SearchResultEntry entry;
 
@@ -283,13 +366,21 @@ public final class GuardedWriter implements AutoCloseable {
    */
   private static final class Reconnecting extends ServerSet {
     private final ConnectionSettings settings;
+    private final AtomicReference<LDAPConnection> opened;
 
-    Reconnecting(ConnectionSettings settings) {
+    /** @param opened an already bound connection, handed out first */
+    Reconnecting(ConnectionSettings settings, LDAPConnection opened) {
       this.settings = settings;
+      this.opened = new AtomicReference<>(opened);
     }
 
     @Override
     public LDAPConnection getConnection() throws LDAPException {
+      LDAPConnection ready = opened.getAndSet(null);
+      if (ready != null && ready.isConnected()) {
+        associateConnectionWithThisServerSet(ready);
+        return ready;
+      }
       try {
         LDAPConnection connection = Connector.open(settings);
         associateConnectionWithThisServerSet(connection);

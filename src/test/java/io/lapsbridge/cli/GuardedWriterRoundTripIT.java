@@ -1,0 +1,195 @@
+package io.lapsbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Entry;
+import io.lapsbridge.directory.ConnectionSettings;
+import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.directory.GuardedWriter;
+import io.lapsbridge.directory.TransportSecurity;
+import io.lapsbridge.migration.Action;
+import io.lapsbridge.migration.Journal;
+import io.lapsbridge.model.FileTime;
+import io.lapsbridge.model.Secret;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many round trips each kind of action costs {@link GuardedWriter}, counted by the server:
+ * a force rotation is one modify unless its guard fails; actions that copy or remove a password
+ * still read before and after. Uses UnboundID's in-memory server (assertion-control path),
+ * since only it lets a test count operations per entry.
+ */
+class GuardedWriterRoundTripIT {
+  private static final String BASE = "dc=example,dc=com";
+  private static final FileTime PLAN_TIME = FileTime.of(Instant.parse("2026-06-01T00:00:00Z"));
+  private static final FileTime SEEN = FileTime.of(Instant.parse("2026-06-20T00:00:00Z"));
+  private static final Map<String, AtomicInteger> SEARCHES = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicInteger> MODIFIES = new ConcurrentHashMap<>();
+  private static InMemoryDirectoryServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+    config.addAdditionalBindCredentials("cn=admin", "admin-secret");
+    config.setSchema(null);
+    config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+      @Override
+      public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
+        count(SEARCHES, request.getRequest().getBaseDN());
+      }
+
+      @Override
+      public void processModifyRequest(InMemoryInterceptedModifyRequest request) {
+        count(MODIFIES, request.getRequest().getDN());
+      }
+    });
+    server = new InMemoryDirectoryServer(config);
+    server.add(new Entry("dn: " + BASE, "objectClass: domain", "dc: example"));
+    server.startListening();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.shutDown(true);
+  }
+
+  private static void count(Map<String, AtomicInteger> counts, String dn) {
+    counts.computeIfAbsent(dn.toLowerCase(java.util.Locale.ROOT), k -> new AtomicInteger())
+        .incrementAndGet();
+  }
+
+  /** Searches and modifies of {@code dn} since the last call, as "searches/modifies". */
+  private static String taken(String dn) {
+    String key = dn.toLowerCase(java.util.Locale.ROOT);
+    AtomicInteger searches = SEARCHES.computeIfAbsent(key, k -> new AtomicInteger());
+    AtomicInteger modifies = MODIFIES.computeIfAbsent(key, k -> new AtomicInteger());
+    return searches.getAndSet(0) + "/" + modifies.getAndSet(0);
+  }
+
+  private static GuardedWriter writer() throws Exception {
+    return GuardedWriter.open(new ConnectionSettings("127.0.0.1", server.getListenPort(),
+        TransportSecurity.NONE, "cn=admin", Secret.of("admin-secret"), null, BASE,
+        Duration.ofSeconds(10)), 1, 0);
+  }
+
+  private static String computer(String name, String... lines) throws Exception {
+    String dn = "cn=" + name + "," + BASE;
+    String[] all = new String[lines.length + 3];
+    all[0] = "dn: " + dn;
+    all[1] = "objectClass: computer";
+    all[2] = "cn: " + name;
+    System.arraycopy(lines, 0, all, 3, lines.length);
+    server.add(new Entry(all));
+    return dn;
+  }
+
+  private static Action.ForceRotation rotation(String dn) {
+    return new Action.ForceRotation(dn, "r", "why", true, SEEN, PLAN_TIME);
+  }
+
+  @Test
+  void aForceRotationIsOneModifyAndARerunOneMoreRead() throws Exception {
+    String dn = computer("R1", "ms-Mcs-AdmPwd: pw-R1",
+        "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
+    try (GuardedWriter writer = writer()) {
+      taken(dn);
+      GuardedWriter.Result first = writer.perform(rotation(dn), false);
+      assertEquals(Journal.Outcome.APPLIED, first.outcome(), first.reason());
+      assertEquals("0/1", taken(dn));
+      assertEquals(PLAN_TIME, writer.read(dn).legacyExpiry());
+      taken(dn);
+      // A re-run (resume after a kill) fails the guard and reads once to see it is done.
+      GuardedWriter.Result again = writer.perform(rotation(dn), false);
+      assertEquals(Journal.Outcome.DONE, again.outcome(), again.reason());
+      assertEquals("ms-Mcs-AdmPwdExpirationTime is already " + PLAN_TIME.ticks()
+          + " (2026-06-01T00:00:00Z)", again.reason());
+      assertEquals("1/1", taken(dn));
+    }
+  }
+
+  @Test
+  void aStaleRotationReadsOnceAndSaysWhyAsThePreReadDid() throws Exception {
+    FileTime rotated = FileTime.of(Instant.parse("2026-07-15T00:00:00Z"));
+    String dn = computer("R2", "ms-Mcs-AdmPwd: client",
+        "ms-Mcs-AdmPwdExpirationTime: " + rotated.ticks());
+    try (GuardedWriter writer = writer()) {
+      taken(dn);
+      GuardedWriter.Result result = writer.perform(rotation(dn), false);
+      assertEquals(Journal.Outcome.STALE, result.outcome());
+      assertEquals("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
+          + SEEN.ticks() + " (2026-06-20T00:00:00Z), now " + rotated.ticks()
+          + " (2026-07-15T00:00:00Z)): a client rotated", result.reason());
+      assertEquals("1/1", taken(dn));
+      assertEquals(rotated, writer.read(dn).legacyExpiry());
+    }
+  }
+
+  @Test
+  void aDryRunStillReadsAndWritesNothing() throws Exception {
+    String dn = computer("R3", "ms-Mcs-AdmPwd: pw-R3",
+        "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
+    try (GuardedWriter writer = writer()) {
+      taken(dn);
+      GuardedWriter.Result result = writer.perform(rotation(dn), true);
+      assertEquals(Journal.Outcome.APPLIED, result.outcome());
+      assertEquals("would apply: why", result.reason());
+      assertEquals("1/0", taken(dn));
+      assertEquals(SEEN, writer.read(dn).legacyExpiry());
+    }
+  }
+
+  @Test
+  void aMirrorStillReadsBeforeAndAfter() throws Exception {
+    String dn = computer("R4", "ms-Mcs-AdmPwd: pw-R4",
+        "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
+    try (GuardedWriter writer = writer()) {
+      taken(dn);
+      GuardedWriter.Result mirror = writer.perform(new Action.MirrorToWindows(dn, "r", "why",
+          SEEN, "Administrator", PLAN_TIME, SEEN), false);
+      assertEquals(Journal.Outcome.APPLIED, mirror.outcome(), mirror.reason());
+      assertEquals("2/1", taken(dn));
+    }
+  }
+
+  @Test
+  void aCleanupStillReadsBeforeAndAfter() throws Exception {
+    FileTime legacyExpiry = FileTime.of(Instant.parse("2026-04-01T00:00:00Z"));
+    FileTime windowsExpiry = FileTime.of(Instant.parse("2026-06-19T00:00:00Z"));
+    String dn = computer("R5", "ms-Mcs-AdmPwd: old",
+        "ms-Mcs-AdmPwdExpirationTime: " + legacyExpiry.ticks(),
+        "msLAPS-Password: {\"n\":\"Administrator\",\"t\":\"1dce7eb99ec4000\",\"p\":\"new\"}",
+        "msLAPS-PasswordExpirationTime: " + windowsExpiry.ticks());
+    try (GuardedWriter writer = writer()) {
+      taken(dn);
+      GuardedWriter.Result result = writer.perform(new Action.CleanupLegacy(dn, "r", "why",
+          legacyExpiry, windowsExpiry, FileTime.of(Instant.parse("2026-04-08T00:00:00Z"))),
+          false);
+      assertEquals(Journal.Outcome.APPLIED, result.outcome(), result.reason());
+      assertEquals("2/1", taken(dn));
+    }
+  }
+
+  @Test
+  void aRotationOfAMissingEntryFailsAsTheReadDid() throws Exception {
+    String dn = "cn=GONE," + BASE;
+    try (GuardedWriter writer = writer()) {
+      DirectoryException e = assertThrows(DirectoryException.class,
+          () -> writer.perform(rotation(dn), false));
+      assertEquals(DirectoryException.Kind.NOT_FOUND, e.kind());
+      assertEquals("no entry '" + dn + "'", e.getMessage());
+    }
+  }
+}
