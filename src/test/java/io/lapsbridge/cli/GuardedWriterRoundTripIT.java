@@ -9,15 +9,11 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
-import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.GuardedWriter;
-import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.model.FileTime;
-import io.lapsbridge.model.Secret;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,20 +76,11 @@ class GuardedWriterRoundTripIT {
   }
 
   private static GuardedWriter writer() throws Exception {
-    return GuardedWriter.open(new ConnectionSettings("127.0.0.1", server.getListenPort(),
-        TransportSecurity.NONE, "cn=admin", Secret.of("admin-secret"), null, BASE,
-        Duration.ofSeconds(10)), 1, 0);
+    return InMemoryEstate.writer(server, BASE, 1);
   }
 
   private static String computer(String name, String... lines) throws Exception {
-    String dn = "cn=" + name + "," + BASE;
-    String[] all = new String[lines.length + 3];
-    all[0] = "dn: " + dn;
-    all[1] = "objectClass: computer";
-    all[2] = "cn: " + name;
-    System.arraycopy(lines, 0, all, 3, lines.length);
-    server.add(new Entry(all));
-    return dn;
+    return InMemoryEstate.computer(server, BASE, name, lines);
   }
 
   private static Action.ForceRotation rotation(String dn) {
