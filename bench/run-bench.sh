@@ -38,7 +38,7 @@ ATTRS="cn ms-Mcs-AdmPwd ms-Mcs-AdmPwdExpirationTime msLAPS-Password msLAPS-Passw
 
 timed() { # label, command...: appends "label seconds maxrss_kb" to $WORK/results
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$@"
   echo "$label $(cat "$WORK/time")" >> "$WORK/results"
 }
 

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -190,6 +191,9 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--connections", defaultValue = "4", paramLabel = "N", description = "Connections in the pool, and parallel workers (default: ${DEFAULT-VALUE}).")
     int connections;
 
+    @Option(names = "--pipeline", defaultValue = "16", paramLabel = "N", description = "Writes in flight per connection for force rotations, which need no read first; 1 sends one at a time (default: ${DEFAULT-VALUE}).")
+    int pipeline;
+
     @Option(names = "--progress", description = "Print progress on stderr even when it is not a terminal.")
     boolean progress;
   }
@@ -211,7 +215,9 @@ final class MigrateCommand implements Runnable {
     public Integer call() throws Exception {
       Path journalFile = journal != null ? journal : Path.of(planFile + ".journal");
       byte[] bytes = read(planFile, "--plan");
-      Plan plan = PlanCodec.read(planFile.toString(), bytes);
+      // Hashing a large plan takes as long as parsing it: do both at once.
+      CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
+      List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
       if (!run.dryRun && Files.exists(journalFile) && Files.size(journalFile) > 0) {
         throw new UsageException("journal " + journalFile + " already exists: continue with"
             + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
@@ -219,9 +225,9 @@ final class MigrateCommand implements Runnable {
       Journal.State state = null;
       if (!run.dryRun) {
         Files.writeString(journalFile, Journal.begin(planFile.toAbsolutePath().toString(),
-            sha256(bytes), Instant.now().toString()), StandardCharsets.UTF_8);
+            digest.join(), Instant.now().toString()), StandardCharsets.UTF_8);
       }
-      return new Runner(spec, connection, run, plan, journalFile, state).call();
+      return new ApplyRunner(spec, connection, run, actions, journalFile, state).call();
     }
   }
 
@@ -245,174 +251,13 @@ final class MigrateCommand implements Runnable {
         throw new MigrationInputException(journal + ": the plan " + planFile
             + " changed since apply began (SHA-256 differs); plan and apply again");
       }
-      Plan plan = PlanCodec.read(planFile.toString(), bytes);
+      List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
       if (!run.dryRun && state.tornTail()) {
         // End the line a kill cut short, so the next record starts on its own line.
         Files.writeString(journal, "\n", StandardCharsets.UTF_8,
             java.nio.file.StandardOpenOption.APPEND);
       }
-      return new Runner(spec, connection, run, plan, journal, state).call();
-    }
-  }
-
-  /** Runs a plan's actions: one worker per connection, a computer's actions in plan order. */
-  static final class Runner implements Callable<Integer> {
-    private final CommandSpec spec;
-    private final ConnectionOptions connection;
-    private final RunOptions run;
-    private final Plan plan;
-    private final Path journalFile;
-    private final Journal.State resumed;
-    private final AtomicInteger[] tally = {
-      new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()
-    };
-    private final AtomicInteger finished = new AtomicInteger();
-    private OutputStream journal;
-
-    Runner(CommandSpec spec, ConnectionOptions connection, RunOptions run, Plan plan,
-        Path journalFile, Journal.State resumed) {
-      this.spec = spec;
-      this.connection = connection;
-      this.run = run;
-      this.plan = plan;
-      this.journalFile = journalFile;
-      this.resumed = resumed;
-    }
-
-    @Override
-    public Integer call() throws Exception {
-      if (run.connections < 1 || run.connections > 64) {
-        throw new UsageException("--connections must be between 1 and 64: " + run.connections);
-      }
-      if (run.rate < 0) {
-        throw new UsageException("--rate must be 0 (no limit) or more: " + run.rate);
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      List<List<Integer>> work = groupByComputer();
-      int skipped = 0;
-      for (int id = 1; resumed != null && id <= plan.actions().size(); id++) {
-        skipped += resumed.outcome(id).map(Journal.Outcome::settled).orElse(false) ? 1 : 0;
-      }
-      try (GuardedWriter writer = GuardedWriter.open(connection.settings(), run.connections,
-          run.rate)) {
-        if (!writer.usesAssertionControl()) {
-          err.println("migrate: the server does not support the assertion control (RFC 4528);"
-              + " each write is guarded by deleting the value the plan saw in the same modify;"
-              + " mirrors and cleanups are then read back");
-        }
-        if (!run.dryRun) {
-          journal = new FileOutputStream(journalFile.toFile(), true);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(run.connections);
-        boolean showProgress = run.progress || System.console() != null;
-        try {
-          List<Future<?>> futures = new ArrayList<>();
-          for (List<Integer> ids : work) {
-            futures.add(pool.submit(() -> {
-              for (int id : ids) {
-                perform(writer, id, out, err);
-              }
-              return null;
-            }));
-          }
-          long lastReport = System.nanoTime();
-          for (Future<?> future : futures) {
-            try {
-              future.get();
-            } catch (ExecutionException e) {
-              if (e.getCause() instanceof DirectoryException directory) {
-                throw directory;
-              }
-              throw e;
-            }
-            if (showProgress && System.nanoTime() - lastReport > 2_000_000_000L) {
-              lastReport = System.nanoTime();
-              err.printf("migrate: %d/%d actions%n", finished.get(), plan.actions().size());
-              err.flush();
-            }
-          }
-        } finally {
-          pool.shutdownNow();
-          if (journal != null) {
-            journal.close();
-          }
-        }
-      }
-      out.flush();
-      int applied = tally[0].get();
-      int done = tally[1].get();
-      int stale = tally[2].get();
-      int failed = tally[3].get();
-      err.printf("migrate: %d actions: %s %d, already done %d, stale %d, failed %d%s%n",
-          plan.actions().size(), run.dryRun ? "would apply" : "applied", applied, done, stale,
-          failed, resumed == null ? "" : " (resumed; " + skipped + " settled before)");
-      err.flush();
-      if (failed > 0) {
-        return applied + done + stale > 0 || plan.actions().size() > failed
-            ? ExitStatus.PARTIAL.code() : ExitStatus.PROBLEM.code();
-      }
-      return stale > 0 ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
-    }
-
-    /** Action ids grouped by computer; ids settled in a resumed journal are left out. */
-    private List<List<Integer>> groupByComputer() {
-      List<List<Integer>> groups = new ArrayList<>();
-      String last = null;
-      for (int i = 0; i < plan.actions().size(); i++) {
-        int id = i + 1;
-        if (resumed != null && resumed.outcome(id).map(Journal.Outcome::settled).orElse(false)) {
-          continue;
-        }
-        String dn = plan.actions().get(i).dn();
-        if (!dn.equals(last)) {
-          groups.add(new ArrayList<>());
-          last = dn;
-        }
-        groups.get(groups.size() - 1).add(id);
-      }
-      return groups;
-    }
-
-    private void perform(GuardedWriter writer, int id, PrintWriter out, PrintWriter err)
-        throws DirectoryException, IOException {
-      Action action = plan.actions().get(id - 1);
-      journal(Journal.start(id));
-      GuardedWriter.Result result;
-      try {
-        result = writer.perform(action, run.dryRun);
-      } catch (DirectoryException e) {
-        if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
-          throw e;
-        }
-        result = new GuardedWriter.Result(Journal.Outcome.FAILED, e.getMessage());
-      }
-      journal(Journal.end(id, result.outcome(), result.reason()));
-      tally[result.outcome().ordinal()].incrementAndGet();
-      finished.incrementAndGet();
-      String label = run.dryRun && result.outcome() == Journal.Outcome.APPLIED
-          ? "would-apply" : result.outcome().key();
-      synchronized (out) {
-        out.printf("%d\t%s\t%s\t%s\t%s%n", id, action.kind(), action.dn(), label, result.reason());
-      }
-      if (result.outcome() == Journal.Outcome.FAILED) {
-        synchronized (err) {
-          err.println("lapsbridge: action " + id + " on " + action.dn() + " failed: "
-              + result.reason());
-          err.flush();
-        }
-      }
-    }
-
-    /** One write per line: a kill leaves at most the last line torn. */
-    private void journal(String line) throws IOException {
-      if (journal == null) {
-        return;
-      }
-      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-      synchronized (this) {
-        journal.write(bytes);
-      }
+      return new ApplyRunner(spec, connection, run, actions, journal, state).call();
     }
   }
 

@@ -26,12 +26,23 @@ final class Connector {
   private Connector() {}
 
   static LDAPConnection open(ConnectionSettings settings) throws DirectoryException {
+    return open(settings, true);
+  }
+
+  /**
+   * @param synchronous whether the calling thread reads each response itself, which saves a
+   *     reader thread and a hand-off per operation but rules out asynchronous (pipelined)
+   *     operations
+   */
+  static LDAPConnection open(ConnectionSettings settings, boolean synchronous)
+      throws DirectoryException {
     LDAPConnectionOptions options = new LDAPConnectionOptions();
     int timeoutMillis = (int) settings.timeout().toMillis();
     options.setConnectTimeoutMillis(timeoutMillis);
     options.setResponseTimeoutMillis(timeoutMillis);
     // Certificates are checked by the trust manager; this adds the host-name check.
     options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    options.setUseSynchronousMode(synchronous);
 
     LDAPConnection connection;
     try {

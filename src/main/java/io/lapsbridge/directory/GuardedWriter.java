@@ -25,6 +25,8 @@ import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,12 +51,26 @@ public final class GuardedWriter implements AutoCloseable {
   private final LDAPConnectionPool pool;
   private final boolean assertionControl;
   private final FixedRateBarrier barrier;
+  private final long responseTimeoutMillis;
 
   /** What happened to one action, with a one-line reason that never holds a password. */
-  public record Result(Journal.Outcome outcome, String reason) {}
+  public record Result(Journal.Outcome outcome, String reason) {
+    /** A failure that leaves the directory reachable: reported, and retried by a resume. */
+    public static Result failed(DirectoryException e) {
+      return new Result(Journal.Outcome.FAILED, e.getMessage());
+    }
+  }
 
-  private GuardedWriter(LDAPConnectionPool pool, boolean assertionControl, FixedRateBarrier barrier) {
+  /** Receives pipelined results, on whichever thread learns each one. */
+  @FunctionalInterface
+  public interface ResultSink {
+    void accept(int index, Result result);
+  }
+
+  private GuardedWriter(LDAPConnectionPool pool, boolean assertionControl, FixedRateBarrier barrier,
+      long responseTimeoutMillis) {
     this.pool = pool;
+    this.responseTimeoutMillis = responseTimeoutMillis;
     this.assertionControl = assertionControl;
     this.barrier = barrier;
   }
@@ -69,7 +85,7 @@ public final class GuardedWriter implements AutoCloseable {
     if (connections < 1) {
       throw new IllegalArgumentException("at least one connection is needed");
     }
-    LDAPConnection first = Connector.open(settings);
+    LDAPConnection first = Connector.open(settings, false);
     boolean assertion;
     try {
       RootDSE root = first.getRootDSE();
@@ -81,13 +97,14 @@ public final class GuardedWriter implements AutoCloseable {
     try {
       // The pool's first connection is the one just opened: a fresh one would cost another
       // TLS handshake and bind before the first write. Errors above keep Connector's wording.
+      // The other connections' TLS handshakes and binds run in parallel.
       LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings, first), null,
-          connections, connections);
+          connections, connections, connections, null, true);
       pool.setConnectionPoolName("lapsbridge-migrate");
       pool.setRetryFailedOperationsDueToInvalidConnections(true);
       FixedRateBarrier barrier =
           writesPerSecond > 0 ? new FixedRateBarrier(1000L, writesPerSecond) : null;
-      return new GuardedWriter(pool, assertion, barrier);
+      return new GuardedWriter(pool, assertion, barrier, settings.timeout().toMillis());
     } catch (LDAPException e) {
       first.close();
       throw LapsDirectory.failure("open connection pool", settings.endpoint(), null, e);
@@ -157,36 +174,141 @@ public final class GuardedWriter implements AutoCloseable {
       modify(action, action.accept(new Writes(null)));
       return new Result(Journal.Outcome.APPLIED, action.reason());
     } catch (LDAPException e) {
-      ResultCode code = e.getResultCode();
-      if (isGuardFailure(code)) {
-        // Classified as the skipped pre-read would have: done (e.g. re-run after a kill),
-        // stale (a client rotated), or, if the value is back to what the plan saw, stale too.
-        Verdict now = action.check(read(action.dn()));
-        if (now.kind() == Verdict.Kind.DONE) {
-          return new Result(Journal.Outcome.DONE, now.reason());
-        }
-        if (now.kind() == Verdict.Kind.STALE) {
-          return new Result(Journal.Outcome.STALE, now.reason());
-        }
-        return new Result(Journal.Outcome.STALE, changedDuringWrite(code, now));
-      }
-      if (code == ResultCode.NO_SUCH_OBJECT) {
-        read(action.dn()); // fails with the same not-found error the pre-read would give
-      }
-      throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
+      return rejected(action, e);
     }
   }
+
+  /**
+   * What a rejected plan-only modify means. A guard failure is classified by one read, as the
+   * skipped pre-read would have: done (e.g. a re-run after a kill), stale (a client rotated),
+   * or, if the value is back to what the plan saw, stale too. Anything else throws.
+   */
+  private Result rejected(Action action, LDAPException e) throws DirectoryException {
+    ResultCode code = e.getResultCode();
+    if (isGuardFailure(code)) {
+      Verdict now = action.check(read(action.dn()));
+      if (now.kind() == Verdict.Kind.DONE) {
+        return new Result(Journal.Outcome.DONE, now.reason());
+      }
+      if (now.kind() == Verdict.Kind.STALE) {
+        return new Result(Journal.Outcome.STALE, now.reason());
+      }
+      return new Result(Journal.Outcome.STALE, changedDuringWrite(code, now));
+    }
+    if (code == ResultCode.NO_SUCH_OBJECT) {
+      read(action.dn()); // fails with the same not-found error the pre-read would give
+    }
+    throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
+  }
+
+  /** Whether {@link #performPipelined} takes the action: one written from the plan alone. */
+  public static boolean pipelinable(Action action) {
+    return action.accept(FROM_PLAN_ALONE);
+  }
+
+  /**
+   * Applies {@link #pipelinable} actions with up to {@code window} modifies in flight on one
+   * pooled connection, instead of one round trip at a time. Each modify is the same
+   * conditional write as {@link #perform}'s; successes reach {@code sink} as their responses
+   * arrive, and rejected ones are classified afterwards, one read each. The actions must be
+   * on distinct entries, since pipelined writes may be applied in any order.
+   *
+   * @throws DirectoryException only when the directory became unreachable; the actions
+   *     without a result then have none, and a resume re-checks them
+   */
+  public void performPipelined(List<Action> batch, int window, ResultSink sink)
+      throws DirectoryException {
+    List<Rejected> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicReference<LDAPException> lost = new AtomicReference<>();
+    Semaphore inFlight = new Semaphore(window);
+    LDAPConnection connection;
+    try {
+      connection = pool.getConnection();
+    } catch (LDAPException e) {
+      throw LapsDirectory.failure("connect", "", null, e);
+    }
+    boolean usable = false;
+    try {
+      for (int i = 0; i < batch.size() && lost.get() == null; i++) {
+        Action action = batch.get(i);
+        int index = i;
+        if (barrier != null) {
+          barrier.await();
+        }
+        inFlight.acquireUninterruptibly();
+        try {
+          connection.asyncModify(request(action.accept(new Writes(null)), action.dn()),
+              (requestId, result) -> {
+                try {
+                  ResultCode code = result.getResultCode();
+                  if (code == ResultCode.SUCCESS) {
+                    sink.accept(index, new Result(Journal.Outcome.APPLIED, action.reason()));
+                  } else if (Ldap.isConnectionLoss(code)) {
+                    lost.compareAndSet(null, new LDAPException(result));
+                  } else {
+                    rejected.add(new Rejected(index, new LDAPException(result)));
+                  }
+                } finally {
+                  inFlight.release();
+                }
+              });
+        } catch (LDAPException e) {
+          inFlight.release();
+          lost.compareAndSet(null, e);
+        }
+      }
+      // Every response releases its permit; so does the connection's loss, which the SDK
+      // reports to each outstanding request. The wait is bounded all the same.
+      if (!inFlight.tryAcquire(window, 2 * responseTimeoutMillis, TimeUnit.MILLISECONDS)) {
+        lost.compareAndSet(null, new LDAPException(ResultCode.TIMEOUT,
+            "no response to " + (window - inFlight.availablePermits()) + " pipelined writes"));
+      }
+      usable = lost.get() == null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      lost.compareAndSet(null, new LDAPException(ResultCode.USER_CANCELED, "interrupted"));
+    } finally {
+      if (usable) {
+        pool.releaseConnection(connection);
+      } else {
+        pool.releaseDefunctConnection(connection);
+      }
+    }
+    if (lost.get() != null) {
+      DirectoryException failure = LapsDirectory.failure("pipelined modify", "", null, lost.get());
+      throw failure.kind() == DirectoryException.Kind.UNREACHABLE ? failure
+          : new DirectoryException(DirectoryException.Kind.UNREACHABLE, failure.getMessage());
+    }
+    // Classified on other pooled connections, after this one is back in the pool.
+    for (Rejected r : rejected) {
+      try {
+        sink.accept(r.index(), rejected(batch.get(r.index()), r.exception()));
+      } catch (DirectoryException e) {
+        if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
+          throw e;
+        }
+        sink.accept(r.index(), Result.failed(e));
+      }
+    }
+  }
+
+  private record Rejected(int index, LDAPException exception) {}
 
   private void modify(Action action, Write write) throws LDAPException {
     if (barrier != null) {
       barrier.await();
     }
-    ModifyRequest request = new ModifyRequest(action.dn(),
+    pool.modify(request(write, action.dn()));
+  }
+
+  /** The conditional modify: the assertion control where the server has it, else the guard. */
+  private ModifyRequest request(Write write, String dn) {
+    ModifyRequest request = new ModifyRequest(dn,
         assertionControl ? write.plain() : write.guarded());
     if (assertionControl) {
       request.addControl(new AssertionRequestControl(write.assertion(), true));
     }
-    pool.modify(request);
+    return request;
   }
 
   private static boolean isGuardFailure(ResultCode code) {
@@ -382,7 +504,7 @@ public final class GuardedWriter implements AutoCloseable {
         return ready;
       }
       try {
-        LDAPConnection connection = Connector.open(settings);
+        LDAPConnection connection = Connector.open(settings, false);
         associateConnectionWithThisServerSet(connection);
         return connection;
       } catch (DirectoryException e) {

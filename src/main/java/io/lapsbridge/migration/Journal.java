@@ -1,6 +1,7 @@
 package io.lapsbridge.migration;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,13 +69,13 @@ public final class Journal {
     return "{\"event\":\"start\",\"id\":" + id + "}\n";
   }
 
+  /** Written once per action on apply's hot path, so built directly rather than as a tree. */
   public static String end(int id, Outcome outcome, String reason) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("event", "end");
-    node.put("id", id);
-    node.put("outcome", outcome.key());
-    node.put("reason", reason);
-    return node + "\n";
+    StringBuilder line = new StringBuilder(64 + reason.length());
+    line.append("{\"event\":\"end\",\"id\":").append(id).append(",\"outcome\":\"")
+        .append(outcome.key()).append("\",\"reason\":\"");
+    JsonStringEncoder.getInstance().quoteAsString(reason, line);
+    return line.append("\"}\n").toString();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.lapsbridge.migration;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,38 +131,92 @@ public final class PlanCodec {
 
   /** Reads a plan file; any problem names the file and the field. */
   public static Plan read(String file, byte[] bytes) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(bytes);
-    } catch (JacksonException e) {
-      throw new MigrationInputException(file + ": not a plan: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw new MigrationInputException(file + ": cannot read: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-      throw new MigrationInputException(file + ": not a plan: expected \"format\": \"" + FORMAT
-          + "\"");
-    }
+    Parsed parsed = parse(file, bytes, true);
+    JsonNode root = parsed.head();
     Reader r = new Reader(file);
     Instant asOf = r.instant(root, "asOf");
     JsonNode t = root.path("thresholds");
     Thresholds thresholds = new Thresholds(Duration.ofDays(r.number(t, "staleDays")),
         Duration.ofDays(r.number(t, "conflictDays")), Duration.ofDays(r.number(t, "legacyAgeDays")));
-    List<Action> actions = new ArrayList<>();
-    JsonNode list = root.path("actions");
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode a = list.get(i);
+    JsonNode summary = root.path("summary");
+    return new Plan(asOf, r.text(root.path("rules"), "file"), r.text(root.path("rules"), "sha256"),
+        root.path("allowDowngrade").asBoolean(), thresholds, r.number(summary, "computers"),
+        r.number(summary, "unmatched"), parsed.actions(), r.notes(parsed.flags()),
+        r.notes(parsed.deferred()));
+  }
+
+  /**
+   * Reads only a plan's actions, as apply and resume need them. The flags and deferred lists,
+   * often most of the file on a large estate, are checked for well-formed JSON and skipped.
+   */
+  public static List<Action> readActions(String file, byte[] bytes) {
+    return parse(file, bytes, false).actions();
+  }
+
+  /** The top-level fields as a tree, the actions decoded, the notes as JSON (or empty). */
+  private record Parsed(JsonNode head, List<Action> actions, List<JsonNode> flags,
+      List<JsonNode> deferred) {}
+
+  /**
+   * Streams the file: each action and note is a small tree of its own, and notes that are not
+   * wanted are never built. The format is checked before any action is decoded, so a file that
+   * is not a plan says so rather than reporting its first odd-looking field.
+   */
+  private static Parsed parse(String file, byte[] bytes, boolean withNotes) {
+    ObjectNode head = MAPPER.createObjectNode();
+    List<JsonNode> actions = new ArrayList<>();
+    List<JsonNode> flags = new ArrayList<>();
+    List<JsonNode> deferred = new ArrayList<>();
+    try (JsonParser parser = MAPPER.createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw notAPlan(file);
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.START_ARRAY && name.equals("actions")) {
+          elements(parser, actions);
+        } else if (value == JsonToken.START_ARRAY
+            && (name.equals("flags") || name.equals("deferred"))) {
+          if (withNotes) {
+            elements(parser, name.equals("flags") ? flags : deferred);
+          } else {
+            parser.skipChildren();
+          }
+        } else {
+          head.set(name, MAPPER.readTree(parser));
+        }
+      }
+    } catch (JacksonException e) {
+      throw new MigrationInputException(file + ": not a plan: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new MigrationInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (!FORMAT.equals(head.path("format").asText())) {
+      throw notAPlan(file);
+    }
+    Reader r = new Reader(file);
+    List<Action> decoded = new ArrayList<>(actions.size());
+    for (int i = 0; i < actions.size(); i++) {
+      JsonNode a = actions.get(i);
       String where = "actions[" + i + "]";
       if (r.number(a, "id") != i + 1) {
         throw new MigrationInputException(file + ": " + where + ".id: expected " + (i + 1));
       }
-      actions.add(r.action(where, a));
+      decoded.add(r.action(where, a));
     }
-    JsonNode summary = root.path("summary");
-    return new Plan(asOf, r.text(root.path("rules"), "file"), r.text(root.path("rules"), "sha256"),
-        root.path("allowDowngrade").asBoolean(), thresholds, r.number(summary, "computers"),
-        r.number(summary, "unmatched"), actions, r.notes(root.path("flags")),
-        r.notes(root.path("deferred")));
+    return new Parsed(head, decoded, flags, deferred);
+  }
+
+  private static void elements(JsonParser parser, List<JsonNode> into) throws java.io.IOException {
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      into.add(MAPPER.readTree(parser));
+    }
+  }
+
+  private static MigrationInputException notAPlan(String file) {
+    return new MigrationInputException(file + ": not a plan: expected \"format\": \"" + FORMAT
+        + "\"");
   }
 
   /** Field access with messages that name the file and field. */
@@ -198,7 +254,7 @@ public final class PlanCodec {
       }
     }
 
-    List<Plan.Note> notes(JsonNode array) {
+    List<Plan.Note> notes(List<JsonNode> array) {
       List<Plan.Note> notes = new ArrayList<>();
       for (JsonNode n : array) {
         JsonNode rule = n.get("rule");

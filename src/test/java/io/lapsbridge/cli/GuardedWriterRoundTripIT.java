@@ -15,6 +15,8 @@ import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.model.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,6 +179,48 @@ class GuardedWriterRoundTripIT {
           () -> writer.perform(rotation(dn), false));
       assertEquals(DirectoryException.Kind.NOT_FOUND, e.kind());
       assertEquals("no entry '" + dn + "'", e.getMessage());
+    }
+  }
+
+  @Test
+  void pipelinedRotationsAreOneModifyEachAndOnlyRejectedOnesRead() throws Exception {
+    FileTime rotated = FileTime.of(Instant.parse("2026-07-15T00:00:00Z"));
+    List<String> fresh = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      fresh.add(computer("P" + i, "ms-Mcs-AdmPwd: pw-P" + i,
+          "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks()));
+    }
+    String stale = computer("PS", "ms-Mcs-AdmPwd: client",
+        "ms-Mcs-AdmPwdExpirationTime: " + rotated.ticks());
+    String done = computer("PD", "ms-Mcs-AdmPwd: pw-PD",
+        "ms-Mcs-AdmPwdExpirationTime: " + PLAN_TIME.ticks());
+    String gone = "cn=PGONE," + BASE;
+    List<Action> batch = new ArrayList<>();
+    fresh.forEach(dn -> batch.add(rotation(dn)));
+    batch.add(rotation(stale));
+    batch.add(rotation(done));
+    batch.add(rotation(gone));
+    Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
+    try (GuardedWriter writer = writer()) {
+      batch.forEach(a -> taken(a.dn()));
+      writer.performPipelined(batch, 8, (index, result) -> {
+        if (results.put(index, result) != null) {
+          throw new AssertionError("two results for action " + index);
+        }
+      });
+      assertEquals(batch.size(), results.size());
+      for (int i = 0; i < fresh.size(); i++) {
+        assertEquals(Journal.Outcome.APPLIED, results.get(i).outcome(), results.get(i).reason());
+        assertEquals("0/1", taken(fresh.get(i)), fresh.get(i));
+        assertEquals(PLAN_TIME, writer.read(fresh.get(i)).legacyExpiry());
+      }
+      assertEquals(Journal.Outcome.STALE, results.get(40).outcome());
+      assertEquals("1/1", taken(stale));
+      assertEquals(rotated, writer.read(stale).legacyExpiry());
+      assertEquals(Journal.Outcome.DONE, results.get(41).outcome());
+      assertEquals("1/1", taken(done));
+      assertEquals(new GuardedWriter.Result(Journal.Outcome.FAILED, "no entry '" + gone + "'"),
+          results.get(42));
     }
   }
 }

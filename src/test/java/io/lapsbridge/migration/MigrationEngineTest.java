@@ -100,6 +100,24 @@ class MigrationEngineTest {
     assertEquals(Map.of("cleanup-legacy", 40, "force-rotation", 60, "mirror-to-windows", 40),
         plan.actionCounts());
     assertArrayEquals(first, PlanCodec.write(plan), "a plan survives its own codec");
+    assertEquals(plan.actions(), PlanCodec.readActions("plan.json", first),
+        "apply's reader, which skips the notes, sees the same actions");
+  }
+
+  @Test
+  void applysPlanReaderChecksTheFormatFirstAndSkipsNotesWithoutBuildingThem() {
+    String notAPlan = "{\"actions\":[{\"id\":7}],\"format\":\"something-else\"}";
+    assertEquals("p.json: not a plan: expected \"format\": \"" + PlanCodec.FORMAT + "\"",
+        assertThrows(MigrationInputException.class, () -> PlanCodec.readActions("p.json",
+            notAPlan.getBytes(StandardCharsets.UTF_8))).getMessage());
+    String oddNotes = "{\"format\":\"" + PlanCodec.FORMAT + "\",\"flags\":[{\"dn\":1}],"
+        + "\"deferred\":[[]],\"actions\":[]}";
+    assertEquals(List.of(), PlanCodec.readActions("p.json",
+        oddNotes.getBytes(StandardCharsets.UTF_8)));
+    String torn = "{\"format\":\"" + PlanCodec.FORMAT + "\",\"flags\":[{\"dn\":";
+    assertTrue(assertThrows(MigrationInputException.class, () -> PlanCodec.readActions("p.json",
+        torn.getBytes(StandardCharsets.UTF_8))).getMessage().startsWith("p.json: not a plan: "),
+        "skipped notes are still parsed, so a torn file is refused");
   }
 
   @Test
@@ -219,6 +237,20 @@ class MigrationEngineTest {
     assertEquals("j:2: not a journal line", assertThrows(MigrationInputException.class,
         () -> Journal.replay("j", corrupt)).getMessage());
     assertFalse(Journal.Outcome.FAILED.settled(), "a resume retries failed actions");
+  }
+
+  @Test
+  void endLinesEscapeAnyReasonAsJsonWould() throws Exception {
+    String reason = "no entry 'cn=\"Q\"\\, x\n\t\u0001 \u00e9\u4e2d'";
+    String line = Journal.end(3, Journal.Outcome.FAILED, reason);
+    assertTrue(line.endsWith("}\n") && line.indexOf('\n') == line.length() - 1, line);
+    com.fasterxml.jackson.databind.JsonNode node =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+    assertEquals(reason, node.get("reason").asText());
+    assertEquals("{\"event\":\"end\",\"id\":3,\"outcome\":\"failed\",\"reason\":\"x\"}\n",
+        Journal.end(3, Journal.Outcome.FAILED, "x"));
+    Journal.State state = Journal.replay("j", Journal.begin("/p", "s", "t") + line);
+    assertEquals(Map.of(3, Journal.Outcome.FAILED), state.ended());
   }
 
   @Test

@@ -1,0 +1,333 @@
+package io.lapsbridge.cli;
+
+import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.directory.GuardedWriter;
+import io.lapsbridge.migration.Action;
+import io.lapsbridge.migration.Journal;
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs a plan's actions for {@code migrate apply} and {@code migrate resume}: one worker per
+ * pooled connection, each taking the next whole computer from a shared cursor so that a
+ * computer's actions run in plan order on one thread.
+ *
+ * <p>The hot path is kept to the directory round trip: workers append journal and output lines
+ * to buffers, and the main thread writes them out every {@value #TICK_MILLIS} ms while it draws
+ * progress. A {@code kill -9} can therefore lose the last tick's journal lines; resume re-checks
+ * those actions against the live entries and reports them already-done, so nothing is repeated
+ * and no end state differs (see docs/migration.md, "Journal").
+ */
+final class ApplyRunner {
+  private static final long TICK_MILLIS = 100;
+
+  private final CommandSpec spec;
+  private final ConnectionOptions connection;
+  private final MigrateCommand.RunOptions run;
+  private final List<Action> actions;
+  private final Path journalFile;
+  private final Journal.State resumed;
+  private final AtomicInteger[] tally = {
+    new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()
+  };
+  private final AtomicInteger finished = new AtomicInteger();
+  private final StringBuilder pendingOut = new StringBuilder();
+  private final StringBuilder pendingErr = new StringBuilder();
+  private JournalBuffer journal;
+  private volatile boolean stopping;
+
+  ApplyRunner(CommandSpec spec, ConnectionOptions connection, MigrateCommand.RunOptions run,
+      List<Action> actions, Path journalFile, Journal.State resumed) {
+    this.spec = spec;
+    this.connection = connection;
+    this.run = run;
+    this.actions = actions;
+    this.journalFile = journalFile;
+    this.resumed = resumed;
+  }
+
+  int call() throws Exception {
+    if (run.connections < 1 || run.connections > 64) {
+      throw new UsageException("--connections must be between 1 and 64: " + run.connections);
+    }
+    if (run.pipeline < 1 || run.pipeline > 1024) {
+      throw new UsageException("--pipeline must be between 1 and 1024: " + run.pipeline);
+    }
+    if (run.rate < 0) {
+      throw new UsageException("--rate must be 0 (no limit) or more: " + run.rate);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<int[]> groups = groupByComputer();
+    int pending = 0;
+    for (int[] ids : groups) {
+      pending += ids.length;
+    }
+    List<Unit> work = units(groups);
+    int skipped = actions.size() - pending;
+    try (GuardedWriter writer = GuardedWriter.open(connection.settings(), run.connections,
+        run.rate)) {
+      if (!writer.usesAssertionControl()) {
+        err.println("migrate: the server does not support the assertion control (RFC 4528);"
+            + " each write is guarded by deleting the value the plan saw in the same modify;"
+            + " mirrors and cleanups are then read back");
+      }
+      if (!run.dryRun) {
+        journal = new JournalBuffer(new FileOutputStream(journalFile.toFile(), true));
+      }
+      ProgressMeter progress = ProgressMeter.forStderr(err, "migrate", pending, run.progress);
+      try {
+        runWorkers(writer, work, out, err, progress);
+      } finally {
+        drain(out, err);
+        if (journal != null) {
+          journal.close();
+        }
+      }
+      progress.finish(finished.get());
+    }
+    out.flush();
+    int applied = tally[0].get();
+    int done = tally[1].get();
+    int stale = tally[2].get();
+    int failed = tally[3].get();
+    err.printf("migrate: %d actions: %s %d, already done %d, stale %d, failed %d%s%n",
+        actions.size(), run.dryRun ? "would apply" : "applied", applied, done, stale,
+        failed, resumed == null ? "" : " (resumed; " + skipped + " settled before)");
+    err.flush();
+    if (failed > 0) {
+      return applied + done + stale > 0 || actions.size() > failed
+          ? ExitStatus.PARTIAL.code() : ExitStatus.PROBLEM.code();
+    }
+    return stale > 0 ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
+  }
+
+  private void runWorkers(GuardedWriter writer, List<Unit> work, PrintWriter out,
+      PrintWriter err, ProgressMeter progress) throws Exception {
+    AtomicInteger cursor = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(run.connections);
+    List<Future<Void>> workers = new ArrayList<>();
+    try {
+      for (int w = 0; w < run.connections; w++) {
+        workers.add(pool.submit(() -> {
+          for (int next; !stopping && (next = cursor.getAndIncrement()) < work.size(); ) {
+            Unit unit = work.get(next);
+            if (unit.pipelined()) {
+              performPipelined(writer, unit.ids());
+            } else {
+              for (int id : unit.ids()) {
+                perform(writer, id);
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      pool.shutdown();
+      while (!pool.awaitTermination(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+        drain(out, err);
+        progress.update(finished.get());
+      }
+      for (Future<Void> worker : workers) {
+        try {
+          worker.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof DirectoryException directory) {
+            throw directory;
+          }
+          if (e.getCause() instanceof Exception cause) {
+            throw cause;
+          }
+          throw e;
+        }
+      }
+    } finally {
+      stopping = true;
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * What a worker takes at a time: one computer's actions, run in order, or a chunk of
+   * computers with one plan-only action each (force rotations), pipelined on one connection.
+   */
+  private record Unit(int[] ids, boolean pipelined) {}
+
+  /** Enough actions per chunk that the pipeline's drain at its end costs little. */
+  private static final int CHUNK = 512;
+
+  private List<Unit> units(List<int[]> groups) {
+    List<Unit> units = new ArrayList<>();
+    int[] chunk = new int[CHUNK];
+    int size = 0;
+    for (int[] ids : groups) {
+      if (!run.dryRun && run.pipeline > 1 && ids.length == 1
+          && GuardedWriter.pipelinable(actions.get(ids[0] - 1))) {
+        chunk[size++] = ids[0];
+        if (size == CHUNK) {
+          units.add(new Unit(chunk.clone(), true));
+          size = 0;
+        }
+      } else {
+        units.add(new Unit(ids, false));
+      }
+    }
+    if (size > 0) {
+      units.add(new Unit(java.util.Arrays.copyOf(chunk, size), true));
+    }
+    return units;
+  }
+
+  /** Action ids grouped by computer; ids settled in a resumed journal are left out. */
+  private List<int[]> groupByComputer() {
+    List<int[]> groups = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
+    String last = null;
+    for (int i = 0; i < actions.size(); i++) {
+      int id = i + 1;
+      if (resumed != null && resumed.outcome(id).map(Journal.Outcome::settled).orElse(false)) {
+        continue;
+      }
+      String dn = actions.get(i).dn();
+      if (!dn.equals(last) && !current.isEmpty()) {
+        groups.add(current.stream().mapToInt(Integer::intValue).toArray());
+        current.clear();
+      }
+      current.add(id);
+      last = dn;
+    }
+    if (!current.isEmpty()) {
+      groups.add(current.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return groups;
+  }
+
+  private void perform(GuardedWriter writer, int id) throws DirectoryException {
+    Action action = actions.get(id - 1);
+    journal(Journal.start(id));
+    GuardedWriter.Result result;
+    try {
+      result = writer.perform(action, run.dryRun);
+    } catch (DirectoryException e) {
+      if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
+        stopping = true;
+        throw e;
+      }
+      result = GuardedWriter.Result.failed(e);
+    }
+    record(id, action, result);
+  }
+
+  private void performPipelined(GuardedWriter writer, int[] ids) throws DirectoryException {
+    List<Action> batch = new ArrayList<>(ids.length);
+    for (int id : ids) {
+      journal(Journal.start(id));
+      batch.add(actions.get(id - 1));
+    }
+    try {
+      writer.performPipelined(batch, run.pipeline,
+          (index, result) -> record(ids[index], batch.get(index), result));
+    } catch (DirectoryException e) {
+      stopping = true;
+      throw e;
+    }
+  }
+
+  /** Journals, counts and prints one action's result; called from any worker or SDK thread. */
+  private void record(int id, Action action, GuardedWriter.Result result) {
+    journal(Journal.end(id, result.outcome(), result.reason()));
+    tally[result.outcome().ordinal()].incrementAndGet();
+    finished.incrementAndGet();
+    String label = run.dryRun && result.outcome() == Journal.Outcome.APPLIED
+        ? "would-apply" : result.outcome().key();
+    synchronized (pendingOut) {
+      pendingOut.append(id).append('\t').append(action.kind()).append('\t').append(action.dn())
+          .append('\t').append(label).append('\t').append(result.reason()).append('\n');
+    }
+    if (result.outcome() == Journal.Outcome.FAILED) {
+      synchronized (pendingErr) {
+        pendingErr.append("lapsbridge: action ").append(id).append(" on ").append(action.dn())
+            .append(" failed: ").append(result.reason()).append('\n');
+      }
+    }
+  }
+
+  private void journal(String line) {
+    if (journal != null) {
+      journal.append(line);
+    }
+  }
+
+  /** Writes what the workers buffered: journal first, so output never runs ahead of it. */
+  private void drain(PrintWriter out, PrintWriter err) throws IOException {
+    if (journal != null) {
+      journal.flush();
+    }
+    synchronized (pendingOut) {
+      if (pendingOut.length() > 0) {
+        out.write(pendingOut.toString());
+        out.flush();
+        pendingOut.setLength(0);
+      }
+    }
+    synchronized (pendingErr) {
+      if (pendingErr.length() > 0) {
+        err.write(pendingErr.toString());
+        err.flush();
+        pendingErr.setLength(0);
+      }
+    }
+  }
+
+  /**
+   * The journal's lines, buffered between ticks and written whole: each write ends at a line
+   * end, so a kill leaves at most the last line torn, as {@link Journal#replay} expects.
+   */
+  private static final class JournalBuffer implements AutoCloseable {
+    private final FileOutputStream file;
+    private ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+
+    JournalBuffer(FileOutputStream file) {
+      this.file = file;
+    }
+
+    synchronized void append(String line) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      buffer.write(bytes, 0, bytes.length);
+    }
+
+    void flush() throws IOException {
+      ByteArrayOutputStream full;
+      synchronized (this) {
+        if (buffer.size() == 0) {
+          return;
+        }
+        full = buffer;
+        buffer = new ByteArrayOutputStream(1 << 16);
+      }
+      full.writeTo(file);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        flush();
+      } finally {
+        file.close();
+      }
+    }
+  }
+}
