@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +37,6 @@ final class ApplyRunner {
   private static final long TICK_MILLIS = 100;
 
   private final CommandSpec spec;
-  private final ConnectionOptions connection;
   private final MigrateCommand.RunOptions run;
   private final List<Action> actions;
   private final Path journalFile;
@@ -49,26 +50,17 @@ final class ApplyRunner {
   private JournalBuffer journal;
   private volatile boolean stopping;
 
-  ApplyRunner(CommandSpec spec, ConnectionOptions connection, MigrateCommand.RunOptions run,
-      List<Action> actions, Path journalFile, Journal.State resumed) {
+  ApplyRunner(CommandSpec spec, MigrateCommand.RunOptions run, List<Action> actions,
+      Path journalFile, Journal.State resumed) {
     this.spec = spec;
-    this.connection = connection;
     this.run = run;
     this.actions = actions;
     this.journalFile = journalFile;
     this.resumed = resumed;
   }
 
-  int call() throws Exception {
-    if (run.connections < 1 || run.connections > 64) {
-      throw new UsageException("--connections must be between 1 and 64: " + run.connections);
-    }
-    if (run.pipeline < 1 || run.pipeline > 1024) {
-      throw new UsageException("--pipeline must be between 1 and 1024: " + run.pipeline);
-    }
-    if (run.rate < 0) {
-      throw new UsageException("--rate must be 0 (no limit) or more: " + run.rate);
-    }
+  /** Runs the actions on the writer {@link MigrateCommand#openWriter} is opening. */
+  int call(CompletableFuture<GuardedWriter> opening) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<int[]> groups = groupByComputer();
@@ -78,8 +70,7 @@ final class ApplyRunner {
     }
     List<Unit> work = units(groups);
     int skipped = actions.size() - pending;
-    try (GuardedWriter writer = GuardedWriter.open(connection.settings(), run.connections,
-        run.rate)) {
+    try (GuardedWriter writer = await(opening)) {
       if (!writer.usesAssertionControl()) {
         err.println("migrate: the server does not support the assertion control (RFC 4528);"
             + " each write is guarded by deleting the value the plan saw in the same modify;"
@@ -113,6 +104,18 @@ final class ApplyRunner {
           ? ExitStatus.PARTIAL.code() : ExitStatus.PROBLEM.code();
     }
     return stale > 0 ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
+  }
+
+  private static GuardedWriter await(CompletableFuture<GuardedWriter> opening)
+      throws DirectoryException {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof DirectoryException directory) {
+        throw directory;
+      }
+      throw e;
+    }
   }
 
   private void runWorkers(GuardedWriter writer, List<Unit> work, PrintWriter out,

@@ -1,5 +1,6 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.EstateReader;
 import io.lapsbridge.directory.GuardedWriter;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -196,6 +198,51 @@ final class MigrateCommand implements Runnable {
 
     @Option(names = "--progress", description = "Print progress on stderr even when it is not a terminal.")
     boolean progress;
+
+    void validate() {
+      if (connections < 1 || connections > 64) {
+        throw new UsageException("--connections must be between 1 and 64: " + connections);
+      }
+      if (pipeline < 1 || pipeline > 1024) {
+        throw new UsageException("--pipeline must be between 1 and 1024: " + pipeline);
+      }
+      if (rate < 0) {
+        throw new UsageException("--rate must be 0 (no limit) or more: " + rate);
+      }
+    }
+  }
+
+  /**
+   * Starts opening the writer's pool on its own thread, so that the TLS handshakes and binds
+   * overlap reading the plan. Usage errors (options, the bind password file) surface here,
+   * before anything connects.
+   */
+  static CompletableFuture<GuardedWriter> openWriter(ConnectionOptions connection,
+      RunOptions run) {
+    run.validate();
+    ConnectionSettings settings = connection.settings();
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return GuardedWriter.open(settings, run.connections, run.rate);
+      } catch (DirectoryException e) {
+        throw new CompletionException(e);
+      }
+    }, task -> {
+      Thread thread = new Thread(task, "lapsbridge-connect");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** Runs {@code body}; if it fails, the writer being opened is closed once it is open. */
+  static <T> T closingOnFailure(CompletableFuture<GuardedWriter> writer, Callable<T> body)
+      throws Exception {
+    try {
+      return body.call();
+    } catch (Exception | Error e) {
+      writer.thenAccept(GuardedWriter::close);
+      throw e;
+    }
   }
 
   @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -214,20 +261,22 @@ final class MigrateCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Path journalFile = journal != null ? journal : Path.of(planFile + ".journal");
-      byte[] bytes = read(planFile, "--plan");
-      // Hashing a large plan takes as long as parsing it: do both at once.
-      CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
-      List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
-      if (!run.dryRun && Files.exists(journalFile) && Files.size(journalFile) > 0) {
-        throw new UsageException("journal " + journalFile + " already exists: continue with"
-            + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
-      }
-      Journal.State state = null;
-      if (!run.dryRun) {
-        Files.writeString(journalFile, Journal.begin(planFile.toAbsolutePath().toString(),
-            digest.join(), Instant.now().toString()), StandardCharsets.UTF_8);
-      }
-      return new ApplyRunner(spec, connection, run, actions, journalFile, state).call();
+      CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
+      return closingOnFailure(writer, () -> {
+        byte[] bytes = read(planFile, "--plan");
+        // Hashing a large plan takes as long as parsing it: do both at once.
+        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
+        List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
+        if (!run.dryRun && Files.exists(journalFile) && Files.size(journalFile) > 0) {
+          throw new UsageException("journal " + journalFile + " already exists: continue with"
+              + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
+        }
+        if (!run.dryRun) {
+          Files.writeString(journalFile, Journal.begin(planFile.toAbsolutePath().toString(),
+              digest.join(), Instant.now().toString()), StandardCharsets.UTF_8);
+        }
+        return new ApplyRunner(spec, run, actions, journalFile, null);
+      }).call(writer);
     }
   }
 
@@ -243,21 +292,25 @@ final class MigrateCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      String text = new String(read(journal, "--journal"), StandardCharsets.UTF_8);
-      Journal.State state = Journal.replay(journal.toString(), text);
-      Path planFile = Path.of(state.planPath());
-      byte[] bytes = read(planFile, "the journal's plan");
-      if (!sha256(bytes).equals(state.planSha256())) {
-        throw new MigrationInputException(journal + ": the plan " + planFile
-            + " changed since apply began (SHA-256 differs); plan and apply again");
-      }
-      List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
-      if (!run.dryRun && state.tornTail()) {
-        // End the line a kill cut short, so the next record starts on its own line.
-        Files.writeString(journal, "\n", StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.APPEND);
-      }
-      return new ApplyRunner(spec, connection, run, actions, journal, state).call();
+      CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
+      return closingOnFailure(writer, () -> {
+        String text = new String(read(journal, "--journal"), StandardCharsets.UTF_8);
+        Journal.State state = Journal.replay(journal.toString(), text);
+        Path planFile = Path.of(state.planPath());
+        byte[] bytes = read(planFile, "the journal's plan");
+        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
+        List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
+        if (!digest.join().equals(state.planSha256())) {
+          throw new MigrationInputException(journal + ": the plan " + planFile
+              + " changed since apply began (SHA-256 differs); plan and apply again");
+        }
+        if (!run.dryRun && state.tornTail()) {
+          // End the line a kill cut short, so the next record starts on its own line.
+          Files.writeString(journal, "\n", StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.APPEND);
+        }
+        return new ApplyRunner(spec, run, actions, journal, state);
+      }).call(writer);
     }
   }
 
