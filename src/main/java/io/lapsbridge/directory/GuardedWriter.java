@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -211,13 +212,17 @@ public final class GuardedWriter implements AutoCloseable {
    * pooled connection, instead of one round trip at a time. Each modify is the same
    * conditional write as {@link #perform}'s; successes reach {@code sink} as their responses
    * arrive, and rejected ones are classified afterwards, one read each. The actions must be
-   * on distinct entries, since pipelined writes may be applied in any order.
+   * on distinct entries, since pipelined writes may be applied in any order. Every action gets
+   * exactly one result unless this throws.
    *
-   * @throws DirectoryException only when the directory became unreachable; the actions
-   *     without a result then have none, and a resume re-checks them
+   * @throws DirectoryException only when the directory is unreachable; actions without a
+   *     result then have none, and a resume re-checks them
    */
   public void performPipelined(List<Action> batch, int window, ResultSink sink)
       throws DirectoryException {
+    // 0 = no result yet; whoever flips an action to 1 reports it, so a late response and a
+    // redo after a lost connection can never both report.
+    AtomicIntegerArray answered = new AtomicIntegerArray(batch.size());
     List<Rejected> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicReference<LDAPException> lost = new AtomicReference<>();
     Semaphore inFlight = new Semaphore(window);
@@ -241,12 +246,14 @@ public final class GuardedWriter implements AutoCloseable {
               (requestId, result) -> {
                 try {
                   ResultCode code = result.getResultCode();
-                  if (code == ResultCode.SUCCESS) {
-                    sink.accept(index, new Result(Journal.Outcome.APPLIED, action.reason()));
-                  } else if (Ldap.isConnectionLoss(code)) {
+                  if (Ldap.isConnectionLoss(code)) {
                     lost.compareAndSet(null, new LDAPException(result));
-                  } else {
-                    rejected.add(new Rejected(index, new LDAPException(result)));
+                  } else if (answered.compareAndSet(index, 0, 1)) {
+                    if (code == ResultCode.SUCCESS) {
+                      sink.accept(index, new Result(Journal.Outcome.APPLIED, action.reason()));
+                    } else {
+                      rejected.add(new Rejected(index, new LDAPException(result)));
+                    }
                   }
                 } finally {
                   inFlight.release();
@@ -274,22 +281,46 @@ public final class GuardedWriter implements AutoCloseable {
         pool.releaseDefunctConnection(connection);
       }
     }
-    if (lost.get() != null) {
-      DirectoryException failure = LapsDirectory.failure("pipelined modify", "", null, lost.get());
-      throw failure.kind() == DirectoryException.Kind.UNREACHABLE ? failure
-          : new DirectoryException(DirectoryException.Kind.UNREACHABLE, failure.getMessage());
+    // Classified on pooled connections, after this one is back in the pool.
+    for (Rejected r : List.copyOf(rejected)) {
+      sink.accept(r.index(), rejectedOrFailed(batch.get(r.index()), r.exception()));
     }
-    // Classified on other pooled connections, after this one is back in the pool.
-    for (Rejected r : rejected) {
-      try {
-        sink.accept(r.index(), rejected(batch.get(r.index()), r.exception()));
-      } catch (DirectoryException e) {
-        if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
-          throw e;
+    if (lost.get() != null) {
+      // The connection dropped with writes in flight, which may or may not have landed. Each
+      // action without a result is redone one at a time on a fresh pooled connection: its
+      // guard tells a write that landed (already done) from one that did not. If the
+      // directory is really gone, the first redo says so.
+      for (int i = 0; i < batch.size(); i++) {
+        if (answered.compareAndSet(i, 0, 1)) {
+          sink.accept(i, performOrFailed(batch.get(i)));
         }
-        sink.accept(r.index(), Result.failed(e));
       }
     }
+  }
+
+  /** {@link #rejected}, with a failure that leaves the directory reachable as a result. */
+  private Result rejectedOrFailed(Action action, LDAPException e) throws DirectoryException {
+    try {
+      return rejected(action, e);
+    } catch (DirectoryException failure) {
+      return failedUnlessUnreachable(failure);
+    }
+  }
+
+  private Result performOrFailed(Action action) throws DirectoryException {
+    try {
+      return perform(action, false);
+    } catch (DirectoryException failure) {
+      return failedUnlessUnreachable(failure);
+    }
+  }
+
+  private static Result failedUnlessUnreachable(DirectoryException failure)
+      throws DirectoryException {
+    if (failure.kind() == DirectoryException.Kind.UNREACHABLE) {
+      throw failure;
+    }
+    return Result.failed(failure);
   }
 
   private record Rejected(int index, LDAPException exception) {}

@@ -2,11 +2,13 @@ package io.lapsbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
 import io.lapsbridge.directory.DirectoryException;
@@ -36,6 +38,9 @@ class GuardedWriterRoundTripIT {
   private static final FileTime SEEN = FileTime.of(Instant.parse("2026-06-20T00:00:00Z"));
   private static final Map<String, AtomicInteger> SEARCHES = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> MODIFIES = new ConcurrentHashMap<>();
+  /** A modify of an entry whose DN starts with this drops every client connection. */
+  private static final String DROP_AT = "cn=DROP-";
+  private static final AtomicInteger BINDS = new AtomicInteger();
   private static InMemoryDirectoryServer server;
 
   @BeforeAll
@@ -50,8 +55,17 @@ class GuardedWriterRoundTripIT {
       }
 
       @Override
+      public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+        BINDS.incrementAndGet();
+      }
+
+      @Override
       public void processModifyRequest(InMemoryInterceptedModifyRequest request) {
         count(MODIFIES, request.getRequest().getDN());
+        if (request.getRequest().getDN().startsWith(DROP_AT)) {
+          // Drops every connection from another thread, as a failing network would.
+          new Thread(() -> server.closeAllConnections(false)).start();
+        }
       }
     });
     server = new InMemoryDirectoryServer(config);
@@ -221,6 +235,33 @@ class GuardedWriterRoundTripIT {
       assertEquals("1/1", taken(done));
       assertEquals(new GuardedWriter.Result(Journal.Outcome.FAILED, "no entry '" + gone + "'"),
           results.get(42));
+    }
+  }
+
+  @Test
+  void aConnectionLostMidPipelineIsRedoneOneAtATimeAndEachActionReportsOnce() throws Exception {
+    List<Action> batch = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String name = (i == 20 ? "DROP-" : "L") + i;
+      batch.add(rotation(computer(name, "ms-Mcs-AdmPwd: pw-" + name,
+          "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks())));
+    }
+    Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
+    try (GuardedWriter writer = writer()) {
+      int bindsBefore = BINDS.get();
+      writer.performPipelined(batch, 16, (index, result) -> {
+        if (results.put(index, result) != null) {
+          throw new AssertionError("two results for action " + index);
+        }
+      });
+      assertEquals(batch.size(), results.size());
+      assertTrue(BINDS.get() > bindsBefore, "the drop forced a new connection");
+      for (int i = 0; i < batch.size(); i++) {
+        Journal.Outcome outcome = results.get(i).outcome();
+        assertTrue(outcome == Journal.Outcome.APPLIED || outcome == Journal.Outcome.DONE,
+            i + ": " + results.get(i));
+        assertEquals(PLAN_TIME, writer.read(batch.get(i).dn()).legacyExpiry(), "action " + i);
+      }
     }
   }
 }
