@@ -450,7 +450,12 @@ final class Slapd implements AutoCloseable {
     return "ldapi://" + URLEncoder.encode(dir.resolve("ldapi").toString(), StandardCharsets.UTF_8);
   }
 
+  /** A tool by name; {@code -Dslapd=PATH} picks the slapd binary (a missing path skips). */
   private static Optional<Path> binary(String name) {
+    String chosen = name.equals("slapd") ? System.getProperty("slapd") : null;
+    if (chosen != null) {
+      return Optional.of(Path.of(chosen)).filter(Files::isExecutable);
+    }
     List<String> dirs = new ArrayList<>(List.of(
         System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
     dirs.addAll(SBIN);
