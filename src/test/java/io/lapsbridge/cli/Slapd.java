@@ -285,7 +285,12 @@ final class Slapd implements AutoCloseable {
    * {@link #COMPUTERS} with extra LDIF attribute lines; returns its DN.
    */
   String computer(String name, String... lines) throws LDAPException, LDIFException {
-    String dn = "cn=" + name + "," + COMPUTERS;
+    return computerIn(COMPUTERS, name, lines);
+  }
+
+  /** {@link #computer} under {@code ou}. */
+  String computerIn(String ou, String name, String... lines) throws LDAPException, LDIFException {
+    String dn = "cn=" + name + "," + ou;
     List<String> all = new ArrayList<>(List.of("dn: " + dn, "objectClass: top",
         "objectClass: user", "objectClass: computer", "objectClass: lapsLegacyComputer",
         "objectClass: lapsWindowsComputer", "cn: " + name,
@@ -293,6 +298,15 @@ final class Slapd implements AutoCloseable {
     all.addAll(List.of(lines));
     try (LDAPConnection admin = admin()) {
       admin.add(new Entry(all.toArray(String[]::new)));
+    }
+    return dn;
+  }
+
+  /** Adds {@code ou=name} under the base; returns its DN. */
+  String organizationalUnit(String name) throws LDAPException, LDIFException {
+    String dn = "ou=" + name + "," + BASE;
+    try (LDAPConnection admin = admin()) {
+      admin.add(new Entry("dn: " + dn, "objectClass: organizationalUnit", "ou: " + name));
     }
     return dn;
   }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code migrate plan} and {@code migrate apply} through the CLI against a real OpenLDAP slapd,
  * as an ordinary account under access control: the golden estate gives the golden plan and end
  * state (as on the stand-in), apply uses the assertion control (no fallback warning), and a
- * client's rotation between plan and apply survives.
+ * client's rotation between plan and apply, or during apply ({@link MigrationConcurrencyIT}'s
+ * race), survives.
  */
 class SlapdMigrationIT {
   private static final List<String> AUXILIARY = List.of("lapsLegacyComputer",
@@ -81,6 +82,40 @@ class SlapdMigrationIT {
     Plan second = PlanCodec.read("replan",
         plan(rules, ouDn).out().getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), second.actions(), "planning against the result gives no actions");
+  }
+
+  @Test
+  void aConcurrentClientRotationIsNeverOverwritten(@TempDir Path dir) throws Exception {
+    List<String> dns = MigrationConcurrencyIT.check(dir, new MigrationConcurrencyIT.Estate() {
+      @Override
+      public String organizationalUnit(String name) throws Exception {
+        return slapd.organizationalUnit(name);
+      }
+
+      @Override
+      public String computer(String ou, String name, String password, String expiry)
+          throws Exception {
+        return slapd.computerIn(ou, name, "ms-Mcs-AdmPwd: " + password,
+            "ms-Mcs-AdmPwdExpirationTime: " + expiry);
+      }
+
+      @Override
+      public List<String> connect() {
+        return migrator;
+      }
+
+      @Override
+      public LDAPConnection admin() throws Exception {
+        return slapd.admin();
+      }
+    });
+    // How many of apply's writes slapd refused by assertion depends on the interleaving.
+    int refused = 0;
+    for (String dn : dns) {
+      refused += (int) slapd.results("MOD", dn).stream().filter(code -> code == 122).count();
+    }
+    System.out.println("SlapdMigrationIT concurrency: slapd answered assertionFailed to "
+        + refused + " of apply's modifies on " + dns.size() + " computers");
   }
 
   @Test
