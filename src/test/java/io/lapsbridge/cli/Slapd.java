@@ -55,6 +55,8 @@ final class Slapd implements AutoCloseable {
   static final String MIGRATOR_DN = "cn=LAPS Migrator,ou=People," + BASE;
   /** An ordinary account that may read entries but not the LAPS passwords. */
   static final String USER_DN = "cn=Ursula User,ou=People," + BASE;
+  /** An account with slapd's bare write privilege ({@code =w}) on the expiries, nothing more. */
+  static final String WRITE_ONLY_DN = "cn=Write Only,ou=People," + BASE;
 
   private static final String ADMIN_PASSWORD = "admin-secret";
   private static final List<String> PASSWORD_ATTRIBUTES = List.of("ms-Mcs-AdmPwd",
@@ -346,6 +348,7 @@ final class Slapd implements AutoCloseable {
       case "admin" -> ADMIN_DN;
       case "migrator" -> MIGRATOR_DN;
       case "user" -> USER_DN;
+      case "writeonly" -> WRITE_ONLY_DN;
       default -> throw new IllegalArgumentException(who);
     };
   }
@@ -375,7 +378,7 @@ final class Slapd implements AutoCloseable {
         admin.add(new Entry("dn: ou=" + ou + "," + BASE, "objectClass: organizationalUnit",
             "ou: " + ou));
       }
-      for (String who : List.of("migrator", "user")) {
+      for (String who : List.of("migrator", "user", "writeonly")) {
         String dn = dn(who);
         admin.add(new Entry("dn: " + dn, "objectClass: organizationalRole",
             "objectClass: simpleSecurityObject", "cn: " + dn.substring(3, dn.indexOf(',')),
@@ -386,7 +389,8 @@ final class Slapd implements AutoCloseable {
 
   /**
    * As on AD: passwords are readable and writable only by the migrator; expiries are readable
-   * by every user and writable by the migrator. Added after the LAPS schema, which it names.
+   * by every user and writable by the migrator, and by the write-only account with the bare
+   * {@code =w} privilege. Added after the LAPS schema, which it names.
    */
   private static String accessControl() {
     String migrator = "by dn.exact=\"" + MIGRATOR_DN + "\" write";
@@ -396,7 +400,9 @@ final class Slapd implements AutoCloseable {
         + "olcAccess: {0}to attrs=userPassword by anonymous auth by * none\n"
         + "olcAccess: {1}to attrs=" + String.join(",", PASSWORD_ATTRIBUTES) + " " + migrator
         + " by * none\n"
-        + "olcAccess: {2}to * " + migrator + " by users read by * none\n";
+        + "olcAccess: {2}to attrs=ms-Mcs-AdmPwdExpirationTime,msLAPS-PasswordExpirationTime "
+        + migrator + " by dn.exact=\"" + WRITE_ONLY_DN + "\" =w by users read by * none\n"
+        + "olcAccess: {3}to * " + migrator + " by users read by * none\n";
   }
 
   private static String configLdif(Path dir) throws IOException {

@@ -97,4 +97,25 @@ class SlapdGuardedWriterIT extends GuardedWriterAssertionContract {
     }
     assertEquals(List.of(0, 0), slapd.results("MOD", dn), "one accepted MOD per rotation");
   }
+
+  @Test
+  void anAccountThatMayWriteButNotReadTheExpiryIsRefusedNotLetThrough() throws Exception {
+    // slapd evaluates the assertion with the writer's rights: with the bare =w privilege the
+    // filter cannot match, so the write is refused even though the value is the one planned.
+    String dn = computer("S3", "ms-Mcs-AdmPwd: pw-S3",
+        "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
+    try (GuardedWriter writer = slapd.writer("writeonly", 1)) {
+      GuardedWriter.Result result = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
+          SEEN, PLAN_TIME), false);
+      assertEquals(Journal.Outcome.STALE, result.outcome(), result.reason());
+      assertEquals("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
+          + SEEN.ticks() + " (2026-06-20T00:00:00Z), now absent): removed, or not readable by"
+          + " this account", result.reason());
+    }
+    assertEquals(List.of(122), slapd.results("MOD", dn), "MOD result codes in slapd's log");
+    try (LDAPConnection admin = slapd.admin()) {
+      assertEquals(Long.toString(SEEN.ticks()),
+          admin.getEntry(dn).getAttributeValue("ms-Mcs-AdmPwdExpirationTime"));
+    }
+  }
 }
