@@ -176,6 +176,12 @@ final class Slapd implements AutoCloseable {
         throw new IllegalStateException("slapd exited with " + process.exitValue() + ":\n"
             + output);
       }
+      // slapd writes its pid file only after binding its listeners, so a connect from then on
+      // reaches slapd, not another process that took the port after the probe released it.
+      if (!Files.exists(dir.resolve("slapd.pid"))) {
+        Thread.sleep(5);
+        continue;
+      }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
