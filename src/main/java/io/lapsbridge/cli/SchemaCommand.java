@@ -5,6 +5,7 @@ import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.directory.SchemaChange;
 import io.lapsbridge.directory.SchemaReport;
 import io.lapsbridge.directory.SchemaService;
+import io.lapsbridge.directory.ServerKind;
 import io.lapsbridge.directory.schema.FamilySelection;
 import io.lapsbridge.directory.schema.SchemaLdif;
 import io.lapsbridge.directory.schema.SchemaTarget;
@@ -64,8 +65,12 @@ final class SchemaCommand {
         }
         out.flush();
         if (!report.complete()) {
-          spec.commandLine().getErr().println(
-              "lapsbridge: the LAPS schema is incomplete; `lapsbridge schema extend` adds what is missing");
+          // schema extend writes AD and ApacheDS only; elsewhere (OpenLDAP) it would refuse.
+          spec.commandLine().getErr().println(report.server() == ServerKind.OTHER
+              ? "lapsbridge: the LAPS schema is incomplete; apply the missing family by hand"
+                  + " (OpenLDAP: `lapsbridge schema print --target openldap --family F`"
+                  + " as the cn=config administrator)"
+              : "lapsbridge: the LAPS schema is incomplete; `lapsbridge schema extend` adds what is missing");
           return ExitStatus.SCHEMA.code();
         }
         return ExitStatus.OK.code();

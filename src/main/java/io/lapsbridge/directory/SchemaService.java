@@ -62,12 +62,13 @@ public final class SchemaService {
         }
       }
     }
-    // OpenLDAP installs have no computer class; our auxiliary class links them instead.
-    ObjectClassDefinition auxiliary =
-        schema.getObjectClass(LapsSchemaDefinitions.OPENLDAP_AUXILIARY_CLASS);
-    if (auxiliary != null) {
-      for (String name : auxiliary.getOptionalAttributes()) {
-        computerMay.add(name.toLowerCase(Locale.ROOT));
+    // OpenLDAP installs have no computer class; our auxiliary classes link them instead.
+    for (String name : LapsSchemaDefinitions.OPENLDAP_AUXILIARY_CLASSES) {
+      ObjectClassDefinition auxiliary = schema.getObjectClass(name);
+      if (auxiliary != null) {
+        for (String may : auxiliary.getOptionalAttributes()) {
+          computerMay.add(may.toLowerCase(Locale.ROOT));
+        }
       }
     }
     List<SchemaReport.AttributeStatus> statuses = new ArrayList<>();

@@ -82,8 +82,7 @@ public sealed interface Action
       if (Objects.equals(current, seenExpiry)) {
         return Verdict.apply();
       }
-      return Verdict.stale(attribute() + " changed since the plan (plan saw "
-          + Checks.show(seenExpiry) + ", now " + Checks.show(current) + "): a client rotated");
+      return Checks.changed(attribute(), seenExpiry, current);
     }
 
     public <R> R accept(Visitor<R> visitor) {
@@ -189,9 +188,8 @@ public sealed interface Action
         return Verdict.stale("the legacy password is gone; nothing to mirror");
       }
       if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
-        return Verdict.stale("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
-            + Checks.show(seenLegacyExpiry) + ", now " + Checks.show(live.legacyExpiry())
-            + "): a client rotated");
+        return Checks.changed("ms-Mcs-AdmPwdExpirationTime", seenLegacyExpiry,
+            live.legacyExpiry());
       }
       return Verdict.apply();
     }
@@ -236,9 +234,8 @@ public sealed interface Action
         return Verdict.stale("no cleartext Windows LAPS password to mirror");
       }
       if (!Objects.equals(live.windowsExpiry(), seenWindowsExpiry)) {
-        return Verdict.stale("msLAPS-PasswordExpirationTime changed since the plan (plan saw "
-            + Checks.show(seenWindowsExpiry) + ", now " + Checks.show(live.windowsExpiry())
-            + "): a client rotated");
+        return Checks.changed("msLAPS-PasswordExpirationTime", seenWindowsExpiry,
+            live.windowsExpiry());
       }
       return Verdict.apply();
     }
@@ -256,6 +253,17 @@ public sealed interface Action
       if (dn == null || dn.isBlank() || rule == null || rule.isBlank() || reason == null) {
         throw new IllegalArgumentException("an action needs a DN, a rule and a reason");
       }
+    }
+
+    /**
+     * Stale because an expiry differs from the plan's. A client rotating rewrites the expiry but
+     * never removes it, so an absent one is either a removal or an account that may not read it
+     * (on OpenLDAP, one with the bare write privilege), not a rotation.
+     */
+    static Verdict changed(String attribute, FileTime seen, FileTime now) {
+      return Verdict.stale(attribute + " changed since the plan (plan saw " + show(seen)
+          + ", now " + show(now) + "): " + (now == null
+              ? "removed, or not readable by this account" : "a client rotated"));
     }
 
     static String show(FileTime time) {

@@ -27,19 +27,61 @@ class MigrationConcurrencyIT {
   private static final long PLANNED_EXPIRY = 134263872000000000L; // 2026-06-20
   private static final long CLIENT_EXPIRY = 134300000000000000L; // 2026-07-31 and after
 
+  /** What the check needs from a server: the stand-in here, slapd in SlapdMigrationIT. */
+  interface Estate {
+    String organizationalUnit(String name) throws Exception;
+
+    /** A computer holding a legacy password and expiry; returns its DN. */
+    String computer(String ou, String name, String password, String expiry) throws Exception;
+
+    /** CLI connection options for the account that migrates. */
+    List<String> connect() throws Exception;
+
+    /** A connection for the simulated client and for checking results. */
+    LDAPConnection admin() throws Exception;
+  }
+
+  private static final Estate STAND_IN = new Estate() {
+    @Override
+    public String organizationalUnit(String name) throws Exception {
+      return SharedStandIn.organizationalUnit(name);
+    }
+
+    @Override
+    public String computer(String ou, String name, String password, String expiry)
+        throws Exception {
+      return SharedStandIn.computer(ou, name, "ms-Mcs-AdmPwd", password,
+          "ms-Mcs-AdmPwdExpirationTime", expiry);
+    }
+
+    @Override
+    public List<String> connect() {
+      return SharedStandIn.connect("admin");
+    }
+
+    @Override
+    public LDAPConnection admin() throws Exception {
+      return SharedStandIn.admin();
+    }
+  };
+
   @Test
   void aConcurrentClientRotationIsNeverOverwritten(@TempDir Path dir) throws Exception {
-    String ou = SharedStandIn.organizationalUnit("MigConcurrency");
+    check(dir, STAND_IN);
+  }
+
+  /** Runs the race on {@code estate}; returns the computers' DNs. */
+  static List<String> check(Path dir, Estate estate) throws Exception {
+    String ou = estate.organizationalUnit("MigConcurrency");
     List<String> dns = new ArrayList<>();
     for (int i = 0; i < COMPUTERS; i++) {
-      dns.add(SharedStandIn.computer(ou, "CONC-" + i, "ms-Mcs-AdmPwd", "before-" + i,
-          "ms-Mcs-AdmPwdExpirationTime", Long.toString(PLANNED_EXPIRY)));
+      dns.add(estate.computer(ou, "CONC-" + i, "before-" + i, Long.toString(PLANNED_EXPIRY)));
     }
     Path rules = dir.resolve("rules.yaml");
     Files.writeString(rules, "version: 1\nrules:\n  - name: all\n    scope: {subtree: \"" + ou
         + "\"}\n    target: windows-cleartext\n", StandardCharsets.UTF_8);
     Path plan = dir.resolve("plan.json");
-    List<String> admin = SharedStandIn.connect("admin");
+    List<String> admin = estate.connect();
     CliRun planned = CliRun.of(MigrationFixtures.with(admin, "migrate", "plan", "--rules",
         rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", ou, "--output",
         plan.toString()));
@@ -53,7 +95,7 @@ class MigrationConcurrencyIT {
     CompletableFuture<CliRun> apply = CompletableFuture.supplyAsync(() ->
         CliRun.of(MigrationFixtures.with(admin, "migrate", "apply", "--plan", plan.toString(),
             "--rate", "40", "--connections", "4")));
-    try (LDAPConnection client = SharedStandIn.admin()) {
+    try (LDAPConnection client = estate.admin()) {
       for (int i : order) {
         // One modify with password and expiry, as the legacy client writes them.
         client.modify(dns.get(i),
@@ -66,7 +108,7 @@ class MigrationConcurrencyIT {
     CliRun result = apply.get();
     long outcomes = result.out().lines().count();
     assertEquals(COMPUTERS, outcomes, result.out() + result.err());
-    try (LDAPConnection admin2 = SharedStandIn.admin()) {
+    try (LDAPConnection admin2 = estate.admin()) {
       for (int i = 0; i < COMPUTERS; i++) {
         SearchResultEntry e = admin2.getEntry(dns.get(i), "ms-Mcs-AdmPwd",
             "ms-Mcs-AdmPwdExpirationTime");
@@ -76,5 +118,6 @@ class MigrationConcurrencyIT {
             dns.get(i) + ": apply overwrote the client's rotation\n" + result.out());
       }
     }
+    return dns;
   }
 }

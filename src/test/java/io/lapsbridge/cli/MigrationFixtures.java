@@ -49,12 +49,27 @@ final class MigrationFixtures {
 
   /** Loads the input estate under {@code ou=<ou>,dc=example,dc=com}; returns the OU DN. */
   static String load(String ou) throws IOException, LDAPException, LDIFException {
+    try (LDAPConnection admin = SharedStandIn.admin()) {
+      return load(admin, ou, List.of());
+    }
+  }
+
+  /**
+   * Loads the input estate through {@code admin}, adding {@code computerClasses} to every
+   * computer (OpenLDAP needs the shipped auxiliary classes); returns the OU DN.
+   */
+  static String load(LDAPConnection admin, String ou, List<String> computerClasses)
+      throws IOException, LDAPException, LDIFException {
     String ldif = renamed("estate.input.ldif", ou);
-    try (LDAPConnection admin = SharedStandIn.admin();
-        LDIFReader reader = new LDIFReader(
-            new ByteArrayInputStream(ldif.getBytes(StandardCharsets.UTF_8)))) {
+    try (LDIFReader reader = new LDIFReader(
+        new ByteArrayInputStream(ldif.getBytes(StandardCharsets.UTF_8)))) {
       Entry entry;
       while ((entry = reader.readEntry()) != null) {
+        if (entry.hasObjectClass("computer")) {
+          for (String objectClass : computerClasses) {
+            entry.addAttribute("objectClass", objectClass);
+          }
+        }
         admin.add(entry);
       }
     }
@@ -74,22 +89,27 @@ final class MigrationFixtures {
    */
   static String dump(String ouDn, String ou) throws LDAPException {
     try (LDAPConnection admin = SharedStandIn.admin()) {
-      List<SearchResultEntry> entries = new ArrayList<>(admin.search(ouDn, SearchScope.SUB,
-          "(objectClass=computer)", DUMPED).getSearchEntries());
-      entries.sort(Comparator.comparing(e -> dnKey(e.getDN())));
-      StringBuilder out = new StringBuilder();
-      for (SearchResultEntry e : entries) {
-        out.append("dn: ").append(e.getDN().replace("ou=" + ou + ",", "ou=" + GOLDEN_OU + ","))
-            .append('\n');
-        TreeMap<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Attribute a : e.getAttributes()) {
-          values.put(a.getName(), String.join(" | ", a.getValues()));
-        }
-        values.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
-        out.append('\n');
-      }
-      return out.toString();
+      return dump(admin, ouDn, ou);
     }
+  }
+
+  /** {@link #dump(String, String)} through {@code admin}, for servers besides the stand-in. */
+  static String dump(LDAPConnection admin, String ouDn, String ou) throws LDAPException {
+    List<SearchResultEntry> entries = new ArrayList<>(admin.search(ouDn, SearchScope.SUB,
+        "(objectClass=computer)", DUMPED).getSearchEntries());
+    entries.sort(Comparator.comparing(e -> dnKey(e.getDN())));
+    StringBuilder out = new StringBuilder();
+    for (SearchResultEntry e : entries) {
+      out.append("dn: ").append(e.getDN().replace("ou=" + ou + ",", "ou=" + GOLDEN_OU + ","))
+          .append('\n');
+      TreeMap<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (Attribute a : e.getAttributes()) {
+        values.put(a.getName(), String.join(" | ", a.getValues()));
+      }
+      values.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   /** Computers under the OU that hold no password of either family. */

@@ -196,6 +196,11 @@ class MigrationEngineTest {
     Verdict stale = rotate.check(legacy("L", "2026-07-15"));
     assertEquals(Verdict.Kind.STALE, stale.kind());
     assertTrue(stale.reason().endsWith("a client rotated"), stale.reason());
+    ComputerSnapshot unreadable = new ComputerSnapshot("cn=L,dc=x", "L", true, null, false, null,
+        null, false, false, List.of());
+    assertEquals("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw 134263872000000000"
+        + " (2026-06-20T00:00:00Z), now absent): removed, or not readable by this account",
+        rotate.check(unreadable).reason());
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.schema.AttributeTypeDefinition;
 import com.unboundid.ldap.sdk.schema.AttributeUsage;
 import com.unboundid.ldap.sdk.schema.ObjectClassDefinition;
 import com.unboundid.ldap.sdk.schema.ObjectClassType;
+import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.wire.LapsAttribute;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,13 +28,25 @@ public final class LapsSchemaDefinitions {
           + " operatingSystem $ operatingSystemVersion ) X-SCHEMA 'adlike' )";
 
   /**
-   * OpenLDAP has no {@code computer} class, so its scripts add an auxiliary class. The OID is a
-   * UUID-based OID (ITU-T X.667, arc 2.25), which needs no registration.
+   * OpenLDAP has no {@code computer} class, so its scripts add one auxiliary class per family.
+   * One class per family (not one for both) lets the legacy and the Windows LAPS files be
+   * applied one after the other, as an estate moving off legacy LAPS does: two definitions of
+   * one class cannot coexist in slapd. The OIDs are UUID-based (ITU-T X.667, arc 2.25), which
+   * need no registration.
    */
-  public static final String OPENLDAP_AUXILIARY_CLASS_OID =
-      "2.25.250575877036685039584003886974628949608";
+  public static final String OPENLDAP_LEGACY_CLASS = "lapsLegacyComputer";
 
-  public static final String OPENLDAP_AUXILIARY_CLASS = "lapsComputer";
+  public static final String OPENLDAP_LEGACY_CLASS_OID =
+      "2.25.106456187256000465631195600290308568680";
+
+  public static final String OPENLDAP_WINDOWS_CLASS = "lapsWindowsComputer";
+
+  public static final String OPENLDAP_WINDOWS_CLASS_OID =
+      "2.25.27060774458983450408175906726444964177";
+
+  /** Every OpenLDAP auxiliary class the scripts define. */
+  public static final List<String> OPENLDAP_AUXILIARY_CLASSES =
+      List.of(OPENLDAP_LEGACY_CLASS, OPENLDAP_WINDOWS_CLASS);
 
   /** The ApacheDS schema that holds the LAPS attributes. */
   public static final String STAND_IN_SCHEMA_NAME = "laps";
@@ -88,14 +101,21 @@ public final class LapsSchemaDefinitions {
         .toString();
   }
 
-  /** The OpenLDAP auxiliary class allowing {@code attributes}. */
-  public static String openLdapAuxiliaryClass(List<LapsAttribute> attributes) {
+  /** The OpenLDAP auxiliary class for {@code family}, allowing that family's attributes. */
+  public static String openLdapAuxiliaryClass(AttributeFamily family) {
     List<String> may = new ArrayList<>();
-    attributes.forEach(a -> may.add(a.ldapName()));
+    for (LapsAttribute attribute : LapsAttribute.values()) {
+      if (attribute.family() == family) {
+        may.add(attribute.ldapName());
+      }
+    }
+    boolean legacy = family == AttributeFamily.LEGACY;
     return new ObjectClassDefinition(
-            OPENLDAP_AUXILIARY_CLASS_OID,
-            OPENLDAP_AUXILIARY_CLASS,
-            "Computer that stores LAPS passwords",
+            legacy ? OPENLDAP_LEGACY_CLASS_OID : OPENLDAP_WINDOWS_CLASS_OID,
+            legacy ? OPENLDAP_LEGACY_CLASS : OPENLDAP_WINDOWS_CLASS,
+            legacy
+                ? "Computer that stores a legacy Microsoft LAPS password"
+                : "Computer that stores a Windows LAPS password",
             "top",
             ObjectClassType.AUXILIARY,
             List.of(),

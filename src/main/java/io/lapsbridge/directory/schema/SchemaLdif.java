@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFAddChangeRecord;
 import com.unboundid.ldif.LDIFChangeRecord;
 import com.unboundid.ldif.LDIFModifyChangeRecord;
+import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.wire.LapsAttribute;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -156,21 +157,34 @@ public final class SchemaLdif {
     return records;
   }
 
-  /** OpenLDAP: one cn=config schema entry with the attributes and an auxiliary class. */
+  /**
+   * OpenLDAP: one cn=config schema entry per family ({@code cn=laps-legacy},
+   * {@code cn=laps-windows}) with its attributes and auxiliary class, so the legacy file and
+   * the Windows LAPS file can be applied one after the other; {@code all} holds both entries.
+   */
   static List<LDIFChangeRecord> openLdap(FamilySelection families) {
-    return List.of(
-        new LDIFAddChangeRecord(
-            "cn=laps,cn=schema,cn=config",
-            new Attribute("objectClass", "olcSchemaConfig"),
-            new Attribute("cn", "laps"),
-            new Attribute(
-                "olcAttributeTypes",
-                families.attributes().stream()
-                    .map(a -> LapsSchemaDefinitions.attributeType(a, null))
-                    .toArray(String[]::new)),
-            new Attribute(
-                "olcObjectClasses",
-                LapsSchemaDefinitions.openLdapAuxiliaryClass(families.attributes()))));
+    List<LDIFChangeRecord> records = new ArrayList<>();
+    for (AttributeFamily family : AttributeFamily.values()) {
+      List<LapsAttribute> attributes =
+          families.attributes().stream().filter(a -> a.family() == family).toList();
+      if (attributes.isEmpty()) {
+        continue;
+      }
+      String cn = "laps-" + family.name().toLowerCase(java.util.Locale.ROOT);
+      records.add(
+          new LDIFAddChangeRecord(
+              "cn=" + cn + ",cn=schema,cn=config",
+              new Attribute("objectClass", "olcSchemaConfig"),
+              new Attribute("cn", cn),
+              new Attribute(
+                  "olcAttributeTypes",
+                  attributes.stream()
+                      .map(a -> LapsSchemaDefinitions.attributeType(a, null))
+                      .toArray(String[]::new)),
+              new Attribute(
+                  "olcObjectClasses", LapsSchemaDefinitions.openLdapAuxiliaryClass(family))));
+    }
+    return records;
   }
 
   /** A GUID in the mixed-endian byte order that AD stores. */
@@ -202,7 +216,9 @@ public final class SchemaLdif {
           case OPENLDAP -> """
               # Apply on the OpenLDAP server as the cn=config administrator:
               #   ldapadd -Y EXTERNAL -H ldapi:/// -f %1$s.ldif
-              # Then add the auxiliary class 'lapsComputer' to each computer entry.
+              # Then add the auxiliary class of each family in use (lapsLegacyComputer,
+              # lapsWindowsComputer) to each computer entry. The legacy and the windows file may be
+              # applied one after the other; laps-all holds both.
               """;
         };
     return "# LAPS schema extension (" + families.name().toLowerCase(java.util.Locale.ROOT) + " attributes) for "
