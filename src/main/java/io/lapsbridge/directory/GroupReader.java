@@ -1,6 +1,7 @@
 package io.lapsbridge.directory;
 
 import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -16,6 +17,7 @@ import io.lapsbridge.migration.GroupNesting;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,7 @@ final class GroupReader {
   static final Filter GROUPS = Filter.createORFilter(
       Filter.createEqualityFilter("objectClass", "group"),
       Filter.createEqualityFilter("objectClass", "groupOfNames"));
+  private static final String RANGE = "member;range=";
 
   private final LDAPInterface connection;
   private final String fallbackBase;
@@ -107,22 +110,66 @@ final class GroupReader {
     } while (cookie != null);
   }
 
+  /**
+   * One group's {@code member} values. Active Directory returns at most MaxValRange values
+   * (1500 by default) per read, as {@code member;range=0-1499}; the rest are read with
+   * {@code member;range=1500-*} and so on until a range ends in {@code *}.
+   */
   private Optional<List<String>> members(String dn, boolean ruleGroup)
       throws DirectoryException {
-    SearchResultEntry entry;
-    try {
-      entry = connection.getEntry(dn, "member");
-    } catch (LDAPException e) {
-      throw LapsDirectory.failure("read group", dn, null, e);
-    }
-    if (entry == null) {
-      if (ruleGroup) {
-        throw new DirectoryException(DirectoryException.Kind.NOT_FOUND,
-            "rule group '" + dn + "' does not exist");
+    List<String> values = new ArrayList<>();
+    String requested = "member";
+    while (true) {
+      SearchResultEntry entry;
+      try {
+        entry = connection.getEntry(dn, requested);
+      } catch (LDAPException e) {
+        throw LapsDirectory.failure("read group", dn, null, e);
       }
-      return Optional.empty();
+      if (entry == null) {
+        if (ruleGroup) {
+          throw new DirectoryException(DirectoryException.Kind.NOT_FOUND,
+              "rule group '" + dn + "' does not exist");
+        }
+        return values.isEmpty() ? Optional.empty() : Optional.of(values);
+      }
+      Long next = null;
+      for (Attribute attribute : entry.getAttributes()) {
+        String name = attribute.getName().toLowerCase(Locale.ROOT);
+        if (name.equals("member")) {
+          values.addAll(List.of(attribute.getValues()));
+        } else if (name.startsWith(RANGE)) {
+          values.addAll(List.of(attribute.getValues()));
+          next = nextRange(name.substring(RANGE.length()), dn);
+        }
+      }
+      if (next == null) {
+        return Optional.of(values);
+      }
+      requested = RANGE + next + "-*";
     }
-    String[] values = entry.getAttributeValues("member");
-    return Optional.of(values == null ? List.of() : List.of(values));
+  }
+
+  /** The first value of the next range after {@code low-high}, or null after {@code low-*}. */
+  static Long nextRange(String range, String dn) throws DirectoryException {
+    int dash = range.indexOf('-');
+    try {
+      if (dash < 1) {
+        throw new NumberFormatException(range);
+      }
+      long low = Long.parseLong(range.substring(0, dash));
+      String high = range.substring(dash + 1);
+      if (high.equals("*")) {
+        return null;
+      }
+      long last = Long.parseLong(high);
+      if (last < low) {
+        throw new NumberFormatException(range);
+      }
+      return last + 1;
+    } catch (NumberFormatException e) {
+      throw new DirectoryException(DirectoryException.Kind.MALFORMED_VALUE,
+          "group '" + dn + "': the server returned an unreadable member range '" + range + "'");
+    }
   }
 }
