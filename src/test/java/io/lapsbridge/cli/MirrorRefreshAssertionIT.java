@@ -110,6 +110,20 @@ class MirrorRefreshAssertionIT {
   }
 
   @Test
+  void aPasswordWriteAloneBetweenReadAndModifyStands() throws Exception {
+    // Only msLAPS-Password changes (the expiry guard alone would not notice).
+    String dn = outOfDate("R4");
+    String other = "{\"n\":\"Administrator\",\"t\":\"1dcda8fc8e68000\",\"p\":\"other\"}";
+    RACES.put(dn.toLowerCase(Locale.ROOT), new Modification[] {
+      new Modification(ModificationType.REPLACE, "msLAPS-Password", other)
+    });
+    try (GuardedWriter writer = InMemoryEstate.writer(server, BASE, 1)) {
+      assertEquals(Journal.Outcome.STALE, writer.perform(refresh(dn), false).outcome());
+    }
+    assertEquals(other, server.getEntry(dn).getAttributeValue("msLAPS-Password"));
+  }
+
+  @Test
   void aLegacyRotationBetweenReadAndModifyIsNotCopiedStale() throws Exception {
     String dn = outOfDate("R3");
     RACES.put(dn.toLowerCase(Locale.ROOT), new Modification[] {
