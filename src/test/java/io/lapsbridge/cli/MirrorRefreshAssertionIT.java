@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.SearchResultEntry;
 import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.ComputerSnapshot;
@@ -23,11 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Mirror refresh on the RFC 4528 path (UnboundID's in-memory server), including a writer that
- * lands between apply's read and its modify: the interceptor performs that write just before
- * the server processes the refresh's modify, so the assertion must reject it.
+ * Mirror refresh on UnboundID's in-memory server, including a writer that lands between apply's
+ * read and its modify: the interceptor performs that write just before the server processes the
+ * refresh's modify, so the guard must reject it. Each race runs twice: with the RFC 4528
+ * assertion control, and with the value guard (the interceptor hides the control from the root
+ * DSE, as ApacheDS lacks it), which the stand-in cannot race deterministically.
  */
 class MirrorRefreshAssertionIT {
   private static final String BASE = "dc=example,dc=com";
@@ -37,6 +43,8 @@ class MirrorRefreshAssertionIT {
   /** DN (lower case) → the competing write to perform just before its next modify. */
   private static final Map<String, Modification[]> RACES = new ConcurrentHashMap<>();
   private static InMemoryDirectoryServer server;
+  /** Hide the assertion control from the root DSE, so the writer uses the value guard. */
+  private static volatile boolean valueGuard;
 
   @BeforeAll
   static void start() throws Exception {
@@ -44,6 +52,16 @@ class MirrorRefreshAssertionIT {
     config.addAdditionalBindCredentials("cn=admin", "admin-secret");
     config.setSchema(null);
     config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+      @Override
+      public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
+        SearchResultEntry entry = result.getSearchEntry();
+        if (valueGuard && entry.getDN().isEmpty()) {
+          Entry root = entry.duplicate();
+          root.removeAttributeValue("supportedControl", GuardedWriter.ASSERTION_OID);
+          result.setSearchEntry(root);
+        }
+      }
+
       @Override
       public void processModifyRequest(InMemoryInterceptedModifyRequest request)
           throws LDAPException {
@@ -79,6 +97,7 @@ class MirrorRefreshAssertionIT {
 
   @Test
   void refreshUsesTheAssertionControl() throws Exception {
+    valueGuard = false;
     String dn = outOfDate("R1");
     try (GuardedWriter writer = InMemoryEstate.writer(server, BASE, 1)) {
       assertTrue(writer.usesAssertionControl());
@@ -91,9 +110,11 @@ class MirrorRefreshAssertionIT {
     }
   }
 
-  @Test
-  void aClientWriteBetweenReadAndModifyStands() throws Exception {
-    String dn = outOfDate("R2");
+  @ParameterizedTest(name = "value guard {0}")
+  @ValueSource(booleans = {false, true})
+  void aClientWriteBetweenReadAndModifyStands(boolean guard) throws Exception {
+    valueGuard = guard;
+    String dn = outOfDate("R2" + guard);
     String client = "{\"n\":\"Administrator\",\"t\":\"1dcf15996e14000\",\"p\":\"client\"}";
     RACES.put(dn.toLowerCase(Locale.ROOT), new Modification[] {
       new Modification(ModificationType.REPLACE, "msLAPS-Password", client),
@@ -103,16 +124,19 @@ class MirrorRefreshAssertionIT {
     try (GuardedWriter writer = InMemoryEstate.writer(server, BASE, 1)) {
       GuardedWriter.Result result = writer.perform(refresh(dn), false);
       assertEquals(Journal.Outcome.STALE, result.outcome(), result.reason());
-      assertTrue(result.reason().startsWith("the entry changed between the check and the write"
-          + " (assertion failed"), result.reason());
+      assertEquals(!guard, writer.usesAssertionControl());
+      assertTrue(result.reason().startsWith("the entry changed between the check and the write ("
+          + (guard ? "no such attribute" : "assertion failed")), result.reason());
     }
     assertEquals(client, server.getEntry(dn).getAttributeValue("msLAPS-Password"));
   }
 
-  @Test
-  void aPasswordWriteAloneBetweenReadAndModifyStands() throws Exception {
+  @ParameterizedTest(name = "value guard {0}")
+  @ValueSource(booleans = {false, true})
+  void aPasswordWriteAloneBetweenReadAndModifyStands(boolean guard) throws Exception {
+    valueGuard = guard;
     // Only msLAPS-Password changes (the expiry guard alone would not notice).
-    String dn = outOfDate("R4");
+    String dn = outOfDate("R4" + guard);
     String other = "{\"n\":\"Administrator\",\"t\":\"1dcda8fc8e68000\",\"p\":\"other\"}";
     RACES.put(dn.toLowerCase(Locale.ROOT), new Modification[] {
       new Modification(ModificationType.REPLACE, "msLAPS-Password", other)
@@ -123,9 +147,11 @@ class MirrorRefreshAssertionIT {
     assertEquals(other, server.getEntry(dn).getAttributeValue("msLAPS-Password"));
   }
 
-  @Test
-  void aLegacyRotationBetweenReadAndModifyIsNotCopiedStale() throws Exception {
-    String dn = outOfDate("R3");
+  @ParameterizedTest(name = "value guard {0}")
+  @ValueSource(booleans = {false, true})
+  void aLegacyRotationBetweenReadAndModifyIsNotCopiedStale(boolean guard) throws Exception {
+    valueGuard = guard;
+    String dn = outOfDate("R3" + guard);
     RACES.put(dn.toLowerCase(Locale.ROOT), new Modification[] {
       new Modification(ModificationType.REPLACE, "ms-Mcs-AdmPwd", "R3-again")
     });
