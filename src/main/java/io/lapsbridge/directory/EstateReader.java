@@ -20,7 +20,6 @@ import io.lapsbridge.wire.LapsAttribute;
 import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -82,24 +81,14 @@ public final class EstateReader {
     } while (cookie != null);
   }
 
-  /** Members ({@code member} values) of each group, for rules scoped to groups. */
+  /**
+   * Members of each group, for rules scoped to groups: transitive (members of member groups,
+   * any depth), keyed by the rule's DN. See {@link GroupReader}.
+   */
   public java.util.Map<String, Set<String>> groupMembers(List<String> groupDns)
       throws DirectoryException {
-    java.util.Map<String, Set<String>> groups = new java.util.HashMap<>();
-    for (String dn : groupDns) {
-      try {
-        SearchResultEntry entry = connection.getEntry(dn, "member");
-        if (entry == null) {
-          throw new DirectoryException(DirectoryException.Kind.NOT_FOUND,
-              "rule group '" + dn + "' does not exist");
-        }
-        String[] members = entry.getAttributeValues("member");
-        groups.put(dn, members == null ? Set.of() : new LinkedHashSet<>(List.of(members)));
-      } catch (LDAPException e) {
-        throw LapsDirectory.failure("read group", dn, null, e);
-      }
-    }
-    return groups;
+    return new GroupReader(connection, baseDn).transitiveMembers(groupDns,
+        io.lapsbridge.migration.GroupNesting.MAX_GROUPS);
   }
 
   /** Reads one computer now. */
@@ -130,11 +119,13 @@ public final class EstateReader {
     boolean cleartext = false;
     boolean mirrors = false;
     FileTime updated = null;
+    String account = null;
     if (json != null) {
       try {
         WindowsLapsPasswordJson.Value value = WindowsLapsPasswordJson.parse(json);
         cleartext = true;
         updated = value.updated();
+        account = value.account();
         try (Secret windows = value.password()) {
           if (legacyText != null) {
             try (Secret legacy = Secret.of(legacyText)) {
@@ -160,7 +151,8 @@ public final class EstateReader {
       }
     }
     return new ComputerSnapshot(entry.getDN(), cn != null ? cn : entry.getDN(), legacyText != null,
-        legacyExpiry, cleartext, updated, windowsExpiry, encrypted != null, mirrors, problems);
+        legacyExpiry, cleartext, updated, windowsExpiry, encrypted != null, mirrors, problems,
+        account);
   }
 
   private static FileTime time(SearchResultEntry entry, LapsAttribute attribute,

@@ -378,6 +378,11 @@ public final class GuardedWriter implements AutoCloseable {
     public Boolean mirrorToLegacy(Action.MirrorToLegacy a) {
       return false;
     }
+
+    @Override
+    public Boolean refreshMirror(Action.RefreshMirror a) {
+      return false;
+    }
   };
 
   /** A write both ways: guarded by values in the modify, or plain plus an assertion filter. */
@@ -488,6 +493,12 @@ public final class GuardedWriter implements AutoCloseable {
           Filter.createEqualityFilter(LapsAttribute.PASSWORD.ldapName(), json),
           Filter.createNOTFilter(Filter.createPresenceFilter(legacyAttribute)));
       return new Write(guarded, plain, assertion);
+    }
+
+    @Override
+    public Write refreshMirror(Action.RefreshMirror a) {
+      MirrorRefreshWrite write = MirrorRefreshWrite.of(entry, a);
+      return new Write(write.guarded(), write.plain(), write.assertion());
     }
 
     /** The seen value is deleted by value, or (if it was absent) nothing: the add then fails. */

@@ -14,7 +14,8 @@ public sealed interface Action
     permits Action.ForceRotation,
         Action.CleanupLegacy,
         Action.MirrorToWindows,
-        Action.MirrorToLegacy {
+        Action.MirrorToLegacy,
+        Action.RefreshMirror {
 
   String dn();
 
@@ -46,6 +47,8 @@ public sealed interface Action
     R mirrorToWindows(MirrorToWindows action);
 
     R mirrorToLegacy(MirrorToLegacy action);
+
+    R refreshMirror(RefreshMirror action);
   }
 
   /**
@@ -122,7 +125,7 @@ public sealed interface Action
         return Verdict.stale("no Windows LAPS password is stored; the legacy password is the only"
             + " copy");
       }
-      if (live.windowsMirrorsLegacy()) {
+      if (Mirrors.isMirror(live)) {
         return Verdict.stale("msLAPS-Password is a mirror of the legacy password, not a Windows"
             + " LAPS rotation");
       }
@@ -242,6 +245,72 @@ public sealed interface Action
 
     public <R> R accept(Visitor<R> visitor) {
       return visitor.mirrorToLegacy(this);
+    }
+  }
+
+  /**
+   * Copies the legacy password again into an out-of-date lapsbridge mirror (see {@link
+   * Mirrors}), after the legacy client rotated. Never overwrites a Windows LAPS client's write:
+   * the live entry must still carry the mirror mark with the time and account the plan saw,
+   * and the write is conditional on the exact {@code msLAPS-Password}, legacy password and
+   * expiry read just before it.
+   *
+   * @param seenLegacyExpiry the legacy expiry the plan saw (the rotated one)
+   * @param seenUpdated the out-of-date mirror's {@code t} (and expiry) the plan saw
+   * @param account the {@code n} the mirror records and keeps
+   * @param updated the new {@code t} and expiry: the plan time
+   */
+  record RefreshMirror(
+      String dn, String rule, String reason, FileTime seenLegacyExpiry, FileTime seenUpdated,
+      String account, FileTime updated)
+      implements Action {
+    public RefreshMirror {
+      Checks.common(dn, rule, reason);
+      Objects.requireNonNull(seenLegacyExpiry, "seenLegacyExpiry");
+      Objects.requireNonNull(seenUpdated, "seenUpdated");
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(updated, "updated");
+    }
+
+    public String kind() {
+      return "mirror-refresh";
+    }
+
+    @Override
+    public boolean copiesPassword() {
+      return true;
+    }
+
+    public Verdict check(ComputerSnapshot live) {
+      if (live.windowsCleartext() && !live.windowsEncrypted() && live.windowsMirrorsLegacy()) {
+        return Verdict.done("msLAPS-Password mirrors the legacy password");
+      }
+      if (live.windowsEncrypted()) {
+        return Verdict.stale("an encrypted Windows LAPS password appeared since the plan; the"
+            + " computer is migrating, not refreshed");
+      }
+      if (!live.legacyPassword()) {
+        return Verdict.stale("the legacy password is gone; nothing to mirror");
+      }
+      if (!live.windowsCleartext()) {
+        return Verdict.stale("msLAPS-Password is gone since the plan; not refreshed");
+      }
+      if (!Mirrors.marked(live) || !Objects.equals(live.windowsUpdated(), seenUpdated)
+          || !account.equals(live.windowsAccount())) {
+        return Verdict.stale("msLAPS-Password is no longer the mirror the plan saw (plan saw t "
+            + Checks.show(seenUpdated) + ", now " + Checks.show(live.windowsUpdated())
+            + "): a Windows LAPS client or a person wrote it; not overwritten");
+      }
+      if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
+        return Verdict.stale("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
+            + Checks.show(seenLegacyExpiry) + ", now " + Checks.show(live.legacyExpiry())
+            + "): a client rotated; plan again");
+      }
+      return Verdict.apply();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.refreshMirror(this);
     }
   }
 

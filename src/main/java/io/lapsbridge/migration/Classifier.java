@@ -34,7 +34,9 @@ public final class Classifier {
       return new State.Malformed(c.problems());
     }
     Optional<Instant> legacyWritten = legacyWritten(c);
-    if (c.legacyPassword() && c.windowsPassword() && !c.windowsMirrorsLegacy()
+    // A mirror (current or out of date) is lapsbridge's copy, not a second client.
+    boolean mirror = Mirrors.isMirror(c);
+    if (c.legacyPassword() && c.windowsPassword() && !mirror
         && c.windowsUpdated() != null && legacyWritten.isPresent()) {
       Instant windowsWritten = c.windowsUpdated().toInstant();
       Instant recent = asOf.minus(thresholds.conflictWindow());
@@ -46,7 +48,8 @@ public final class Classifier {
         return new State.Conflict(legacyWritten.get(), windowsWritten);
       }
     }
-    boolean windowsInCharge = c.windowsPassword();
+    // A mirror's expiry is its copy time (the mark); the legacy client is in charge.
+    boolean windowsInCharge = c.windowsPassword() && !mirror;
     FileTime expiry = windowsInCharge ? c.windowsExpiry() : c.legacyPassword() ? c.legacyExpiry() : null;
     if (expiry != null && expiry.isBefore(asOf)) {
       Instant expiredAt = expiry.toInstant();
@@ -58,7 +61,7 @@ public final class Classifier {
           : new State.LegacyExpired(expiredAt);
     }
     if (c.legacyPassword() && c.windowsPassword()) {
-      return new State.SideBySide(c.windowsMirrorsLegacy());
+      return new State.SideBySide(mirror, Mirrors.outOfDate(c));
     }
     if (c.windowsEncrypted()) {
       return new State.WindowsEncrypted();

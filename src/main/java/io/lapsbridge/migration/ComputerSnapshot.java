@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param windowsMirrorsLegacy whether the cleartext Windows LAPS password equals the legacy one,
  *     as a mirror writes it
  * @param problems values that do not follow their wire format
+ * @param windowsAccount the {@code n} (managed account name) of a well-formed cleartext {@code
+ *     msLAPS-Password}, or null; not a secret, and what tells a lapsbridge mirror (see {@link
+ *     Mirrors})
  */
 public record ComputerSnapshot(
     String dn,
@@ -32,7 +35,8 @@ public record ComputerSnapshot(
     FileTime windowsExpiry,
     boolean windowsEncrypted,
     boolean windowsMirrorsLegacy,
-    List<Problem> problems) {
+    List<Problem> problems,
+    String windowsAccount) {
 
   /** A stored value that could not be decoded: the attribute and what is wrong with it. */
   public record Problem(String attribute, String message) {
@@ -51,6 +55,14 @@ public record ComputerSnapshot(
       throw new IllegalArgumentException("snapshot name must not be blank: " + dn);
     }
     problems = List.copyOf(problems);
+  }
+
+  /** A snapshot without the cleartext account name (callers that do not need mirror marks). */
+  public ComputerSnapshot(String dn, String name, boolean legacyPassword, FileTime legacyExpiry,
+      boolean windowsCleartext, FileTime windowsUpdated, FileTime windowsExpiry,
+      boolean windowsEncrypted, boolean windowsMirrorsLegacy, List<Problem> problems) {
+    this(dn, name, legacyPassword, legacyExpiry, windowsCleartext, windowsUpdated, windowsExpiry,
+        windowsEncrypted, windowsMirrorsLegacy, problems, null);
   }
 
   /** Whether any Windows LAPS password (cleartext or encrypted) is stored. */

@@ -103,6 +103,14 @@ public final class PlanCodec {
         time(node, "expires", a.expires());
         return null;
       }
+
+      public Void refreshMirror(Action.RefreshMirror a) {
+        time(node, "seenLegacyExpiry", a.seenLegacyExpiry());
+        time(node, "seenUpdated", a.seenUpdated());
+        node.put("account", a.account());
+        time(node, "updated", a.updated());
+        return null;
+      }
     });
     return node;
   }
@@ -246,6 +254,9 @@ public final class PlanCodec {
           case "mirror-to-legacy":
             return new Action.MirrorToLegacy(dn, rule, reason, time(a, "seenWindowsExpiry", true),
                 time(a, "expires", false));
+          case "mirror-refresh":
+            return new Action.RefreshMirror(dn, rule, reason, time(a, "seenLegacyExpiry", false),
+                time(a, "seenUpdated", false), text(a, "account"), time(a, "updated", false));
           default:
             throw new MigrationInputException(file + ": " + where + ".kind: unknown '" + kind + "'");
         }

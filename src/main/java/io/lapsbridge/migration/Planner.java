@@ -76,14 +76,16 @@ public final class Planner {
   private void mirror(ComputerSnapshot c, Rule rule, State state, String key) {
     boolean legacyOnly = c.legacyPassword() && !c.windowsPassword();
     boolean windowsOnly = c.windowsCleartext() && !c.legacyPassword();
-    if (legacyOnly && rule.target() != Target.LEGACY) {
-      // A forced rotation in the same plan must not be undone by the mirror's later expiry.
-      boolean rotating = rule.target().isWindows() && rule.forceRotation();
-      FileTime legacyExpiry = c.legacyExpiry() == null ? planTime : c.legacyExpiry();
-      FileTime expires = rotating && legacyExpiry.compareTo(planTime) > 0 ? planTime : legacyExpiry;
+    if (Mirrors.outOfDate(c)) {
+      if (rule.target() != Target.LEGACY) {
+        refresh(c, rule, state, key);
+      }
+    } else if (legacyOnly && rule.target() != Target.LEGACY) {
+      // Expiry = t: the mark that tells this copy from a client's write (see Mirrors). It also
+      // never postpones a forced rotation in the same plan.
       actions.add(new Entry(key, 0, new Action.MirrorToWindows(c.dn(), rule.name(),
           "not yet migrated: copy the legacy password into msLAPS-Password so one tool reads"
-              + " the estate", c.legacyExpiry(), rule.account(), planTime, expires)));
+              + " the estate", c.legacyExpiry(), rule.account(), planTime, planTime)));
     } else if (windowsOnly && !rule.target().isWindows()) {
       if (!allowDowngrade) {
         flags.add(new Plan.Note(c.dn(), state.key(), rule.name(),
@@ -98,8 +100,22 @@ public final class Planner {
     }
   }
 
+  /** An out-of-date mirror: refreshed when the rule may overwrite it, else flagged. */
+  private void refresh(ComputerSnapshot c, Rule rule, State state, String key) {
+    Optional<String> refusal = Mirrors.refreshRefusal(c, rule.account());
+    if (refusal.isPresent()) {
+      flags.add(new Plan.Note(c.dn(), state.key(), rule.name(),
+          "out-of-date mirror not refreshed: " + refusal.get()));
+      return;
+    }
+    actions.add(new Entry(key, 0, new Action.RefreshMirror(c.dn(), rule.name(),
+        "the legacy client rotated since the mirror of " + c.windowsUpdated().toInstant()
+            + ": copy the current legacy password into msLAPS-Password", c.legacyExpiry(),
+        c.windowsUpdated(), rule.account(), planTime)));
+  }
+
   private void toWindows(ComputerSnapshot c, Rule rule, String key) {
-    boolean migrated = c.windowsPassword() && !c.windowsMirrorsLegacy();
+    boolean migrated = c.windowsPassword() && !Mirrors.isMirror(c);
     if (!migrated) {
       if (rule.forceRotation() && c.legacyPassword() && notExpired(c.legacyExpiry())) {
         actions.add(new Entry(key, 1, new Action.ForceRotation(c.dn(), rule.name(),

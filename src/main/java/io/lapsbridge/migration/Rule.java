@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param forceRotation set the expiry to the plan time so the client writes the target family
  * @param cleanupLegacy remove the legacy attributes once the guard holds
  * @param grace how much newer than the legacy password the Windows LAPS one must be for cleanup
- * @param mirror copy the password into the missing family (opt-in)
+ * @param mirror copy the password into the missing family, and refresh an out-of-date copy
+ *     (opt-in)
  * @param account the managed account name a legacy-to-Windows mirror records
  */
 public record Rule(

@@ -30,7 +30,10 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
     }
   }
 
-  /** Direct members of a group (its {@code member} values), resolved before planning. */
+  /**
+   * Members of a group at any depth of nesting, resolved once before planning ({@link
+   * GroupNesting}); {@code groups} holds each rule group's transitive members.
+   */
   record Group(String groupDn) implements Scope {
     public Group {
       if (groupDn == null || groupDn.isBlank()) {

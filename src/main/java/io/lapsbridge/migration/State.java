@@ -77,13 +77,26 @@ public sealed interface State
     }
   }
 
-  /** Both families hold a password and neither signals a problem. */
-  record SideBySide(boolean mirrored) implements State {
+  /**
+   * Both families hold a password and neither signals a problem.
+   *
+   * @param mirrored {@code msLAPS-Password} is lapsbridge's copy of the legacy password
+   * @param outOfDate the copy is marked as lapsbridge's but the legacy client rotated since
+   */
+  record SideBySide(boolean mirrored, boolean outOfDate) implements State {
+    public SideBySide(boolean mirrored) {
+      this(mirrored, false);
+    }
+
     public String key() {
       return "side-by-side";
     }
 
     public String detail() {
+      if (outOfDate) {
+        return "both families; msLAPS-Password is an out-of-date mirror (the legacy client"
+            + " rotated since the copy)";
+      }
       return mirrored
           ? "both families; msLAPS-Password mirrors the legacy password"
           : "both families";

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InventoryIT {
   private static final String OU = "MigInventory";
   private static final String[] PASSWORDS = {
-    "Leg-Fresh-1", "Migrated-win-1", "Conflict-legacy-1", "Sales-1-pw", "Lab-win-1", "Stale-1"
+    "Leg-Fresh-1", "Migrated-win-1", "Conflict-legacy-1", "Sales-1-pw", "Lab-win-1", "Stale-1",
+    "Sales-3-rotated", "Sales-3-copied", "Sales-4-client"
   };
   private static String ouDn;
   private static List<String> reader;
@@ -39,11 +40,11 @@ class InventoryIT {
   void textSummaryCountsEveryState() {
     CliRun run = inventory();
     assertEquals(0, run.status(), run.err());
-    assertTrue(run.out().startsWith("LAPS inventory as of 2026-06-01T00:00:00Z: 11 computers\n"),
+    assertTrue(run.out().startsWith("LAPS inventory as of 2026-06-01T00:00:00Z: 13 computers\n"),
         run.out());
-    assertTrue(run.out().contains("  legacy-only               3   27.3%\n"), run.out());
-    assertTrue(run.out().contains("  conflict                  1    9.1%\n"), run.out());
-    assertTrue(run.out().contains("  ou=Sales," + ouDn + " (2): legacy-only 2\n"), run.out());
+    assertTrue(run.out().contains("  legacy-only               3   23.1%\n"), run.out());
+    assertTrue(run.out().contains("  conflict                  1    7.7%\n"), run.out());
+    assertTrue(run.out().contains("  ou=Sales," + ouDn + " (4): legacy-only 2, side-by-side 2\n"), run.out());
     assertTrue(run.out().contains("Oldest password: 181 days (written about"
         + " 2025-12-02T00:00:00Z) on cn=STALE,ou=Finance," + ouDn), run.out());
     assertTrue(run.out().contains("Needs attention (malformed, 1):\n  cn=BROKEN,ou=Finance,"
@@ -58,7 +59,7 @@ class InventoryIT {
   void jsonAndCsvStreamEveryComputer() {
     CliRun json = inventory("--format", "json");
     assertEquals(0, json.status(), json.err());
-    assertEquals(11, json.out().split("\"state\" : ").length - 1, json.out());
+    assertEquals(13, json.out().split("\"state\" : ").length - 1, json.out());
     assertTrue(json.out().contains("\"stale\" : 1"), json.out());
     CliRun csv = inventory("--format", "csv");
     assertEquals(0, csv.status(), csv.err());
@@ -66,7 +67,7 @@ class InventoryIT {
         csv.out());
     assertTrue(csv.out().contains("\"cn=LEG-FRESH,ou=Finance," + ouDn + "\",LEG-FRESH,legacy-only,"),
         csv.out());
-    assertEquals(12, csv.out().lines().count());
+    assertEquals(14, csv.out().lines().count());
   }
 
   @Test
@@ -96,7 +97,8 @@ class InventoryIT {
     CliRun check = CliRun.of(MigrationFixtures.with(reader, "migrate", "check", "--rules",
         rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", ouDn));
     assertEquals(1, check.status(), check.err());
-    assertEquals("11 computers: 6 actions, cleanup-legacy 1, force-rotation 3, mirror-to-windows 2;"
+    assertEquals("13 computers: 7 actions, cleanup-legacy 1, force-rotation 3, mirror-refresh 1,"
+        + " mirror-to-windows 2;"
         + " 4 for a person; 1 waiting\nwork remains\n", check.out());
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "version: 1\nrules:\n  - name: x\n    target: legacy\n",

@@ -24,6 +24,20 @@ class MigrationArchitectureTest {
         .check(CLASSES);
   }
 
+  /**
+   * Passwords never reach the engine: it decides mirrors, refreshes and group scopes from
+   * facts the directory adapter extracted, so it has no use for a secret or the password JSON.
+   */
+  @Test
+  void migrationNeverHoldsAPassword() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that().resideInAPackage("io.lapsbridge.migration..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.lapsbridge.model.Secret")
+        .orShould().dependOnClassesThat()
+        .haveFullyQualifiedName("io.lapsbridge.wire.WindowsLapsPasswordJson")
+        .check(CLASSES);
+  }
+
   @Test
   void migrationDoesNoFileOrNetworkIo() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
