@@ -190,10 +190,10 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--rate", defaultValue = "0", paramLabel = "N", description = "At most N writes per second; 0 for no limit (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--connections", defaultValue = "4", paramLabel = "N", description = "Connections in the pool, and parallel workers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "4", paramLabel = "N", description = "Connections in the pool, and parallel workers; actions that read first (mirrors, cleanup) use them all (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--pipeline", defaultValue = "16", paramLabel = "N", description = "Writes in flight per connection for force rotations, which need no read first; 1 sends one at a time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pipeline", defaultValue = "32", paramLabel = "N", description = "Force rotations, which need no read first, are sent on one connection with up to N writes in flight; 1 sends them one at a time (default: ${DEFAULT-VALUE}).")
     int pipeline;
 
     @Option(names = "--progress", description = "Print progress on stderr even when it is not a terminal.")
