@@ -98,9 +98,11 @@ public final class GuardedWriter implements AutoCloseable {
     try {
       // The pool's first connection is the one just opened: a fresh one would cost another
       // TLS handshake and bind before the first write. Errors above keep Connector's wording.
-      // The other connections' TLS handshakes and binds run in parallel.
+      // The others open when a worker first needs one: a TLS handshake costs a JVM that has
+      // just started tens of milliseconds of CPU, and a plan of force rotations only ever
+      // uses one connection (see performPipelined).
       LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings, first), null,
-          connections, connections, connections, null, true);
+          1, connections);
       pool.setConnectionPoolName("lapsbridge-migrate");
       pool.setRetryFailedOperationsDueToInvalidConnections(true);
       FixedRateBarrier barrier =
