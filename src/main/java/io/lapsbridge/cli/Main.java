@@ -1,5 +1,6 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.directory.TlsWarmUp;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -8,6 +9,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    TlsWarmUp.start();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int status;
