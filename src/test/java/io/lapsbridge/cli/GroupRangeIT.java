@@ -3,7 +3,6 @@ package io.lapsbridge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Attribute;
@@ -39,10 +38,7 @@ class GroupRangeIT {
 
   @BeforeAll
   static void start() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.addAdditionalBindCredentials("cn=admin", "admin-secret");
-    config.setSchema(null);
-    config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+    server = InMemoryEstate.start(BASE, new InMemoryOperationInterceptor() {
       @Override
       public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
         List<String> asked = result.getRequest().getAttributeList();
@@ -72,9 +68,6 @@ class GroupRangeIT {
         }
       }
     });
-    server = new InMemoryDirectoryServer(config);
-    server.add(new Entry("dn: " + BASE, "objectClass: domain", "dc: example"));
-    server.startListening();
   }
 
   @AfterAll

@@ -1,8 +1,6 @@
 package io.lapsbridge.cli;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.sdk.Entry;
 import io.lapsbridge.directory.GuardedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,12 +15,7 @@ class GuardedWriterAssertionIT extends GuardedWriterAssertionContract {
 
   @BeforeAll
   static void start() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.addAdditionalBindCredentials("cn=admin", "admin-secret");
-    config.setSchema(null);
-    server = new InMemoryDirectoryServer(config);
-    server.add(new Entry("dn: " + BASE, "objectClass: domain", "dc: example"));
-    server.startListening();
+    server = InMemoryEstate.start(BASE);
   }
 
   @AfterAll

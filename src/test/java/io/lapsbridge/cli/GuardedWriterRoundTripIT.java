@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
-import com.unboundid.ldap.sdk.Entry;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.migration.Action;
@@ -45,10 +43,7 @@ class GuardedWriterRoundTripIT {
 
   @BeforeAll
   static void start() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.addAdditionalBindCredentials("cn=admin", "admin-secret");
-    config.setSchema(null);
-    config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+    server = InMemoryEstate.start(BASE, new InMemoryOperationInterceptor() {
       @Override
       public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
         count(SEARCHES, request.getRequest().getBaseDN());
@@ -68,9 +63,6 @@ class GuardedWriterRoundTripIT {
         }
       }
     });
-    server = new InMemoryDirectoryServer(config);
-    server.add(new Entry("dn: " + BASE, "objectClass: domain", "dc: example"));
-    server.startListening();
   }
 
   @AfterAll

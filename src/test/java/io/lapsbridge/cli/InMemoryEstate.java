@@ -1,6 +1,8 @@
 package io.lapsbridge.cli;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
 import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.GuardedWriter;
@@ -11,6 +13,24 @@ import java.time.Duration;
 /** Fixtures shared by the GuardedWriter tests that run on UnboundID's in-memory server. */
 final class InMemoryEstate {
   private InMemoryEstate() {}
+
+  /**
+   * Starts an in-memory server for {@code base} with a {@code cn=admin} bind, no schema
+   * checking and the given interceptors.
+   */
+  static InMemoryDirectoryServer start(String base, InMemoryOperationInterceptor... interceptors)
+      throws Exception {
+    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
+    config.addAdditionalBindCredentials("cn=admin", "admin-secret");
+    config.setSchema(null);
+    for (InMemoryOperationInterceptor interceptor : interceptors) {
+      config.addInMemoryOperationInterceptor(interceptor);
+    }
+    InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+    server.add(new Entry("dn: " + base, "objectClass: domain", "dc: example"));
+    server.startListening();
+    return server;
+  }
 
   /** A writer bound as the in-memory server's {@code cn=admin}. */
   static GuardedWriter writer(InMemoryDirectoryServer server, String base, int connections)

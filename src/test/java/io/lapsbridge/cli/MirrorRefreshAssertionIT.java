@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
@@ -48,10 +47,7 @@ class MirrorRefreshAssertionIT {
 
   @BeforeAll
   static void start() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.addAdditionalBindCredentials("cn=admin", "admin-secret");
-    config.setSchema(null);
-    config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+    server = InMemoryEstate.start(BASE, new InMemoryOperationInterceptor() {
       @Override
       public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
         SearchResultEntry entry = result.getSearchEntry();
@@ -72,9 +68,6 @@ class MirrorRefreshAssertionIT {
         }
       }
     });
-    server = new InMemoryDirectoryServer(config);
-    server.add(new Entry("dn: " + BASE, "objectClass: domain", "dc: example"));
-    server.startListening();
   }
 
   @AfterAll
