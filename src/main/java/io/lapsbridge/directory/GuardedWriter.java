@@ -264,6 +264,11 @@ public final class GuardedWriter implements AutoCloseable {
         } catch (LDAPException e) {
           inFlight.release();
           lost.compareAndSet(null, e);
+        } catch (IllegalStateException e) {
+          // The SDK's answer to an asynchronous request on a connection closing under it.
+          inFlight.release();
+          lost.compareAndSet(null, new LDAPException(ResultCode.SERVER_DOWN,
+              "the connection closed with writes in flight", e));
         }
       }
       // Every response releases its permit; so does the connection's loss, which the SDK

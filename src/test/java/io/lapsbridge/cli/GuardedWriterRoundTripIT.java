@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +37,9 @@ class GuardedWriterRoundTripIT {
   private static final FileTime SEEN = FileTime.of(Instant.parse("2026-06-20T00:00:00Z"));
   private static final Map<String, AtomicInteger> SEARCHES = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> MODIFIES = new ConcurrentHashMap<>();
-  /** A modify of an entry whose DN starts with this drops every client connection. */
+  /** The first modify of an entry whose DN starts with this drops every client connection. */
   private static final String DROP_AT = "cn=DROP-";
+  private static final AtomicBoolean DROPPED = new AtomicBoolean();
   private static final AtomicInteger BINDS = new AtomicInteger();
   private static InMemoryDirectoryServer server;
 
@@ -57,7 +59,8 @@ class GuardedWriterRoundTripIT {
       @Override
       public void processModifyRequest(InMemoryInterceptedModifyRequest request) {
         count(MODIFIES, request.getRequest().getDN());
-        if (request.getRequest().getDN().startsWith(DROP_AT)) {
+        if (request.getRequest().getDN().startsWith(DROP_AT)
+            && DROPPED.compareAndSet(false, true)) {
           // Drops every connection from another thread, as a failing network would.
           new Thread(() -> server.closeAllConnections(false)).start();
         }
@@ -233,7 +236,8 @@ class GuardedWriterRoundTripIT {
   @Test
   void aConnectionLostMidPipelineIsRedoneOneAtATimeAndEachActionReportsOnce() throws Exception {
     List<Action> batch = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    // Many writes after the drop, so that it surely lands while the pipeline is busy.
+    for (int i = 0; i < 300; i++) {
       String name = (i == 20 ? "DROP-" : "L") + i;
       batch.add(rotation(computer(name, "ms-Mcs-AdmPwd: pw-" + name,
           "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks())));
