@@ -35,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class ApplyRunner {
   private static final long TICK_MILLIS = 100;
+  private static final long WORKER_STOP_SECONDS = 60;
 
   private final CommandSpec spec;
   private final MigrateCommand.RunOptions run;
@@ -80,15 +81,29 @@ final class ApplyRunner {
         journal = new JournalBuffer(new FileOutputStream(journalFile.toFile(), true));
       }
       ProgressMeter progress = ProgressMeter.forStderr(err, "migrate", pending, run.progress);
+      Throwable failure = null;
       try {
         runWorkers(writer, work, out, err, progress);
+      } catch (Exception | Error e) {
+        failure = e;
+        throw e;
       } finally {
-        drain(out, err);
-        if (journal != null) {
-          journal.close();
+        // The workers have stopped: write what they left, end the bar's line, and let a
+        // cleanup failure never hide the one that stopped the run.
+        try {
+          drain(out, err);
+          if (journal != null) {
+            journal.close();
+          }
+        } catch (IOException | RuntimeException e) {
+          if (failure == null) {
+            throw e;
+          }
+          failure.addSuppressed(e);
+        } finally {
+          progress.finish(finished.get());
         }
       }
-      progress.finish(finished.get());
     }
     out.flush();
     int applied = tally[0].get();
@@ -134,17 +149,22 @@ final class ApplyRunner {
       for (int w = 0; w < run.connections; w++) {
         boolean lane = w == 0;
         workers.add(pool.submit(() -> {
-          for (int next; lane && !stopping
-              && (next = pipelinedCursor.getAndIncrement()) < pipelined.size(); ) {
-            performPipelined(writer, pipelined.get(next).ids());
-          }
-          for (int next; !stopping
-              && (next = sequentialCursor.getAndIncrement()) < sequential.size(); ) {
-            for (int id : sequential.get(next).ids()) {
-              perform(writer, id);
+          try {
+            for (int next; lane && !stopping
+                && (next = pipelinedCursor.getAndIncrement()) < pipelined.size(); ) {
+              performPipelined(writer, pipelined.get(next).ids());
             }
+            for (int next; !stopping
+                && (next = sequentialCursor.getAndIncrement()) < sequential.size(); ) {
+              for (int id : sequential.get(next).ids()) {
+                perform(writer, id);
+              }
+            }
+            return null;
+          } catch (Exception | Error e) {
+            stopping = true; // whatever stops one worker stops them all
+            throw e;
           }
-          return null;
         }));
       }
       pool.shutdown();
@@ -168,6 +188,11 @@ final class ApplyRunner {
     } finally {
       stopping = true;
       pool.shutdownNow();
+      // Nothing may close the journal or the pool under a worker still finishing an action.
+      if (!pool.awaitTermination(WORKER_STOP_SECONDS, TimeUnit.SECONDS)) {
+        spec.commandLine().getErr().println("lapsbridge: workers still busy after "
+            + WORKER_STOP_SECONDS + " s; their last results may be missing from the journal");
+      }
     }
   }
 
@@ -282,24 +307,33 @@ final class ApplyRunner {
     }
   }
 
-  /** Writes what the workers buffered: journal first, so output never runs ahead of it. */
+  /**
+   * Writes what the workers buffered. The output is taken first and written after the
+   * journal, so no output line runs ahead of its journal line; and nothing is written while a
+   * lock the workers (or the SDK's reader thread) need is held, so a slow stdout cannot stall
+   * them.
+   */
   private void drain(PrintWriter out, PrintWriter err) throws IOException {
+    String outText = take(pendingOut);
+    String errText = take(pendingErr);
     if (journal != null) {
       journal.flush();
     }
-    synchronized (pendingOut) {
-      if (pendingOut.length() > 0) {
-        out.write(pendingOut.toString());
-        out.flush();
-        pendingOut.setLength(0);
-      }
+    if (!outText.isEmpty()) {
+      out.write(outText);
+      out.flush();
     }
-    synchronized (pendingErr) {
-      if (pendingErr.length() > 0) {
-        err.write(pendingErr.toString());
-        err.flush();
-        pendingErr.setLength(0);
-      }
+    if (!errText.isEmpty()) {
+      err.write(errText);
+      err.flush();
+    }
+  }
+
+  private static String take(StringBuilder buffer) {
+    synchronized (buffer) {
+      String text = buffer.toString();
+      buffer.setLength(0);
+      return text;
     }
   }
 
@@ -320,7 +354,14 @@ final class ApplyRunner {
       buffer.write(bytes, 0, bytes.length);
     }
 
+    private IOException broken;
+
     void flush() throws IOException {
+      if (broken != null) {
+        // After a failed write the file may end mid-line: appending more would put a torn
+        // line mid-file, which replay rightly calls corruption.
+        throw broken;
+      }
       ByteArrayOutputStream full;
       synchronized (this) {
         if (buffer.size() == 0) {
@@ -329,13 +370,20 @@ final class ApplyRunner {
         full = buffer;
         buffer = new ByteArrayOutputStream(1 << 16);
       }
-      full.writeTo(file);
+      try {
+        full.writeTo(file);
+      } catch (IOException e) {
+        broken = e;
+        throw e;
+      }
     }
 
     @Override
     public void close() throws IOException {
       try {
-        flush();
+        if (broken == null) {
+          flush();
+        }
       } finally {
         file.close();
       }

@@ -261,16 +261,17 @@ final class MigrateCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Path journalFile = journal != null ? journal : Path.of(planFile + ".journal");
+      // Local refusals come before anything connects, so they never cost a bind attempt.
+      byte[] bytes = read(planFile, "--plan");
+      if (!run.dryRun && Files.exists(journalFile) && Files.size(journalFile) > 0) {
+        throw new UsageException("journal " + journalFile + " already exists: continue with"
+            + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
+      }
       CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
       return closingOnFailure(writer, () -> {
-        byte[] bytes = read(planFile, "--plan");
         // Hashing a large plan takes as long as parsing it: do both at once.
         CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
         List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
-        if (!run.dryRun && Files.exists(journalFile) && Files.size(journalFile) > 0) {
-          throw new UsageException("journal " + journalFile + " already exists: continue with"
-              + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
-        }
         if (!run.dryRun) {
           Files.writeString(journalFile, Journal.begin(planFile.toAbsolutePath().toString(),
               digest.join(), Instant.now().toString()), StandardCharsets.UTF_8);
@@ -292,25 +293,50 @@ final class MigrateCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      byte[] journalBytes = read(journal, "--journal");
+      Journal.State state =
+          Journal.replay(journal.toString(), new String(journalBytes, StandardCharsets.UTF_8));
+      Path planFile = Path.of(state.planPath());
+      byte[] bytes = read(planFile, "the journal's plan");
       CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
       return closingOnFailure(writer, () -> {
-        String text = new String(read(journal, "--journal"), StandardCharsets.UTF_8);
-        Journal.State state = Journal.replay(journal.toString(), text);
-        Path planFile = Path.of(state.planPath());
-        byte[] bytes = read(planFile, "the journal's plan");
         CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
-        List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
-        if (!digest.join().equals(state.planSha256())) {
-          throw new MigrationInputException(journal + ": the plan " + planFile
-              + " changed since apply began (SHA-256 differs); plan and apply again");
+        List<Action> actions;
+        try {
+          actions = PlanCodec.readActions(planFile.toString(), bytes);
+        } catch (MigrationInputException e) {
+          requireUnchanged(digest.join(), state, planFile);
+          throw e;
         }
-        if (!run.dryRun && state.tornTail()) {
-          // End the line a kill cut short, so the next record starts on its own line.
-          Files.writeString(journal, "\n", StandardCharsets.UTF_8,
-              java.nio.file.StandardOpenOption.APPEND);
+        requireUnchanged(digest.join(), state, planFile);
+        if (!run.dryRun && journalBytes.length > 0
+            && journalBytes[journalBytes.length - 1] != '\n') {
+          // Cut the line a kill left unfinished (even one cut just before its newline), so
+          // that the next record starts on a line of its own and the fragment cannot end up
+          // mid-file, where replay calls it corruption.
+          cutTornTail(journal, journalBytes);
         }
         return new ApplyRunner(spec, run, actions, journal, state);
       }).call(writer);
+    }
+
+    private void requireUnchanged(String digest, Journal.State state, Path planFile) {
+      if (!digest.equals(state.planSha256())) {
+        throw new MigrationInputException(journal + ": the plan " + planFile
+            + " changed since apply began (SHA-256 differs); plan and apply again");
+      }
+    }
+  }
+
+  /** Truncates a journal, read as {@code bytes}, after its last complete line. */
+  static void cutTornTail(Path journal, byte[] bytes) throws IOException {
+    int keep = bytes.length;
+    while (keep > 0 && bytes[keep - 1] != '\n') {
+      keep--;
+    }
+    try (java.nio.channels.FileChannel channel =
+        java.nio.channels.FileChannel.open(journal, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(keep);
     }
   }
 

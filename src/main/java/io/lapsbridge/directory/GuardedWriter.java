@@ -227,6 +227,8 @@ public final class GuardedWriter implements AutoCloseable {
     AtomicIntegerArray answered = new AtomicIntegerArray(batch.size());
     List<Rejected> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicReference<LDAPException> lost = new AtomicReference<>();
+    // A sink that throws on the SDK's reader thread would otherwise vanish into the SDK.
+    AtomicReference<Throwable> sinkFailure = new AtomicReference<>();
     Semaphore inFlight = new Semaphore(window);
     LDAPConnection connection;
     try {
@@ -236,7 +238,8 @@ public final class GuardedWriter implements AutoCloseable {
     }
     boolean usable = false;
     try {
-      for (int i = 0; i < batch.size() && lost.get() == null; i++) {
+      for (int i = 0; i < batch.size() && lost.get() == null && sinkFailure.get() == null;
+          i++) {
         Action action = batch.get(i);
         int index = i;
         if (barrier != null) {
@@ -257,6 +260,8 @@ public final class GuardedWriter implements AutoCloseable {
                       rejected.add(new Rejected(index, new LDAPException(result)));
                     }
                   }
+                } catch (RuntimeException | Error e) {
+                  sinkFailure.compareAndSet(null, e);
                 } finally {
                   inFlight.release();
                 }
@@ -273,7 +278,10 @@ public final class GuardedWriter implements AutoCloseable {
       }
       // Every response releases its permit; so does the connection's loss, which the SDK
       // reports to each outstanding request. The wait is bounded all the same.
-      if (!inFlight.tryAcquire(window, 2 * responseTimeoutMillis, TimeUnit.MILLISECONDS)) {
+      if (responseTimeoutMillis <= 0) {
+        inFlight.acquire(window); // --timeout 0: no limit, as for every other operation
+      } else if (!inFlight.tryAcquire(window, 2 * responseTimeoutMillis,
+          TimeUnit.MILLISECONDS)) {
         lost.compareAndSet(null, new LDAPException(ResultCode.TIMEOUT,
             "no response to " + (window - inFlight.availablePermits()) + " pipelined writes"));
       }
@@ -287,6 +295,9 @@ public final class GuardedWriter implements AutoCloseable {
       } else {
         pool.releaseDefunctConnection(connection);
       }
+    }
+    if (sinkFailure.get() != null) {
+      throw new IllegalStateException("recording a pipelined result failed", sinkFailure.get());
     }
     // Classified on pooled connections, after this one is back in the pool.
     for (Rejected r : List.copyOf(rejected)) {

@@ -212,12 +212,15 @@ class GuardedWriterRoundTripIT {
     Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
     try (GuardedWriter writer = writer()) {
       batch.forEach(a -> taken(a.dn()));
+      int bindsBefore = BINDS.get();
+      AtomicInteger reported = new AtomicInteger();
       writer.performPipelined(batch, 8, (index, result) -> {
-        if (results.put(index, result) != null) {
-          throw new AssertionError("two results for action " + index);
-        }
+        results.put(index, result);
+        reported.incrementAndGet();
       });
+      assertEquals(batch.size(), reported.get(), "one result per action, no more");
       assertEquals(batch.size(), results.size());
+      assertEquals(bindsBefore, BINDS.get(), "pipelined on the open connection, no fallback");
       for (int i = 0; i < fresh.size(); i++) {
         assertEquals(Journal.Outcome.APPLIED, results.get(i).outcome(), results.get(i).reason());
         assertEquals("0/1", taken(fresh.get(i)), fresh.get(i));
@@ -245,11 +248,12 @@ class GuardedWriterRoundTripIT {
     Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
     try (GuardedWriter writer = writer()) {
       int bindsBefore = BINDS.get();
+      AtomicInteger reported = new AtomicInteger();
       writer.performPipelined(batch, 16, (index, result) -> {
-        if (results.put(index, result) != null) {
-          throw new AssertionError("two results for action " + index);
-        }
+        results.put(index, result);
+        reported.incrementAndGet();
       });
+      assertEquals(batch.size(), reported.get(), "one result per action, no more");
       assertEquals(batch.size(), results.size());
       assertTrue(BINDS.get() > bindsBefore, "the drop forced a new connection");
       for (int i = 0; i < batch.size(); i++) {
@@ -258,6 +262,23 @@ class GuardedWriterRoundTripIT {
             i + ": " + results.get(i));
         assertEquals(PLAN_TIME, writer.read(batch.get(i).dn()).legacyExpiry(), "action " + i);
       }
+    }
+  }
+
+  @Test
+  void aSinkThatFailsStopsThePipelineWithItsError() throws Exception {
+    List<Action> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(rotation(computer("F" + i, "ms-Mcs-AdmPwd: pw-F" + i,
+          "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks())));
+    }
+    try (GuardedWriter writer = writer()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> writer.performPipelined(batch, 4, (index, result) -> {
+            throw new IllegalArgumentException("journal full");
+          }));
+      assertEquals("recording a pipelined result failed", e.getMessage());
+      assertEquals("journal full", e.getCause().getMessage());
     }
   }
 }
