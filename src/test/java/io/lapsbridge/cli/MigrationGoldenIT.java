@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -76,6 +78,31 @@ class MigrationGoldenIT {
     assertFalse(reapply.out().contains("\tapplied\t"), reapply.out());
     assertEquals(after, MigrationFixtures.dump(ouDn, MigrationFixtures.GOLDEN_OU),
         "applying a plan to its own result changes nothing");
+  }
+
+  /**
+   * The same golden end state whichever way apply is run: one connection, nothing pipelined;
+   * and many connections with a shallow pipeline (the lane and the read-first workers side by
+   * side).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"MigGoldenSerial:1:1", "MigGoldenWide:6:2"})
+  void everyConcurrencyGivesTheGoldenEndState(String variant, @TempDir Path dir)
+      throws Exception {
+    String[] parts = variant.split(":");
+    String ou = parts[0];
+    String variantOu = MigrationFixtures.load(ou);
+    Path rules = MigrationFixtures.rules(dir, ou);
+    Path planFile = dir.resolve("plan.json");
+    CliRun plan = CliRun.of(MigrationFixtures.with(admin, "migrate", "plan", "--rules",
+        rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", variantOu,
+        "--output", planFile.toString()));
+    assertEquals(0, plan.status(), plan.err());
+    CliRun apply = CliRun.of(MigrationFixtures.with(admin, "migrate", "apply", "--plan",
+        planFile.toString(), "--connections", parts[1], "--pipeline", parts[2]));
+    assertEquals(0, apply.status(), apply.out() + apply.err());
+    assertEquals(MigrationFixtures.resource("estate.expected.ldif"),
+        MigrationFixtures.dump(variantOu, ou), variant);
   }
 
   private static void golden(String name, String actual) throws Exception {
