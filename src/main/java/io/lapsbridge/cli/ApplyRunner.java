@@ -274,7 +274,7 @@ final class ApplyRunner {
       batch.add(actions.get(id - 1));
     }
     try {
-      writer.performPipelined(batch, run.pipeline,
+      writer.performPipelined(batch, run.pipeline, () -> stopping,
           (index, result) -> record(ids[index], batch.get(index), result));
     } catch (DirectoryException e) {
       stopping = true;

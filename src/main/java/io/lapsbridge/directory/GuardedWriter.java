@@ -26,6 +26,7 @@ import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -214,14 +215,15 @@ public final class GuardedWriter implements AutoCloseable {
    * pooled connection, instead of one round trip at a time. Each modify is the same
    * conditional write as {@link #perform}'s; successes reach {@code sink} as their responses
    * arrive, and rejected ones are classified afterwards, one read each. The actions must be
-   * on distinct entries, since pipelined writes may be applied in any order. Every action gets
-   * exactly one result unless this throws.
+   * on distinct entries, since pipelined writes may be applied in any order. Every action sent
+   * gets exactly one result unless this throws; once {@code stop} says so (the run is ending)
+   * no more are sent, and the unsent ones get none.
    *
    * @throws DirectoryException only when the directory is unreachable; actions without a
    *     result then have none, and a resume re-checks them
    */
-  public void performPipelined(List<Action> batch, int window, ResultSink sink)
-      throws DirectoryException {
+  public void performPipelined(List<Action> batch, int window, BooleanSupplier stop,
+      ResultSink sink) throws DirectoryException {
     // 0 = no result yet; whoever flips an action to 1 reports it, so a late response and a
     // redo after a lost connection can never both report.
     AtomicIntegerArray answered = new AtomicIntegerArray(batch.size());
@@ -238,8 +240,8 @@ public final class GuardedWriter implements AutoCloseable {
     }
     boolean usable = false;
     try {
-      for (int i = 0; i < batch.size() && lost.get() == null && sinkFailure.get() == null;
-          i++) {
+      for (int i = 0; i < batch.size() && lost.get() == null && sinkFailure.get() == null
+          && !stop.getAsBoolean(); i++) {
         Action action = batch.get(i);
         int index = i;
         if (barrier != null) {
@@ -308,7 +310,7 @@ public final class GuardedWriter implements AutoCloseable {
       // action without a result is redone one at a time on a fresh pooled connection: its
       // guard tells a write that landed (already done) from one that did not. If the
       // directory is really gone, the first redo says so.
-      for (int i = 0; i < batch.size(); i++) {
+      for (int i = 0; i < batch.size() && !stop.getAsBoolean(); i++) {
         if (answered.compareAndSet(i, 0, 1)) {
           sink.accept(i, performOrFailed(batch.get(i)));
         }

@@ -214,7 +214,7 @@ class GuardedWriterRoundTripIT {
       batch.forEach(a -> taken(a.dn()));
       int bindsBefore = BINDS.get();
       AtomicInteger reported = new AtomicInteger();
-      writer.performPipelined(batch, 8, (index, result) -> {
+      writer.performPipelined(batch, 8, () -> false, (index, result) -> {
         results.put(index, result);
         reported.incrementAndGet();
       });
@@ -249,7 +249,7 @@ class GuardedWriterRoundTripIT {
     try (GuardedWriter writer = writer()) {
       int bindsBefore = BINDS.get();
       AtomicInteger reported = new AtomicInteger();
-      writer.performPipelined(batch, 16, (index, result) -> {
+      writer.performPipelined(batch, 16, () -> false, (index, result) -> {
         results.put(index, result);
         reported.incrementAndGet();
       });
@@ -274,11 +274,29 @@ class GuardedWriterRoundTripIT {
     }
     try (GuardedWriter writer = writer()) {
       IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> writer.performPipelined(batch, 4, (index, result) -> {
+          () -> writer.performPipelined(batch, 4, () -> false, (index, result) -> {
             throw new IllegalArgumentException("journal full");
           }));
       assertEquals("recording a pipelined result failed", e.getMessage());
       assertEquals("journal full", e.getCause().getMessage());
+    }
+  }
+
+  @Test
+  void aStoppingRunSendsNoMoreAndLeavesTheRestForResume() throws Exception {
+    List<Action> batch = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      batch.add(rotation(computer("S" + i, "ms-Mcs-AdmPwd: pw-S" + i,
+          "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks())));
+    }
+    Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
+    try (GuardedWriter writer = writer()) {
+      writer.performPipelined(batch, 4, () -> results.size() >= 10, results::put);
+      assertTrue(results.size() >= 10 && results.size() < 40, "results: " + results.size());
+      for (int i = 0; i < batch.size(); i++) {
+        assertEquals(results.containsKey(i) ? PLAN_TIME : SEEN,
+            writer.read(batch.get(i).dn()).legacyExpiry(), "action " + i);
+      }
     }
   }
 }
