@@ -254,17 +254,7 @@ final class ApplyRunner {
   private void perform(GuardedWriter writer, int id) throws DirectoryException {
     Action action = actions.get(id - 1);
     journal(Journal.start(id));
-    GuardedWriter.Result result;
-    try {
-      result = writer.perform(action, run.dryRun);
-    } catch (DirectoryException e) {
-      if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
-        stopping = true;
-        throw e;
-      }
-      result = GuardedWriter.Result.failed(e);
-    }
-    record(id, action, result);
+    record(id, action, writer.performOrFailed(action, run.dryRun));
   }
 
   private void performPipelined(GuardedWriter writer, int[] ids) throws DirectoryException {

@@ -58,7 +58,7 @@ public final class GuardedWriter implements AutoCloseable {
   /** What happened to one action, with a one-line reason that never holds a password. */
   public record Result(Journal.Outcome outcome, String reason) {
     /** A failure that leaves the directory reachable: reported, and retried by a resume. */
-    public static Result failed(DirectoryException e) {
+    static Result failed(DirectoryException e) {
       return new Result(Journal.Outcome.FAILED, e.getMessage());
     }
   }
@@ -312,7 +312,7 @@ public final class GuardedWriter implements AutoCloseable {
       // directory is really gone, the first redo says so.
       for (int i = 0; i < batch.size() && !stop.getAsBoolean(); i++) {
         if (answered.compareAndSet(i, 0, 1)) {
-          sink.accept(i, performOrFailed(batch.get(i)));
+          sink.accept(i, performOrFailed(batch.get(i), false));
         }
       }
     }
@@ -327,9 +327,15 @@ public final class GuardedWriter implements AutoCloseable {
     }
   }
 
-  private Result performOrFailed(Action action) throws DirectoryException {
+  /**
+   * {@link #perform}, with a failure that leaves the directory reachable reported as a
+   * {@link Journal.Outcome#FAILED} result (a resume retries it) rather than thrown.
+   *
+   * @throws DirectoryException only when the directory is unreachable
+   */
+  public Result performOrFailed(Action action, boolean dryRun) throws DirectoryException {
     try {
-      return perform(action, false);
+      return perform(action, dryRun);
     } catch (DirectoryException failure) {
       return failedUnlessUnreachable(failure);
     }
