@@ -69,7 +69,7 @@ final class ApplyRunner {
     for (int[] ids : groups) {
       pending += ids.length;
     }
-    List<Unit> work = units(groups);
+    Work work = split(groups);
     int skipped = actions.size() - pending;
     try (GuardedWriter writer = await(opening)) {
       if (!writer.usesAssertionControl()) {
@@ -133,14 +133,14 @@ final class ApplyRunner {
     }
   }
 
-  private void runWorkers(GuardedWriter writer, List<Unit> work, PrintWriter out,
+  private void runWorkers(GuardedWriter writer, Work work, PrintWriter out,
       PrintWriter err, ProgressMeter progress) throws Exception {
     // One lane pipelines: a single connection with many writes in flight keeps a directory's
     // write path busy without the lock contention that parallel writers add (measured on the
     // stand-in: see docs/migration.md). The other workers take the actions that read first,
     // and the pipelining worker joins them when its lane is empty.
-    List<Unit> pipelined = work.stream().filter(Unit::pipelined).toList();
-    List<Unit> sequential = work.stream().filter(unit -> !unit.pipelined()).toList();
+    List<int[]> pipelined = work.chunks();
+    List<int[]> sequential = work.computers();
     AtomicInteger pipelinedCursor = new AtomicInteger();
     AtomicInteger sequentialCursor = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(run.connections);
@@ -152,11 +152,11 @@ final class ApplyRunner {
           try {
             for (int next; lane && !stopping
                 && (next = pipelinedCursor.getAndIncrement()) < pipelined.size(); ) {
-              performPipelined(writer, pipelined.get(next).ids());
+              performPipelined(writer, pipelined.get(next));
             }
             for (int next; !stopping
                 && (next = sequentialCursor.getAndIncrement()) < sequential.size(); ) {
-              for (int id : sequential.get(next).ids()) {
+              for (int id : sequential.get(next)) {
                 perform(writer, id);
               }
             }
@@ -197,16 +197,18 @@ final class ApplyRunner {
   }
 
   /**
-   * What a worker takes at a time: one computer's actions, run in order, or a chunk of
-   * computers with one plan-only action each (force rotations), pipelined on one connection.
+   * The actions as workers take them: {@code chunks} of computers with one plan-only action
+   * each (force rotations), pipelined on one connection; and {@code computers}, each one
+   * computer's actions, run in order.
    */
-  private record Unit(int[] ids, boolean pipelined) {}
+  private record Work(List<int[]> chunks, List<int[]> computers) {}
 
   /** Enough actions per chunk that the pipeline's drain at its end costs little. */
   private static final int CHUNK = 512;
 
-  private List<Unit> units(List<int[]> groups) {
-    List<Unit> units = new ArrayList<>();
+  private Work split(List<int[]> groups) {
+    List<int[]> chunks = new ArrayList<>();
+    List<int[]> computers = new ArrayList<>();
     int[] chunk = new int[CHUNK];
     int size = 0;
     for (int[] ids : groups) {
@@ -214,17 +216,17 @@ final class ApplyRunner {
           && GuardedWriter.pipelinable(actions.get(ids[0] - 1))) {
         chunk[size++] = ids[0];
         if (size == CHUNK) {
-          units.add(new Unit(chunk.clone(), true));
+          chunks.add(chunk.clone());
           size = 0;
         }
       } else {
-        units.add(new Unit(ids, false));
+        computers.add(ids);
       }
     }
     if (size > 0) {
-      units.add(new Unit(java.util.Arrays.copyOf(chunk, size), true));
+      chunks.add(java.util.Arrays.copyOf(chunk, size));
     }
-    return units;
+    return new Work(chunks, computers);
   }
 
   /** Action ids grouped by computer; ids settled in a resumed journal are left out. */
