@@ -12,7 +12,8 @@
  *
  * <p>Imports only {@code io.lapsbridge.model}, {@code io.lapsbridge.wire}, the JDK and
  * BouncyCastle's ASN.1 classes ({@code org.bouncycastle.asn1..}). All cryptographic primitives
- * come from the JDK. Every failure is a {@link io.lapsbridge.crypto.LapsCryptoException} whose
+ * come from the JDK, except MD4 for the NT hash ({@link io.lapsbridge.crypto.NtHash}, BouncyCastle's
+ * {@code MD4Digest}), which no JDK provider registers. Every failure is a {@link io.lapsbridge.crypto.LapsCryptoException} whose
  * message never contains plaintext or key bytes.
  */
 package io.lapsbridge.crypto;

@@ -26,7 +26,26 @@ class CryptoArchitectureTest {
             "io.lapsbridge.wire..",
             "java..",
             "javax.crypto..",
-            "org.bouncycastle.asn1..")
+            "org.bouncycastle.asn1..",
+            // MD4 for the NT hash: no JDK provider has it (NtHash, used by rpc's NTLM).
+            "org.bouncycastle.crypto..")
+        .check(main);
+  }
+
+  @Test
+  void onlyNtHashUsesBouncyCastleBeyondAsn1() {
+    JavaClasses main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.lapsbridge.crypto");
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that()
+        .resideInAPackage("io.lapsbridge.crypto..")
+        .and()
+        .doNotHaveSimpleName("NtHash")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.bouncycastle.crypto..")
         .check(main);
   }
 }
