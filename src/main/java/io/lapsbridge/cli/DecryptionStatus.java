@@ -35,6 +35,8 @@ enum DecryptionStatus {
       case TAG_MISMATCH, BAD_PAYLOAD -> DAMAGED;
       case TRUNCATED_BLOB, BAD_HEADER, MALFORMED_BLOB -> MALFORMED;
       case UNSUPPORTED_ALGORITHM, UNSUPPORTED_DESCRIPTOR -> UNSUPPORTED;
+      // Online: the DC refused the caller, or no DC could be asked.
+      case NOT_AUTHORIZED, KEY_SOURCE_UNAVAILABLE -> UNAUTHORIZED;
     };
   }
 }

@@ -50,6 +50,71 @@ final class GkdiKeyDerivation {
     return key;
   }
 
+  /** The L1 seed key of (l0, l1): the descriptor enters at (l0, 31), then index 31 downwards. */
+  static byte[] l1SeedKey(KdsRootKey root, byte[] securityDescriptor, int l0, int l1) {
+    KdfHash h = root.kdfHash();
+    UUID id = root.id();
+    byte[] l0Seed = Kdf.sp800108(h, root.keyDataUnsafe(), context(id, l0, -1, -1), SEED_KEY_LENGTH);
+    byte[] key =
+        Kdf.sp800108(
+            h, l0Seed, Bytes.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
+    Bytes.wipe(l0Seed);
+    for (int n = 30; n >= l1; n--) {
+      key = step(h, key, context(id, l0, n, -1));
+    }
+    return key;
+  }
+
+  /**
+   * MS-GKDI 3.2.4.3, a client's walk: the L2 seed key of (l0, l1, l2) from an envelope of the
+   * same L0 whose node is the same or newer. The envelope's L1 key is the L1 seed of (L0, L1)
+   * when its L2 is 31 and of (L0, L1 - 1) otherwise; its L2 key is the L2 seed of its node.
+   */
+  static byte[] l2SeedFromEnvelope(KdfHash h, GroupKeyEnvelope e, int l0, int l1, int l2)
+      throws LapsCryptoException {
+    UUID id = e.rootKeyId();
+    if (e.isPublicKeyOnly() || e.l0() != l0) {
+      throw notCovered(e, l0, l1, l2);
+    }
+    byte[] l2Key = e.l2Key();
+    if (l1 == e.l1() && l2 <= e.l2() && l2Key.length == SEED_KEY_LENGTH) {
+      byte[] key = l2Key;
+      for (int n = e.l2() - 1; n >= l2; n--) {
+        key = step(h, key, context(id, l0, l1, n));
+      }
+      return key;
+    }
+    Bytes.wipe(l2Key);
+    byte[] l1Key = e.l1Key();
+    int l1KeyIndex = e.l2() == 31 ? e.l1() : e.l1() - 1;
+    if (l1Key.length != SEED_KEY_LENGTH || l1 > l1KeyIndex) {
+      Bytes.wipe(l1Key);
+      throw notCovered(e, l0, l1, l2);
+    }
+    byte[] key = l1Key;
+    for (int n = l1KeyIndex - 1; n >= l1; n--) {
+      key = step(h, key, context(id, l0, n, -1));
+    }
+    key = step(h, key, context(id, l0, l1, 31));
+    for (int n = 30; n >= l2; n--) {
+      key = step(h, key, context(id, l0, l1, n));
+    }
+    return key;
+  }
+
+  private static LapsCryptoException notCovered(GroupKeyEnvelope e, int l0, int l1, int l2) {
+    return new LapsCryptoException(
+        Reason.INVALID_KEY,
+        "group key envelope for (" + e.l0() + ", " + e.l1() + ", " + e.l2() + ") does not derive ("
+            + l0 + ", " + l1 + ", " + l2 + ")");
+  }
+
+  /** The group private key for parameters taken from a root key or an envelope. */
+  static byte[] groupPrivateKey(GroupKeyParameters p, byte[] l2Seed) {
+    byte[] context = Bytes.utf16z(p.agreement().windowsName());
+    return Kdf.sp800108(p.kdfHash(), l2Seed, context, (p.privateKeyLength() + 7) / 8);
+  }
+
   private static byte[] step(KdfHash h, byte[] parent, byte[] context) {
     byte[] child = Kdf.sp800108(h, parent, context, SEED_KEY_LENGTH);
     Bytes.wipe(parent);

@@ -38,6 +38,9 @@ public record GroupKeyEnvelope(
   /** The L2 key field holds the group public key, not a seed key. */
   public static final int FLAG_PUBLIC_KEY_ONLY = 0x1;
 
+  /** Set by Windows on the seed-key envelopes it returns (the vector's flags are 2). */
+  public static final int FLAG_WINDOWS = 0x2;
+
   public GroupKeyEnvelope {
     if (rootKeyId == null
         || kdfAlgorithm == null
@@ -81,6 +84,74 @@ public record GroupKeyEnvelope(
 
   public boolean isPublicKeyOnly() {
     return (flags & FLAG_PUBLIC_KEY_ONLY) != 0;
+  }
+
+  /**
+   * Whether this envelope's seed keys derive {@code node}: same L0, and the node is this one or
+   * older within the reach of the L1 and L2 keys present (MS-GKDI 3.2.4.1).
+   */
+  public boolean covers(GkdiInterval node) {
+    if (isPublicKeyOnly() || node.l0() != l0) {
+      return false;
+    }
+    if (node.l1() == l1 && node.l2() <= l2 && l2Key.length == GkdiKeyDerivation.SEED_KEY_LENGTH) {
+      return true;
+    }
+    int l1KeyIndex = l2 == 31 ? l1 : l1 - 1;
+    return l1Key.length == GkdiKeyDerivation.SEED_KEY_LENGTH && node.l1() <= l1KeyIndex;
+  }
+
+  /**
+   * What a DC's GKDI service returns to an authorized caller for {@code node} (MS-GKDI 3.1.4.1):
+   * the L1 key (of (L0, L1) when L2 is 31, else of (L0, L1 - 1), absent when L1 is 0 and L2 is
+   * not 31) and the L2 seed key of the node, or with {@code l1Only} (a past L0, node (L0, 31,
+   * 31)) the L1 key alone. Needs the root key: for the stand-in server and tests.
+   */
+  public static GroupKeyEnvelope issue(
+      KdsRootKey root, byte[] securityDescriptor, GkdiInterval node, boolean l1Only,
+      String domainName, String forestName) {
+    int l0 = node.l0();
+    int l1 = node.l1();
+    int l2 = node.l2();
+    byte[] l1Key = new byte[0];
+    if (l2 == 31) {
+      l1Key = GkdiKeyDerivation.l1SeedKey(root, securityDescriptor, l0, l1);
+    } else if (l1 > 0) {
+      l1Key = GkdiKeyDerivation.l1SeedKey(root, securityDescriptor, l0, l1 - 1);
+    }
+    byte[] l2Key =
+        l1Only ? new byte[0] : GkdiKeyDerivation.l2SeedKey(root, securityDescriptor, l0, l1, l2);
+    try {
+      return new GroupKeyEnvelope(
+          FLAG_WINDOWS, l0, l1, l2, root.id(), KdsRootKey.KDF_ALGORITHM,
+          root.kdfHash().kdfParameters(), root.agreement().windowsName(), agreementParameters(root),
+          root.privateKeyLength(), root.publicKeyLength(), domainName, forestName, l1Key, l2Key);
+    } finally {
+      Bytes.wipe(l1Key, l2Key);
+    }
+  }
+
+  /** What a DC returns to a caller granted only 0x2 for L0 = L1 = L2 = -1: the public key. */
+  public static GroupKeyEnvelope issuePublicKey(
+      KdsRootKey root, byte[] securityDescriptor, GkdiInterval node, String domainName,
+      String forestName) {
+    byte[] seed =
+        GkdiKeyDerivation.l2SeedKey(root, securityDescriptor, node.l0(), node.l1(), node.l2());
+    byte[] x = GkdiKeyDerivation.groupPrivateKey(root, seed);
+    try {
+      PublicKeyBlob pub = GkdiKeyDerivation.groupPublicKey(root, x);
+      return new GroupKeyEnvelope(
+          FLAG_PUBLIC_KEY_ONLY, node.l0(), node.l1(), node.l2(), root.id(),
+          KdsRootKey.KDF_ALGORITHM, root.kdfHash().kdfParameters(),
+          root.agreement().windowsName(), agreementParameters(root), root.privateKeyLength(),
+          root.publicKeyLength(), domainName, forestName, new byte[0], pub.encode());
+    } finally {
+      Bytes.wipe(seed, x);
+    }
+  }
+
+  private static byte[] agreementParameters(KdsRootKey root) {
+    return root.dhParameters() == null ? new byte[0] : root.dhParameters().encode();
   }
 
   public static GroupKeyEnvelope parse(byte[] bytes) throws LapsCryptoException {

@@ -30,7 +30,11 @@ public final class LapsCryptoException extends Exception {
     /** Decryption succeeded but the plaintext is not the expected LAPS JSON payload. */
     BAD_PAYLOAD,
     /** A key, key blob or parameter handed in by the caller is invalid. */
-    INVALID_KEY
+    INVALID_KEY,
+    /** The key source (a DC's GKDI service) refused: the caller is not an authorized decryptor. */
+    NOT_AUTHORIZED,
+    /** No key source could be asked: no DC answered, or authentication to it failed. */
+    KEY_SOURCE_UNAVAILABLE
   }
 
   private final Reason reason;

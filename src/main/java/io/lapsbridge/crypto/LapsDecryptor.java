@@ -33,6 +33,7 @@ public final class LapsDecryptor {
   public static final int DEFAULT_CACHE_ENTRIES = 1024;
 
   private final RootKeyProvider keys;
+  private final GroupKeySource groupKeys;
   private final DerivedKeyCache cache;
 
   public LapsDecryptor(RootKeyProvider keys) {
@@ -45,7 +46,22 @@ public final class LapsDecryptor {
       throw new IllegalArgumentException("root key provider must not be null");
     }
     this.keys = keys;
+    this.groupKeys = null;
     this.cache = new DerivedKeyCache(cacheEntries);
+  }
+
+  /**
+   * A decryptor without root keys that asks {@code groupKeys} (a DC's GKDI service, through
+   * {@code rpc}) for seed keys and derives down from them (MS-GKDI 3.2.4.3). Caching of
+   * envelopes is the source's business; this decryptor derives per value.
+   */
+  public LapsDecryptor(GroupKeySource groupKeys) {
+    if (groupKeys == null) {
+      throw new IllegalArgumentException("group key source must not be null");
+    }
+    this.keys = null;
+    this.groupKeys = groupKeys;
+    this.cache = new DerivedKeyCache(0);
   }
 
   /** Decrypts an attribute value (header + blob) and decodes the {@code {n,t,p}} payload. */
@@ -69,6 +85,9 @@ public final class LapsDecryptor {
 
   /** Decrypts a parsed blob. The caller should wipe the result. */
   public byte[] decrypt(DpapiNgBlob blob) throws LapsCryptoException {
+    if (groupKeys != null) {
+      return decryptOnline(blob);
+    }
     GkdiKeyIdentifier id = blob.keyIdentifier();
     KdsRootKey root =
         keys.find(id.rootKeyId())
@@ -86,10 +105,39 @@ public final class LapsDecryptor {
         cache.get(root, blob.descriptor().securityDescriptor(), id.l0(), id.l1(), id.l2());
     byte[] kek;
     try {
-      kek = keyEncryptionKey(root, id, node);
+      kek = keyEncryptionKey(GroupKeyParameters.of(root), id, node);
     } finally {
       node.wipe();
     }
+    return unwrapAndDecrypt(kek, blob, id);
+  }
+
+  private byte[] decryptOnline(DpapiNgBlob blob) throws LapsCryptoException {
+    GkdiKeyIdentifier id = blob.keyIdentifier();
+    GkdiInterval node = new GkdiInterval(id.l0(), id.l1(), id.l2());
+    GroupKeyEnvelope envelope = groupKeys.seedKeys(blob.descriptor(), id.rootKeyId(), node);
+    if (!envelope.rootKeyId().equals(id.rootKeyId()) || !envelope.covers(node)) {
+      throw new LapsCryptoException(
+          Reason.WRONG_ROOT_KEY,
+          "the key source answered with " + envelope + ", which does not derive root key "
+              + id.rootKeyId() + " (L0=" + id.l0() + ", L1=" + id.l1() + ", L2=" + id.l2() + ")");
+    }
+    GroupKeyParameters parameters = GroupKeyParameters.of(envelope);
+    byte[] seed =
+        GkdiKeyDerivation.l2SeedFromEnvelope(parameters.kdfHash(), envelope, id.l0(), id.l1(), id.l2());
+    DerivedKeyCache.NodeKeys keys =
+        new DerivedKeyCache.NodeKeys(seed, GkdiKeyDerivation.groupPrivateKey(parameters, seed));
+    byte[] kek;
+    try {
+      kek = keyEncryptionKey(parameters, id, keys);
+    } finally {
+      keys.wipe();
+    }
+    return unwrapAndDecrypt(kek, blob, id);
+  }
+
+  private static byte[] unwrapAndDecrypt(byte[] kek, DpapiNgBlob blob, GkdiKeyIdentifier id)
+      throws LapsCryptoException {
     byte[] cek = null;
     try {
       cek = unwrap(kek, blob.wrappedKey(), id);
@@ -100,7 +148,7 @@ public final class LapsDecryptor {
   }
 
   private static byte[] keyEncryptionKey(
-      KdsRootKey root, GkdiKeyIdentifier id, DerivedKeyCache.NodeKeys node)
+      GroupKeyParameters root, GkdiKeyIdentifier id, DerivedKeyCache.NodeKeys node)
       throws LapsCryptoException {
     if (!id.isPublicKeyMode()) {
       return GkdiKeyDerivation.kekFromNonce(root.kdfHash(), node.l2Seed(), id.keyInfo());
@@ -109,14 +157,14 @@ public final class LapsDecryptor {
     if (peer.agreement() != root.agreement()) {
       throw new LapsCryptoException(
           Reason.WRONG_ROOT_KEY,
-          "blob uses " + peer.agreement().windowsName() + " but root key " + root.id() + " is "
+          "blob uses " + peer.agreement().windowsName() + " but root key " + root.rootKeyId() + " is "
               + root.agreement().windowsName());
     }
     byte[] z;
     if (peer instanceof FfcDhPublicKey dh) {
       if (!dh.parameters().equals(root.dhParameters())) {
         throw new LapsCryptoException(
-            Reason.WRONG_ROOT_KEY, "blob's DH group differs from root key " + root.id());
+            Reason.WRONG_ROOT_KEY, "blob's DH group differs from root key " + root.rootKeyId());
       }
       z =
           GkdiKeyDerivation.dhSharedSecret(
