@@ -129,6 +129,10 @@ final class GkdiKeyDerivation {
 
   /** g^x mod p or x·G: what {@code kds public-key} publishes for encryptors. */
   static PublicKeyBlob groupPublicKey(KdsRootKey root, byte[] groupPrivate) {
+    return groupPublicKey(GroupKeyParameters.of(root), groupPrivate);
+  }
+
+  static PublicKeyBlob groupPublicKey(GroupKeyParameters root, byte[] groupPrivate) {
     BigInteger x = new BigInteger(1, groupPrivate);
     if (root.agreement() == SecretAgreement.DH) {
       DhParameters dh = root.dhParameters();

@@ -73,6 +73,28 @@ public record GroupPublicKey(
         domainName, forestName, new byte[0], publicKey.encode());
   }
 
+  /**
+   * The group public key of a seed-key envelope's own node: what a DC's answer to an authorized
+   * decryptor's L0 = L1 = L2 = -1 request yields, derived as the DC would (MS-GKDI 3.2.4.3).
+   */
+  public static GroupPublicKey fromSeedEnvelope(
+      GroupKeyEnvelope envelope, SidProtectionDescriptor descriptor) throws LapsCryptoException {
+    GroupKeyParameters p = GroupKeyParameters.of(envelope);
+    byte[] seed =
+        GkdiKeyDerivation.l2SeedFromEnvelope(
+            p.kdfHash(), envelope, envelope.l0(), envelope.l1(), envelope.l2());
+    byte[] x = GkdiKeyDerivation.groupPrivateKey(p, seed);
+    try {
+      return new GroupPublicKey(
+          envelope.rootKeyId(), new GkdiInterval(envelope.l0(), envelope.l1(), envelope.l2()),
+          descriptor, p.kdfHash(), GkdiKeyDerivation.groupPublicKey(p, x),
+          envelope.privateKeyLength(), envelope.publicKeyLength(), envelope.domainName(),
+          envelope.forestName());
+    } finally {
+      Bytes.wipe(seed, x);
+    }
+  }
+
   /** Reads a public-key-only envelope (the {@code kds public-key} file) for a descriptor. */
   public static GroupPublicKey fromEnvelope(
       GroupKeyEnvelope envelope, SidProtectionDescriptor descriptor) throws LapsCryptoException {

@@ -69,21 +69,13 @@ public final class OnlineGroupKeys implements GroupKeySource, AutoCloseable {
     try {
       GroupKeyEnvelope envelope =
           client.getKey(GetKeyRequest.publicKey(descriptor.securityDescriptor()));
-      if (!envelope.isPublicKeyOnly()) {
-        // An authorized decryptor gets seed keys even for -1/-1/-1: derive the public key.
-        envelope = toPublicKey(envelope);
-      }
-      return GroupPublicKey.fromEnvelope(envelope, descriptor);
+      // An authorized decryptor gets seed keys even for -1/-1/-1: derive the public key.
+      return envelope.isPublicKeyOnly()
+          ? GroupPublicKey.fromEnvelope(envelope, descriptor)
+          : GroupPublicKey.fromSeedEnvelope(envelope, descriptor);
     } catch (RpcException e) {
       throw translate(e, descriptor);
     }
-  }
-
-  private static GroupKeyEnvelope toPublicKey(GroupKeyEnvelope seeds) throws LapsCryptoException {
-    throw new LapsCryptoException(
-        Reason.INVALID_KEY,
-        "the DC answered the public-key request with seed keys for " + seeds
-            + "; ask as an account that is not an authorized decryptor, or use a key file");
   }
 
   /** How many GetKey calls went out. */
