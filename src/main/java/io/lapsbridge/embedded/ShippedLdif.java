@@ -20,13 +20,14 @@ public final class ShippedLdif {
         resource("test-ldap/ad-schema.ldif"),
         resource("test-ldap/ad-schema-kds.ldif"),
         resource("test-ldap/ad-schema-security.ldif"),
+        resource("test-ldap/ad-schema-partitions.ldif"),
         resource("schema-ldif/apacheds/laps-all.ldif"));
   }
 
   /** Only the AD-like schema: a directory on which {@code schema extend} has work to do. */
   public static List<LdifSource> schemaWithoutLaps() {
     return List.of(resource("test-ldap/ad-schema.ldif"), resource("test-ldap/ad-schema-kds.ldif"),
-        resource("test-ldap/ad-schema-security.ldif"));
+        resource("test-ldap/ad-schema-security.ldif"), resource("test-ldap/ad-schema-partitions.ldif"));
   }
 
   /**
@@ -41,7 +42,8 @@ public final class ShippedLdif {
         resource("test-ldap/access-control.ldif"),
         resource("test-ldap/fixture-kds.ldif"),
         KdsFixture.ldif(BASE_DN),
-        resource("test-ldap/fixture-security.ldif"));
+        resource("test-ldap/fixture-security.ldif"),
+        resource("test-ldap/fixture-partitions.ldif"));
   }
 
   /** A shipped file by its path relative to the repository root. */

@@ -225,6 +225,11 @@ public final class StandInDirectory implements AutoCloseable {
     return config.baseDn();
   }
 
+  /** The accounts, groups and domain names a GetKey server needs, read live from this directory. */
+  public DirectoryPrincipals principals() {
+    return new DirectoryPrincipals(service, config.baseDn());
+  }
+
   /** Stops the server and deletes its scratch folder. */
   @Override
   public void close() {

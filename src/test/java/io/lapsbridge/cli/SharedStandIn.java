@@ -19,7 +19,7 @@ import java.util.List;
  * One stand-in directory for the whole IT suite, loaded from the shipped test-ldap and
  * schema-ldif files. Each test class works under its own OU.
  */
-final class SharedStandIn {
+public final class SharedStandIn {
   static final String BASE = "dc=example,dc=com";
   static final String READER_DN = "cn=Helen Desk,ou=People,dc=example,dc=com";
   static final String USER_DN = "cn=Ursula User,ou=People,dc=example,dc=com";
@@ -29,7 +29,7 @@ final class SharedStandIn {
 
   private SharedStandIn() {}
 
-  static synchronized StandInDirectory get() {
+  public static synchronized StandInDirectory get() {
     if (directory == null) {
       try {
         directory = StandInDirectory.start(StandInConfig.loopback());
@@ -46,7 +46,7 @@ final class SharedStandIn {
   }
 
   /** An administrator connection over StartTLS, for fixtures and for checking results. */
-  static LDAPConnection admin() throws LDAPException {
+  public static LDAPConnection admin() throws LDAPException {
     StandInDirectory server = get();
     LDAPConnection connection = new LDAPConnection("127.0.0.1", server.port());
     try {
