@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * The server side of NTLMv2 (MS-NLMP 3.2.5): a CHALLENGE for the client's NEGOTIATE, then the
  * AUTHENTICATE checked against the account's NT hash. Refuses anonymous, LM and NTLMv1
- * responses, and checks the MIC whenever the client says it sent one. Every refusal is the same
- * {@link RpcException.Kind#AUTHENTICATION_FAILED} message, as a DC does not say which part was
- * wrong. Single use.
+ * responses, and checks the MIC whenever the client says it sent one. Every refusal is an {@link
+ * RpcException.Kind#AUTHENTICATION_FAILED}; its detail is for the server's side only, since the
+ * DCE layer answers the client with fault 5 whatever went wrong, as a DC does. Single use.
  */
 public final class NtlmAcceptor {
   /** NTProofStr, then at least the fixed 28 bytes of the client challenge and MsvAvEOL. */

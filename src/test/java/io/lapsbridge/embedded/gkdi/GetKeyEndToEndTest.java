@@ -270,6 +270,21 @@ class GetKeyEndToEndTest {
     }
   }
 
+  @Test
+  void anUnauthenticatedGetKeyIsRefusedForItsLevel() throws Exception {
+    try (GetKeyServer server = GetKeyServer.start(config(), DIRECTORY);
+        io.lapsbridge.rpc.dce.DceClient plain =
+            io.lapsbridge.rpc.dce.DceClient.connect(
+                server.host(), server.isdKeyPort(), Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+      plain.bind(GetKeyRequest.ISDKEY, Optional.empty());
+      RpcException e =
+          assertThrows(RpcException.class,
+              () -> plain.call(GetKeyRequest.OPNUM, request(KdsFixture.LAPS_READERS_SID).encode()));
+      assertEquals(RpcException.Kind.STRONGER_AUTHENTICATION_REQUIRED, e.kind());
+      assertEquals(0, server.getKeyCalls());
+    }
+  }
+
   private static GetKeyRequest request(String sid) {
     GkdiInterval now = GkdiInterval.of(FileTime.of(NOW));
     return new GetKeyRequest(new SidProtectionDescriptor(sid).securityDescriptor(),
