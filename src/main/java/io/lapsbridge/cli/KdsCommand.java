@@ -12,7 +12,7 @@ import io.lapsbridge.keyfile.KdsKeyFile;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.FileTime;
-import io.lapsbridge.wire.SecurityIdentifier;
+import io.lapsbridge.model.Sid;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,12 +24,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code kds}: the forest's KDS root keys, which every encrypted LAPS password derives from. */
 @Command(
@@ -181,7 +181,7 @@ final class KdsCommand implements Runnable {
 
     @Override
     public Integer call() throws DirectoryException, KeyFileException {
-      if (!SecurityIdentifier.isValid(sid)) {
+      if (!Sid.isValid(sid)) {
         throw new UsageException("--sid '" + sid + "' is not a SID in S-1-... form");
       }
       Instant when;

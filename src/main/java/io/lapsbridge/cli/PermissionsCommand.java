@@ -2,10 +2,11 @@ package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
-import io.lapsbridge.directory.SecurityDirectory;
 import io.lapsbridge.directory.SecurityDirectory.Part;
 import io.lapsbridge.directory.SecurityDirectory.Principal;
+import io.lapsbridge.directory.SecurityDirectory;
 import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.Sid;
 import io.lapsbridge.security.AccessFinding;
 import io.lapsbridge.security.Ace;
 import io.lapsbridge.security.AceFlags;
@@ -16,7 +17,6 @@ import io.lapsbridge.security.LapsGuids;
 import io.lapsbridge.security.PermissionsAudit;
 import io.lapsbridge.security.SecuredObject;
 import io.lapsbridge.security.SecurityDescriptor;
-import io.lapsbridge.security.Sid;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,12 +27,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code permissions}: delegate LAPS access on OUs exactly as the legacy and Windows LAPS cmdlets

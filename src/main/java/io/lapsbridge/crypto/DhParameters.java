@@ -1,6 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.math.BigInteger;
 
 /**
@@ -29,34 +32,38 @@ public record DhParameters(int keyLength, BigInteger p, BigInteger g) {
   }
 
   public static DhParameters parse(byte[] blob) throws LapsCryptoException {
-    Bytes.Reader r = new Bytes.Reader(blob, "FFC DH parameters");
-    long total = r.u32();
-    if (r.u32() != MAGIC) {
-      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters lack magic DHPM");
-    }
-    long keyLength = r.u32();
-    if (keyLength <= 0 || keyLength > MAX_KEY_LENGTH || total != 12 + 2 * keyLength) {
-      throw new LapsCryptoException(
-          Reason.MALFORMED_BLOB, "FFC DH parameters have inconsistent lengths");
-    }
-    int n = (int) keyLength;
-    BigInteger p = new BigInteger(1, r.take(n, "p"));
-    BigInteger g = new BigInteger(1, r.take(n, "g"));
-    r.end();
     try {
-      return new DhParameters(n, p, g);
-    } catch (IllegalArgumentException e) {
-      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters: " + e.getMessage());
+      LittleEndianReader r = LittleEndianReader.of(blob);
+      long total = r.u32();
+      if (r.u32() != MAGIC) {
+        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters lack magic DHPM");
+      }
+      long keyLength = r.u32();
+      if (keyLength <= 0 || keyLength > MAX_KEY_LENGTH || total != 12 + 2 * keyLength) {
+        throw new LapsCryptoException(
+            Reason.MALFORMED_BLOB, "FFC DH parameters have inconsistent lengths");
+      }
+      int n = (int) keyLength;
+      BigInteger p = new BigInteger(1, r.bytes(n, "p"));
+      BigInteger g = new BigInteger(1, r.bytes(n, "g"));
+      r.expectEnd("FFC DH parameters");
+      try {
+        return new DhParameters(n, p, g);
+      } catch (IllegalArgumentException e) {
+        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters: " + e.getMessage());
+      }
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("FFC DH parameters", e);
     }
   }
 
   public byte[] encode() {
-    return new Bytes.Writer()
+    return new LittleEndianWriter()
         .u32(12 + 2L * keyLength)
         .u32(MAGIC)
         .u32(keyLength)
-        .put(Bytes.unsigned(p, keyLength))
-        .put(Bytes.unsigned(g, keyLength))
+        .bytes(Bytes.unsigned(p, keyLength))
+        .bytes(Bytes.unsigned(g, keyLength))
         .toByteArray();
   }
 }

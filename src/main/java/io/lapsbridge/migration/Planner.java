@@ -40,8 +40,8 @@ public final class Planner {
     Map<String, Set<String>> normalized = new java.util.HashMap<>();
     groups.forEach((group, members) -> {
       Set<String> set = new java.util.HashSet<>();
-      members.forEach(m -> set.add(Dns.normalize(m)));
-      normalized.put(Dns.normalize(group), set);
+      members.forEach(m -> set.add(DistinguishedNames.normalize(m)));
+      normalized.put(DistinguishedNames.normalize(group), set);
     });
     this.groups = normalized;
     this.planTime = FileTime.of(classifier.asOf());
@@ -64,7 +64,7 @@ public final class Planner {
       return;
     }
     Rule rule = match.get();
-    String key = Dns.normalize(c.dn());
+    String key = DistinguishedNames.normalize(c.dn());
     if (rule.mirror()) {
       mirror(c, rule, state, key);
     }
@@ -172,7 +172,7 @@ public final class Planner {
         .sorted(Comparator.comparing(Entry::key).thenComparingInt(Entry::order))
         .map(Entry::action)
         .toList();
-    Comparator<Plan.Note> byDn = Comparator.comparing((Plan.Note n) -> Dns.normalize(n.dn()))
+    Comparator<Plan.Note> byDn = Comparator.comparing((Plan.Note n) -> DistinguishedNames.normalize(n.dn()))
         .thenComparing(Plan.Note::reason);
     return new Plan(classifier.asOf(), rules.file(), rules.sha256(), allowDowngrade,
         classifier.thresholds(), computers, unmatched, sorted,

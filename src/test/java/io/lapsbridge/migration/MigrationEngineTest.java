@@ -260,8 +260,8 @@ class MigrationEngineTest {
 
   @Test
   void dnComparisonIgnoresCaseAndSpacing() {
-    assertEquals("cn=a\\, b,ou=x,dc=y", Dns.normalize("CN=A\\, B , OU = X,DC=Y"));
-    assertTrue(Dns.isUnder("cn=a,ou=x,dc=y", "ou=x,dc=y"));
-    assertFalse(Dns.isUnder("cn=a,ou=xx,dc=y", "ou=x,dc=y"));
+    assertEquals("cn=a\\, b,ou=x,dc=y", DistinguishedNames.normalize("CN=A\\, B , OU = X,DC=Y"));
+    assertTrue(DistinguishedNames.isUnder("cn=a,ou=x,dc=y", "ou=x,dc=y"));
+    assertFalse(DistinguishedNames.isUnder("cn=a,ou=xx,dc=y", "ou=x,dc=y"));
   }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
  * DN comparison without an LDAP library: lower case, no spaces around separators. Enough for
  * the DNs a directory returns and an admin types; escaped separators keep their backslash.
  */
-final class Dns {
-  private Dns() {}
+final class DistinguishedNames {
+  private DistinguishedNames() {}
 
   static String normalize(String dn) {
     StringBuilder out = new StringBuilder(dn.length());
