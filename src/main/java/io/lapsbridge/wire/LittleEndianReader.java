@@ -121,12 +121,13 @@ public final class LittleEndianReader {
   public int u32Length(int unit, String field) throws BinaryFormatException {
     int at = position;
     long count = u32(field);
-    if (count * unit > remaining()) {
+    int left = remaining();
+    if (count * unit > left) {
       position = at;
       throw new BinaryFormatException(
           at,
           field + " is " + count + (unit == 1 ? " bytes" : " elements of " + unit + " bytes")
-              + " but only " + remaining() + " bytes remain after it",
+              + " but only " + left + " bytes remain after it",
           true);
     }
     return (int) count;
