@@ -49,7 +49,7 @@ final class GetPasswordCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--history", description = "Add the encrypted password history (msLAPS-EncryptedPasswordHistory), newest first.")
+  @Option(names = "--history", description = "Add the encrypted password history (" + io.lapsbridge.wire.LapsAttribute.Names.ENCRYPTED_PASSWORD_HISTORY + "), newest first.")
   boolean history;
 
   @Option(names = "--dsrm", description = "Add a domain controller's encrypted DSRM password and its history.")

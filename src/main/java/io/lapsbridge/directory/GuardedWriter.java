@@ -26,10 +26,10 @@ import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Performs migration actions so that no password is lost and no client's write is overwritten:
@@ -503,7 +503,8 @@ public final class GuardedWriter implements AutoCloseable {
           password = secret.reveal();
         }
       } catch (MalformedValueException e) {
-        throw new IllegalStateException("checked: msLAPS-Password is well formed", e);
+        throw new IllegalStateException("checked: " + LapsAttribute.PASSWORD.ldapName()
+            + " is well formed", e);
       }
       String legacyAttribute = LapsAttribute.LEGACY_PASSWORD.ldapName();
       String expiry = FileTimeText.toDecimal(a.expires());

@@ -1,6 +1,7 @@
 package io.lapsbridge.rotation;
 
 import io.lapsbridge.model.Sid;
+import io.lapsbridge.wire.LapsAttribute;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,7 +27,8 @@ public sealed interface PublishedKey
   record NotGiven() implements PublishedKey {
     @Override
     public Optional<String> refusal(String principal, Instant now) {
-      return Optional.of("the policy asks for encrypted backup (msLAPS-EncryptedPassword), but no"
+      return Optional.of("the policy asks for encrypted backup ("
+          + LapsAttribute.ENCRYPTED_PASSWORD.ldapName() + "), but no"
           + " public-key file is configured: publish one with 'lapsbridge kds public-key --out"
           + " FILE --sid SID' and give it with --public-key-file (env"
           + " LAPSBRIDGE_PUBLIC_KEY_FILE)");
