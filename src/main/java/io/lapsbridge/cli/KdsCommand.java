@@ -20,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -200,7 +199,9 @@ final class KdsCommand implements Runnable {
       String domainName;
       try (LapsDirectory directory = connection.open()) {
         keys = KdsRootKeyStore.of(directory).readKeys();
-        domainName = domain != null ? domain : dnsNameOf(directory.baseDn());
+        domainName = domain != null ? domain : directory.dnsDomainName().orElseThrow(
+            () -> new UsageException("the base DN '" + directory.baseDn()
+                + "' has no DC= parts; give --domain"));
       }
       try {
         KdsRootKey chosen = choose(keys, when);
@@ -248,21 +249,6 @@ final class KdsCommand implements Runnable {
       FileTime t = k.useStartTime() != null ? k.useStartTime() : k.createTime();
       return t == null ? 0 : t.ticks();
     }
-  }
-
-  /** {@code DC=example,DC=com} gives {@code example.com}. */
-  static String dnsNameOf(String dn) {
-    List<String> labels = new ArrayList<>();
-    for (String part : dn.split(",")) {
-      String[] pair = part.trim().split("=", 2);
-      if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("dc")) {
-        labels.add(pair[1].trim().toLowerCase(Locale.ROOT));
-      }
-    }
-    if (labels.isEmpty()) {
-      throw new UsageException("the base DN '" + dn + "' has no DC= parts; give --domain");
-    }
-    return String.join(".", labels);
   }
 
   private static String iso(FileTime time) {

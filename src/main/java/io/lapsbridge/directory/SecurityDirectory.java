@@ -375,18 +375,7 @@ public final class SecurityDirectory {
   }
 
   private boolean domainMatchesDns(String domain) {
-    StringBuilder dns = new StringBuilder();
-    try {
-      for (var rdn : new DN(domainRoot).getRDNs()) {
-        if (dns.length() > 0) {
-          dns.append('.');
-        }
-        dns.append(rdn.getAttributeValues()[0]);
-      }
-    } catch (LDAPException e) {
-      return false;
-    }
-    return dns.toString().equalsIgnoreCase(domain);
+    return DomainNames.dnsNameOf(domainRoot).filter(domain::equalsIgnoreCase).isPresent();
   }
 
   private void checkDomain(String given, String domain, boolean matches) throws DirectoryException {
