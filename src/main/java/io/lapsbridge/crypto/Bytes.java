@@ -19,7 +19,8 @@ final class Bytes {
    */
   static LapsCryptoException malformed(String what, BinaryFormatException e) {
     return new LapsCryptoException(
-        e.truncated() ? Reason.TRUNCATED_BLOB : Reason.MALFORMED_BLOB, what + ": " + e.getMessage());
+        e.truncated() ? Reason.TRUNCATED_BLOB : Reason.MALFORMED_BLOB,
+        what + ": " + e.getMessage());
   }
 
   static byte[] be32(int v) {

@@ -33,27 +33,31 @@ public record DhParameters(int keyLength, BigInteger p, BigInteger g) {
 
   public static DhParameters parse(byte[] blob) throws LapsCryptoException {
     try {
-      LittleEndianReader r = LittleEndianReader.of(blob);
-      long total = r.u32();
-      if (r.u32() != MAGIC) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters lack magic DHPM");
-      }
-      long keyLength = r.u32();
-      if (keyLength <= 0 || keyLength > MAX_KEY_LENGTH || total != 12 + 2 * keyLength) {
-        throw new LapsCryptoException(
-            Reason.MALFORMED_BLOB, "FFC DH parameters have inconsistent lengths");
-      }
-      int n = (int) keyLength;
-      BigInteger p = new BigInteger(1, r.bytes(n, "p"));
-      BigInteger g = new BigInteger(1, r.bytes(n, "g"));
-      r.expectEnd("FFC DH parameters");
-      try {
-        return new DhParameters(n, p, g);
-      } catch (IllegalArgumentException e) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters: " + e.getMessage());
-      }
+      return read(LittleEndianReader.of(blob));
     } catch (BinaryFormatException e) {
       throw Bytes.malformed("FFC DH parameters", e);
+    }
+  }
+
+  private static DhParameters read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
+    long total = r.u32();
+    if (r.u32() != MAGIC) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters lack magic DHPM");
+    }
+    long keyLength = r.u32();
+    if (keyLength <= 0 || keyLength > MAX_KEY_LENGTH || total != 12 + 2 * keyLength) {
+      throw new LapsCryptoException(
+          Reason.MALFORMED_BLOB, "FFC DH parameters have inconsistent lengths");
+    }
+    int n = (int) keyLength;
+    BigInteger p = new BigInteger(1, r.bytes(n, "p"));
+    BigInteger g = new BigInteger(1, r.bytes(n, "g"));
+    r.expectEnd("FFC DH parameters");
+    try {
+      return new DhParameters(n, p, g);
+    } catch (IllegalArgumentException e) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters: " + e.getMessage());
     }
   }
 

@@ -27,35 +27,39 @@ public record EcdhPublicKey(SecretAgreement agreement, BigInteger x, BigInteger 
 
   public static EcdhPublicKey parse(byte[] blob) throws LapsCryptoException {
     try {
-      LittleEndianReader r = LittleEndianReader.of(blob);
-      long magic = r.u32();
-      SecretAgreement agreement;
-      if (magic == MAGIC_P256) {
-        agreement = SecretAgreement.ECDH_P256;
-      } else if (magic == MAGIC_P384) {
-        agreement = SecretAgreement.ECDH_P384;
-      } else if (magic == MAGIC_P521) {
-        throw new LapsCryptoException(
-            Reason.UNSUPPORTED_ALGORITHM, "ECDH P-521 public keys are not supported");
-      } else {
-        throw new LapsCryptoException(
-            Reason.MALFORMED_BLOB, "public key blob has an unknown magic");
-      }
-      long len = r.u32();
-      if (len != agreement.coordinateLength()) {
-        throw new LapsCryptoException(
-            Reason.MALFORMED_BLOB, "ECDH public key has coordinate length " + len);
-      }
-      BigInteger x = new BigInteger(1, r.bytes((int) len, "X"));
-      BigInteger y = new BigInteger(1, r.bytes((int) len, "Y"));
-      r.expectEnd("ECDH public key");
-      try {
-        return new EcdhPublicKey(agreement, x, y);
-      } catch (IllegalArgumentException e) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "ECDH public key: " + e.getMessage());
-      }
+      return read(LittleEndianReader.of(blob));
     } catch (BinaryFormatException e) {
       throw Bytes.malformed("ECDH public key", e);
+    }
+  }
+
+  private static EcdhPublicKey read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
+    long magic = r.u32();
+    SecretAgreement agreement;
+    if (magic == MAGIC_P256) {
+      agreement = SecretAgreement.ECDH_P256;
+    } else if (magic == MAGIC_P384) {
+      agreement = SecretAgreement.ECDH_P384;
+    } else if (magic == MAGIC_P521) {
+      throw new LapsCryptoException(
+          Reason.UNSUPPORTED_ALGORITHM, "ECDH P-521 public keys are not supported");
+    } else {
+      throw new LapsCryptoException(
+          Reason.MALFORMED_BLOB, "public key blob has an unknown magic");
+    }
+    long len = r.u32();
+    if (len != agreement.coordinateLength()) {
+      throw new LapsCryptoException(
+          Reason.MALFORMED_BLOB, "ECDH public key has coordinate length " + len);
+    }
+    BigInteger x = new BigInteger(1, r.bytes((int) len, "X"));
+    BigInteger y = new BigInteger(1, r.bytes((int) len, "Y"));
+    r.expectEnd("ECDH public key");
+    try {
+      return new EcdhPublicKey(agreement, x, y);
+    } catch (IllegalArgumentException e) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "ECDH public key: " + e.getMessage());
     }
   }
 

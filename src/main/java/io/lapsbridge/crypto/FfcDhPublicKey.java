@@ -31,27 +31,31 @@ public record FfcDhPublicKey(DhParameters parameters, BigInteger y) implements P
 
   public static FfcDhPublicKey parse(byte[] blob) throws LapsCryptoException {
     try {
-      LittleEndianReader r = LittleEndianReader.of(blob);
-      if (r.u32() != MAGIC) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH public key lacks magic DHPB");
-      }
-      long keyLength = r.u32();
-      if (keyLength <= 0 || keyLength > DhParameters.MAX_KEY_LENGTH) {
-        throw new LapsCryptoException(
-            Reason.MALFORMED_BLOB, "FFC DH public key has a bad key length " + keyLength);
-      }
-      int n = (int) keyLength;
-      BigInteger p = new BigInteger(1, r.bytes(n, "p"));
-      BigInteger g = new BigInteger(1, r.bytes(n, "g"));
-      BigInteger y = new BigInteger(1, r.bytes(n, "y"));
-      r.expectEnd("FFC DH public key");
-      try {
-        return new FfcDhPublicKey(new DhParameters(n, p, g), y);
-      } catch (IllegalArgumentException e) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH public key: " + e.getMessage());
-      }
+      return read(LittleEndianReader.of(blob));
     } catch (BinaryFormatException e) {
       throw Bytes.malformed("FFC DH public key", e);
+    }
+  }
+
+  private static FfcDhPublicKey read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
+    if (r.u32() != MAGIC) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH public key lacks magic DHPB");
+    }
+    long keyLength = r.u32();
+    if (keyLength <= 0 || keyLength > DhParameters.MAX_KEY_LENGTH) {
+      throw new LapsCryptoException(
+          Reason.MALFORMED_BLOB, "FFC DH public key has a bad key length " + keyLength);
+    }
+    int n = (int) keyLength;
+    BigInteger p = new BigInteger(1, r.bytes(n, "p"));
+    BigInteger g = new BigInteger(1, r.bytes(n, "g"));
+    BigInteger y = new BigInteger(1, r.bytes(n, "y"));
+    r.expectEnd("FFC DH public key");
+    try {
+      return new FfcDhPublicKey(new DhParameters(n, p, g), y);
+    } catch (IllegalArgumentException e) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH public key: " + e.getMessage());
     }
   }
 

@@ -62,46 +62,50 @@ public record GkdiKeyIdentifier(
 
   public static GkdiKeyIdentifier parse(byte[] bytes) throws LapsCryptoException {
     try {
-      LittleEndianReader r = LittleEndianReader.of(bytes);
-      if (r.u32() != VERSION) {
-        throw new LapsCryptoException(
-            Reason.UNSUPPORTED_ALGORITHM, "GKDI key identifier version is not 1");
-      }
-      if (r.u32() != MAGIC) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "GKDI key identifier lacks magic KDSK");
-      }
-      long flags = r.u32();
-      long l0 = r.u32();
-      long l1 = r.u32();
-      long l2 = r.u32();
-      UUID root = r.guid();
-      long cbKeyInfo = r.u32();
-      long cbDomain = r.u32();
-      long cbForest = r.u32();
-      if (cbKeyInfo + cbDomain + cbForest != r.remaining()) {
-        throw new LapsCryptoException(
-            cbKeyInfo + cbDomain + cbForest > r.remaining()
-                ? Reason.TRUNCATED_BLOB
-                : Reason.MALFORMED_BLOB,
-            "GKDI key identifier lengths (" + cbKeyInfo + "+" + cbDomain + "+" + cbForest
-                + ") do not match its " + r.remaining() + " variable bytes");
-      }
-      if (l0 > Integer.MAX_VALUE || l1 > 31 || l2 > 31) {
-        throw new LapsCryptoException(
-            Reason.MALFORMED_BLOB, "GKDI key identifier has index out of range");
-      }
-      byte[] keyInfo = r.bytes((int) cbKeyInfo, "key info");
-      String domain = Bytes.fromUtf16z(r.bytes((int) cbDomain, "domain name"), "domain name");
-      String forest = Bytes.fromUtf16z(r.bytes((int) cbForest, "forest name"), "forest name");
-      if ((flags & FLAG_PUBLIC_KEY) == 0 && keyInfo.length != NONCE_LENGTH) {
-        throw new LapsCryptoException(
-            Reason.MALFORMED_BLOB, "GKDI nonce is " + keyInfo.length + " bytes, not 32");
-      }
-      return new GkdiKeyIdentifier(
-          (int) flags, (int) l0, (int) l1, (int) l2, root, keyInfo, domain, forest);
+      return read(LittleEndianReader.of(bytes));
     } catch (BinaryFormatException e) {
       throw Bytes.malformed("GKDI key identifier", e);
     }
+  }
+
+  private static GkdiKeyIdentifier read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
+    if (r.u32() != VERSION) {
+      throw new LapsCryptoException(
+          Reason.UNSUPPORTED_ALGORITHM, "GKDI key identifier version is not 1");
+    }
+    if (r.u32() != MAGIC) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "GKDI key identifier lacks magic KDSK");
+    }
+    long flags = r.u32();
+    long l0 = r.u32();
+    long l1 = r.u32();
+    long l2 = r.u32();
+    UUID root = r.guid();
+    long cbKeyInfo = r.u32();
+    long cbDomain = r.u32();
+    long cbForest = r.u32();
+    if (cbKeyInfo + cbDomain + cbForest != r.remaining()) {
+      throw new LapsCryptoException(
+          cbKeyInfo + cbDomain + cbForest > r.remaining()
+              ? Reason.TRUNCATED_BLOB
+              : Reason.MALFORMED_BLOB,
+          "GKDI key identifier lengths (" + cbKeyInfo + "+" + cbDomain + "+" + cbForest
+              + ") do not match its " + r.remaining() + " variable bytes");
+    }
+    if (l0 > Integer.MAX_VALUE || l1 > 31 || l2 > 31) {
+      throw new LapsCryptoException(
+          Reason.MALFORMED_BLOB, "GKDI key identifier has index out of range");
+    }
+    byte[] keyInfo = r.bytes((int) cbKeyInfo, "key info");
+    String domain = Bytes.fromUtf16z(r.bytes((int) cbDomain, "domain name"), "domain name");
+    String forest = Bytes.fromUtf16z(r.bytes((int) cbForest, "forest name"), "forest name");
+    if ((flags & FLAG_PUBLIC_KEY) == 0 && keyInfo.length != NONCE_LENGTH) {
+      throw new LapsCryptoException(
+          Reason.MALFORMED_BLOB, "GKDI nonce is " + keyInfo.length + " bytes, not 32");
+    }
+    return new GkdiKeyIdentifier(
+        (int) flags, (int) l0, (int) l1, (int) l2, root, keyInfo, domain, forest);
   }
 
   public byte[] encode() {

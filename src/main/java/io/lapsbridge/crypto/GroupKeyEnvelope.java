@@ -88,54 +88,58 @@ public record GroupKeyEnvelope(
 
   public static GroupKeyEnvelope parse(byte[] bytes) throws LapsCryptoException {
     try {
-      LittleEndianReader r = LittleEndianReader.of(bytes);
-      if (r.u32() != 1) {
-        throw new LapsCryptoException(
-            Reason.UNSUPPORTED_ALGORITHM, "group key envelope version is not 1");
-      }
-      if (r.u32() != GkdiKeyIdentifier.MAGIC) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "group key envelope lacks magic KDSK");
-      }
-      long flags = r.u32();
-      long l0 = r.u32();
-      long l1 = r.u32();
-      long l2 = r.u32();
-      UUID root = r.guid();
-      long[] len = new long[6];
-      for (int i = 0; i < 4; i++) {
-        len[i] = r.u32();
-      }
-      long privateBits = r.u32();
-      long publicBits = r.u32();
-      long cbL1 = r.u32();
-      long cbL2 = r.u32();
-      long cbDomain = r.u32();
-      long cbForest = r.u32();
-      long total = len[0] + len[1] + len[2] + len[3] + cbL1 + cbL2 + cbDomain + cbForest;
-      if (total != r.remaining()) {
-        throw new LapsCryptoException(
-            total > r.remaining() ? Reason.TRUNCATED_BLOB : Reason.MALFORMED_BLOB,
-            "group key envelope lengths total " + total + " but " + r.remaining() + " bytes follow");
-      }
-      if (l0 > Integer.MAX_VALUE || l1 > 31 || l2 > 31 || privateBits > 1 << 16
-          || publicBits > 1 << 16) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "group key envelope field out of range");
-      }
-      String kdf = Bytes.fromUtf16z(r.bytes((int) len[0], "KDF algorithm"), "KDF algorithm");
-      byte[] kdfParams = r.bytes((int) len[1], "KDF parameters");
-      String agreement =
-          Bytes.fromUtf16z(r.bytes((int) len[2], "secret agreement"), "secret agreement algorithm");
-      byte[] agreementParams = r.bytes((int) len[3], "secret agreement parameters");
-      String domain = Bytes.fromUtf16z(r.bytes((int) cbDomain, "domain name"), "domain name");
-      String forest = Bytes.fromUtf16z(r.bytes((int) cbForest, "forest name"), "forest name");
-      byte[] k1 = r.bytes((int) cbL1, "L1 key");
-      byte[] k2 = r.bytes((int) cbL2, "L2 key");
-      return new GroupKeyEnvelope(
-          (int) flags, (int) l0, (int) l1, (int) l2, root, kdf, kdfParams, agreement,
-          agreementParams, (int) privateBits, (int) publicBits, domain, forest, k1, k2);
+      return read(LittleEndianReader.of(bytes));
     } catch (BinaryFormatException e) {
       throw Bytes.malformed("group key envelope", e);
     }
+  }
+
+  private static GroupKeyEnvelope read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
+    if (r.u32() != 1) {
+      throw new LapsCryptoException(
+          Reason.UNSUPPORTED_ALGORITHM, "group key envelope version is not 1");
+    }
+    if (r.u32() != GkdiKeyIdentifier.MAGIC) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "group key envelope lacks magic KDSK");
+    }
+    long flags = r.u32();
+    long l0 = r.u32();
+    long l1 = r.u32();
+    long l2 = r.u32();
+    UUID root = r.guid();
+    long[] len = new long[6];
+    for (int i = 0; i < 4; i++) {
+      len[i] = r.u32();
+    }
+    long privateBits = r.u32();
+    long publicBits = r.u32();
+    long cbL1 = r.u32();
+    long cbL2 = r.u32();
+    long cbDomain = r.u32();
+    long cbForest = r.u32();
+    long total = len[0] + len[1] + len[2] + len[3] + cbL1 + cbL2 + cbDomain + cbForest;
+    if (total != r.remaining()) {
+      throw new LapsCryptoException(
+          total > r.remaining() ? Reason.TRUNCATED_BLOB : Reason.MALFORMED_BLOB,
+          "group key envelope lengths total " + total + " but " + r.remaining() + " bytes follow");
+    }
+    if (l0 > Integer.MAX_VALUE || l1 > 31 || l2 > 31 || privateBits > 1 << 16
+        || publicBits > 1 << 16) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "group key envelope field out of range");
+    }
+    String kdf = Bytes.fromUtf16z(r.bytes((int) len[0], "KDF algorithm"), "KDF algorithm");
+    byte[] kdfParams = r.bytes((int) len[1], "KDF parameters");
+    String agreement =
+        Bytes.fromUtf16z(r.bytes((int) len[2], "secret agreement"), "secret agreement algorithm");
+    byte[] agreementParams = r.bytes((int) len[3], "secret agreement parameters");
+    String domain = Bytes.fromUtf16z(r.bytes((int) cbDomain, "domain name"), "domain name");
+    String forest = Bytes.fromUtf16z(r.bytes((int) cbForest, "forest name"), "forest name");
+    byte[] k1 = r.bytes((int) cbL1, "L1 key");
+    byte[] k2 = r.bytes((int) cbL2, "L2 key");
+    return new GroupKeyEnvelope(
+        (int) flags, (int) l0, (int) l1, (int) l2, root, kdf, kdfParams, agreement,
+        agreementParams, (int) privateBits, (int) publicBits, domain, forest, k1, k2);
   }
 
   public byte[] encode() {

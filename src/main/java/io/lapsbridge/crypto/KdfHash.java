@@ -47,20 +47,24 @@ public enum KdfHash {
    */
   public static KdfHash fromKdfParameters(byte[] blob) throws LapsCryptoException {
     try {
-      LittleEndianReader r = LittleEndianReader.of(blob);
-      long zero1 = r.u32();
-      long one = r.u32();
-      int cbName = r.u32Length(1, "hash name length");
-      long zero2 = r.u32();
-      if (zero1 != 0 || one != 1 || zero2 != 0) {
-        throw new LapsCryptoException(Reason.MALFORMED_BLOB, "KDF parameters have a bad header");
-      }
-      String name = Bytes.fromUtf16z(r.bytes(cbName, "the hash name"), "KDF hash name");
-      r.expectEnd("KDF parameters");
-      return ofWindowsName(name);
+      return read(LittleEndianReader.of(blob));
     } catch (BinaryFormatException e) {
       throw Bytes.malformed("KDF parameters", e);
     }
+  }
+
+  private static KdfHash read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
+    long zero1 = r.u32();
+    long one = r.u32();
+    int cbName = r.u32Length(1, "hash name length");
+    long zero2 = r.u32();
+    if (zero1 != 0 || one != 1 || zero2 != 0) {
+      throw new LapsCryptoException(Reason.MALFORMED_BLOB, "KDF parameters have a bad header");
+    }
+    String name = Bytes.fromUtf16z(r.bytes(cbName, "the hash name"), "KDF hash name");
+    r.expectEnd("KDF parameters");
+    return ofWindowsName(name);
   }
 
   /** Writes {@code msKds-KDFParam} as Windows does. */

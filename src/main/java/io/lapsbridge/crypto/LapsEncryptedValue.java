@@ -33,32 +33,36 @@ public record LapsEncryptedValue(FileTime updated, DpapiNgBlob blob) {
               + " bytes, shorter than its 16-byte header");
     }
     try {
-      LittleEndianReader r = LittleEndianReader.of(value);
-      long high = r.u32();
-      long low = r.u32();
-      long size = r.u32();
-      long flags = r.u32();
-      if (flags != 0) {
-        throw new LapsCryptoException(Reason.BAD_HEADER, "LAPS header flags are " + flags + ", not 0");
-      }
-      if (high > 0x7FFF_FFFFL) {
-        throw new LapsCryptoException(Reason.BAD_HEADER, "LAPS header timestamp is negative");
-      }
-      if (size > r.remaining()) {
-        throw new LapsCryptoException(
-            Reason.TRUNCATED_BLOB,
-            "LAPS header announces " + size + " bytes but " + r.remaining() + " follow");
-      }
-      if (size < r.remaining()) {
-        throw new LapsCryptoException(
-            Reason.BAD_HEADER,
-            "LAPS header announces " + size + " bytes but " + r.remaining() + " follow");
-      }
-      byte[] blob = r.bytes((int) size, "the DPAPI-NG blob");
-      return new LapsEncryptedValue(new FileTime(high << 32 | low), DpapiNgBlob.parse(blob));
+      return read(LittleEndianReader.of(value));
     } catch (BinaryFormatException e) {
       throw Bytes.malformed("LAPS header", e);
     }
+  }
+
+  private static LapsEncryptedValue read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
+    long high = r.u32();
+    long low = r.u32();
+    long size = r.u32();
+    long flags = r.u32();
+    if (flags != 0) {
+      throw new LapsCryptoException(Reason.BAD_HEADER, "LAPS header flags are " + flags + ", not 0");
+    }
+    if (high > 0x7FFF_FFFFL) {
+      throw new LapsCryptoException(Reason.BAD_HEADER, "LAPS header timestamp is negative");
+    }
+    if (size > r.remaining()) {
+      throw new LapsCryptoException(
+          Reason.TRUNCATED_BLOB,
+          "LAPS header announces " + size + " bytes but " + r.remaining() + " follow");
+    }
+    if (size < r.remaining()) {
+      throw new LapsCryptoException(
+          Reason.BAD_HEADER,
+          "LAPS header announces " + size + " bytes but " + r.remaining() + " follow");
+    }
+    byte[] blob = r.bytes((int) size, "the DPAPI-NG blob");
+    return new LapsEncryptedValue(new FileTime(high << 32 | low), DpapiNgBlob.parse(blob));
   }
 
   public byte[] encode() {

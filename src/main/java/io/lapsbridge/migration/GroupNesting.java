@@ -63,7 +63,8 @@ public final class GroupNesting {
       // Rule groups first, so the reader sees each as one even if another nests it.
       if (!direct.containsKey(DistinguishedNames.normalize(root))) {
         bound(direct, maxGroups, root);
-        direct.put(DistinguishedNames.normalize(root), reader.members(root, true).orElse(List.of()));
+        direct.put(DistinguishedNames.normalize(root),
+            reader.members(root, true).orElse(List.of()));
       }
     }
     Map<String, Set<String>> result = new LinkedHashMap<>();

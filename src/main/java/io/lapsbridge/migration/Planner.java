@@ -178,8 +178,9 @@ public final class Planner {
         .sorted(Comparator.comparing(Entry::key).thenComparingInt(Entry::order))
         .map(Entry::action)
         .toList();
-    Comparator<Plan.Note> byDn = Comparator.comparing((Plan.Note n) -> DistinguishedNames.normalize(n.dn()))
-        .thenComparing(Plan.Note::reason);
+    Comparator<Plan.Note> byDn =
+        Comparator.comparing((Plan.Note n) -> DistinguishedNames.normalize(n.dn()))
+            .thenComparing(Plan.Note::reason);
     return new Plan(classifier.asOf(), rules.file(), rules.sha256(), allowDowngrade,
         classifier.thresholds(), computers, unmatched, sorted,
         flags.stream().sorted(byDn).toList(), deferred.stream().sorted(byDn).toList());

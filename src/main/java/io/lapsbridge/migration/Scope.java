@@ -22,7 +22,8 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
     }
 
     public boolean covers(ComputerSnapshot computer, Map<String, Set<String>> groups) {
-      return DistinguishedNames.isUnder(DistinguishedNames.normalize(computer.dn()), DistinguishedNames.normalize(baseDn));
+      return DistinguishedNames.isUnder(
+          DistinguishedNames.normalize(computer.dn()), DistinguishedNames.normalize(baseDn));
     }
 
     public String describe() {

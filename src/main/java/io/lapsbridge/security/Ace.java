@@ -86,7 +86,8 @@ public record Ace(
   }
 
   /** Reads the ACE at the reader's position; it must end by {@code end}, the ACL's end. */
-  static Ace read(LittleEndianReader in, int end) throws SecurityFormatException, BinaryFormatException {
+  static Ace read(LittleEndianReader in, int end)
+      throws SecurityFormatException, BinaryFormatException {
     int offset = in.position();
     AceType type = AceType.fromCode(in.u8("ACE type"), offset);
     int flags = in.u8("ACE flags");
@@ -112,10 +113,10 @@ public record Ace(
             flagsAt, "unknown object ACE flags 0x" + Long.toHexString(objectFlags));
       }
       if ((objectFlags & OBJECT_TYPE_PRESENT) != 0) {
-        objectType = ace.guid("GUID");
+        objectType = ace.guid("object type GUID");
       }
       if ((objectFlags & INHERITED_OBJECT_TYPE_PRESENT) != 0) {
-        inherited = ace.guid("GUID");
+        inherited = ace.guid("inherited object type GUID");
       }
     }
     Sid sid = ace.sid("SID");

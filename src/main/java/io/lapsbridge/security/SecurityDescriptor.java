@@ -116,7 +116,8 @@ public record SecurityDescriptor(
       end = Math.max(end, daclAt + dacl.get().length());
     }
     if (end != in.limit()) {
-      throw SecurityFormatException.atOffset(end, (in.limit() - end) + " bytes after the descriptor");
+      throw SecurityFormatException.atOffset(
+          end, (in.limit() - end) + " bytes after the descriptor");
     }
     return new SecurityDescriptor(control, owner, group, sacl, dacl);
   }

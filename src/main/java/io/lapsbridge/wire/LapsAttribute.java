@@ -271,7 +271,8 @@ public enum LapsAttribute {
     public static final String ENCRYPTED_PASSWORD = "msLAPS-EncryptedPassword";
     public static final String ENCRYPTED_PASSWORD_HISTORY = "msLAPS-EncryptedPasswordHistory";
     public static final String ENCRYPTED_DSRM_PASSWORD = "msLAPS-EncryptedDSRMPassword";
-    public static final String ENCRYPTED_DSRM_PASSWORD_HISTORY = "msLAPS-EncryptedDSRMPasswordHistory";
+    public static final String ENCRYPTED_DSRM_PASSWORD_HISTORY =
+        "msLAPS-EncryptedDSRMPasswordHistory";
     public static final String CURRENT_PASSWORD_VERSION = "msLAPS-CurrentPasswordVersion";
 
     private Names() {}

@@ -167,7 +167,8 @@ public final class LittleEndianReader {
     int revision = bytes[start] & 0xFF;
     int count = bytes[start + 1] & 0xFF;
     if (revision != 1) {
-      throw new BinaryFormatException(start, field + " revision " + revision + ", expected 1", false);
+      throw new BinaryFormatException(
+          start, field + " revision " + revision + ", expected 1", false);
     }
     if (count == 0 || count > Sid.MAX_SUB_AUTHORITIES) {
       throw new BinaryFormatException(start + 1,
