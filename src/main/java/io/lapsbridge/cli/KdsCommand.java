@@ -12,16 +12,16 @@ import io.lapsbridge.keyfile.KdsKeyFile;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.FileTime;
+import io.lapsbridge.report.KdsKeyRow;
+import io.lapsbridge.report.OutputFormat;
 import io.lapsbridge.wire.SecurityIdentifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -64,39 +64,8 @@ final class KdsCommand implements Runnable {
         throw new CommandFailedException(
             ExitStatus.NOT_FOUND, "no KDS root keys found (is this bind allowed to see them?)");
       }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (KdsRootKeyInfo k : keys) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", k.id().toString());
-        row.put("version", k.version());
-        row.put("kdf", k.kdfAlgorithm());
-        row.put("kdfHash", k.kdfHash());
-        row.put("secretAgreement", k.secretAgreement());
-        row.put("privateKeyLength", k.privateKeyLength());
-        row.put("publicKeyLength", k.publicKeyLength());
-        row.put("createTime", iso(k.createTime()));
-        row.put("useStartTime", iso(k.useStartTime()));
-        row.put("domainId", k.domainId());
-        row.put("keyDataReadable", k.keyDataReadable());
-        rows.add(row);
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        out.println(Json.write(rows));
-      } else if (format == OutputFormat.CSV) {
-        Csv.write(out, rows);
-      } else {
-        out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", "Id", "KdfHash", "Agreement",
-            "Bits", "CreateTime", "UseStartTime", "KeyDataReadable");
-        for (Map<String, Object> row : rows) {
-          out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", row.get("id"),
-              blank(row.get("kdfHash")), blank(row.get("secretAgreement")),
-              blank(row.get("privateKeyLength")) + "/" + blank(row.get("publicKeyLength")),
-              blank(row.get("createTime")), blank(row.get("useStartTime")),
-              (Boolean) row.get("keyDataReadable") ? "yes" : "no");
-        }
-      }
-      out.flush();
+      format.print(spec.commandLine().getOut(), keys.stream().map(KdsKeyRow::of).toList(),
+          KdsKeyRow::printTable);
       return ExitStatus.OK.code();
     }
   }
@@ -263,13 +232,5 @@ final class KdsCommand implements Runnable {
       throw new UsageException("the base DN '" + dn + "' has no DC= parts; give --domain");
     }
     return String.join(".", labels);
-  }
-
-  private static String iso(FileTime time) {
-    return time == null ? null : time.toInstant().toString();
-  }
-
-  private static Object blank(Object value) {
-    return value == null ? "" : value;
   }
 }
