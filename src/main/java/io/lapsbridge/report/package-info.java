@@ -8,9 +8,9 @@
  * output (the record components, in declaration order), RFC 4180 CSV (CRLF, quoted only where
  * needed), the text layouts and the self-contained HTML inventory.
  *
- * <p>May import the engine and adapter value types it renders ({@code model}, {@code policy},
- * {@code migration}, {@code directory} records), Jackson and the JDK. Must not import {@code cli},
- * picocli, UnboundID or {@code keyfile}, and does no file or network I/O: it writes to the {@link
- * java.io.Writer} it is given. Records that carry a password mask it in {@code toString()}.
+ * <p>May import the value types it renders ({@code model}, {@code wire}, {@code policy}, {@code
+ * migration}, {@code crypto}, {@code decryption}, {@code directory} records), Jackson and the JDK.
+ * Must not import {@code cli}, picocli, UnboundID or {@code keyfile}, and does no file or network
+ * I/O: it writes to the {@link java.io.Writer} it is given. Records that carry a password mask it in {@code toString()}.
  */
 package io.lapsbridge.report;

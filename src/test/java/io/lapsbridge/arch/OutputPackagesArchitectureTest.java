@@ -24,7 +24,8 @@ class OutputPackagesArchitectureTest {
     classes()
         .that().resideInAPackage("io.lapsbridge.report..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "io.lapsbridge.report..", "io.lapsbridge.model..", "io.lapsbridge.policy..",
+            "io.lapsbridge.report..", "io.lapsbridge.model..", "io.lapsbridge.wire..",
+            "io.lapsbridge.policy..",
             "io.lapsbridge.migration..", "io.lapsbridge.directory..", "io.lapsbridge.crypto..",
             "io.lapsbridge.decryption..", "com.fasterxml.jackson..", "java.lang..", "java.util..",
             "java.io..", "java.time..")
