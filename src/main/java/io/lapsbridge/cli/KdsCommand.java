@@ -13,22 +13,22 @@ import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Sid;
+import io.lapsbridge.report.KdsKeyRow;
+import io.lapsbridge.report.OutputFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kds}: the forest's KDS root keys, which every encrypted LAPS password derives from. */
 @Command(
@@ -63,39 +63,8 @@ final class KdsCommand implements Runnable {
         throw new CommandFailedException(
             ExitStatus.NOT_FOUND, "no KDS root keys found (is this bind allowed to see them?)");
       }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (KdsRootKeyInfo k : keys) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", k.id().toString());
-        row.put("version", k.version());
-        row.put("kdf", k.kdfAlgorithm());
-        row.put("kdfHash", k.kdfHash());
-        row.put("secretAgreement", k.secretAgreement());
-        row.put("privateKeyLength", k.privateKeyLength());
-        row.put("publicKeyLength", k.publicKeyLength());
-        row.put("createTime", iso(k.createTime()));
-        row.put("useStartTime", iso(k.useStartTime()));
-        row.put("domainId", k.domainId());
-        row.put("keyDataReadable", k.keyDataReadable());
-        rows.add(row);
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        out.println(Json.write(rows));
-      } else if (format == OutputFormat.CSV) {
-        Csv.write(out, rows);
-      } else {
-        out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", "Id", "KdfHash", "Agreement",
-            "Bits", "CreateTime", "UseStartTime", "KeyDataReadable");
-        for (Map<String, Object> row : rows) {
-          out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", row.get("id"),
-              blank(row.get("kdfHash")), blank(row.get("secretAgreement")),
-              blank(row.get("privateKeyLength")) + "/" + blank(row.get("publicKeyLength")),
-              blank(row.get("createTime")), blank(row.get("useStartTime")),
-              (Boolean) row.get("keyDataReadable") ? "yes" : "no");
-        }
-      }
-      out.flush();
+      format.print(spec.commandLine().getOut(), keys.stream().map(KdsKeyRow::of).toList(),
+          KdsKeyRow::printTable);
       return ExitStatus.OK.code();
     }
   }
@@ -249,13 +218,5 @@ final class KdsCommand implements Runnable {
       FileTime t = k.useStartTime() != null ? k.useStartTime() : k.createTime();
       return t == null ? 0 : t.ticks();
     }
-  }
-
-  private static String iso(FileTime time) {
-    return time == null ? null : time.toInstant().toString();
-  }
-
-  private static Object blank(Object value) {
-    return value == null ? "" : value;
   }
 }

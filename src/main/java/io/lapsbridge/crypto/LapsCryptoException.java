@@ -21,6 +21,8 @@ public final class LapsCryptoException extends Exception {
     UNSUPPORTED_ALGORITHM,
     /** The protection descriptor is not a single {@code SID=...} principal. */
     UNSUPPORTED_DESCRIPTOR,
+    /** The key source refused the caller: not an authorized decryptor of the descriptor. */
+    UNAUTHORIZED,
     /** No root key with the blob's root key id is available. */
     UNKNOWN_ROOT_KEY,
     /** The derived key-encryption key does not unwrap the content key: a different root key. */

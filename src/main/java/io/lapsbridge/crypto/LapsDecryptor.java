@@ -19,33 +19,42 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decrypts {@code msLAPS-Encrypted*} values and bare DPAPI-NG blobs offline, from KDS root keys
- * supplied by a {@link RootKeyProvider}. Node keys are cached per (root key, L0, L1, L2,
- * descriptor), so decrypting many values of one interval derives once. Thread-safe.
+ * Decrypts {@code msLAPS-Encrypted*} values and bare DPAPI-NG blobs with group keys from a {@link
+ * GroupKeySource}: offline from KDS root keys ({@link RootKeyGroupKeySource}, which caches derived
+ * nodes), or online from a domain controller. Thread-safe when the source is.
  *
- * <p>Failure reasons: {@link Reason#UNKNOWN_ROOT_KEY} when the provider lacks the blob's root
- * key, {@link Reason#WRONG_ROOT_KEY} when the derived key does not unwrap the content key,
- * {@link Reason#TAG_MISMATCH} when GCM authentication fails, and the parse reasons of {@link
- * LapsEncryptedValue} and {@link DpapiNgBlob}.
+ * <p>Failure reasons: {@link Reason#UNKNOWN_ROOT_KEY} when the source lacks the blob's root key,
+ * {@link Reason#UNAUTHORIZED} when the source refuses the caller, {@link Reason#WRONG_ROOT_KEY}
+ * when the derived key does not unwrap the content key, {@link Reason#TAG_MISMATCH} when GCM
+ * authentication fails, and the parse reasons of {@link LapsEncryptedValue} and {@link
+ * DpapiNgBlob}.
  */
 public final class LapsDecryptor {
   /** Enough for every interval of a few years of history across a handful of root keys. */
   public static final int DEFAULT_CACHE_ENTRIES = 1024;
 
-  private final RootKeyProvider keys;
-  private final DerivedKeyCache cache;
+  private final GroupKeySource groupKeys;
 
+  /** Offline, from root keys, with the default cache. */
   public LapsDecryptor(RootKeyProvider keys) {
     this(keys, DEFAULT_CACHE_ENTRIES);
   }
 
   /** @param cacheEntries how many derived nodes to keep; 0 disables caching */
   public LapsDecryptor(RootKeyProvider keys, int cacheEntries) {
-    if (keys == null) {
-      throw new IllegalArgumentException("root key provider must not be null");
+    this(new RootKeyGroupKeySource(keys, cacheEntries));
+  }
+
+  private LapsDecryptor(GroupKeySource groupKeys) {
+    if (groupKeys == null) {
+      throw new IllegalArgumentException("group key source must not be null");
     }
-    this.keys = keys;
-    this.cache = new DerivedKeyCache(cacheEntries);
+    this.groupKeys = groupKeys;
+  }
+
+  /** A decryptor over any group key source, such as an MS-GKDI GetKey client. */
+  public static LapsDecryptor using(GroupKeySource groupKeys) {
+    return new LapsDecryptor(groupKeys);
   }
 
   /** Decrypts an attribute value (header + blob) and decodes the {@code {n,t,p}} payload. */
@@ -70,25 +79,13 @@ public final class LapsDecryptor {
   /** Decrypts a parsed blob. The caller should wipe the result. */
   public byte[] decrypt(DpapiNgBlob blob) throws LapsCryptoException {
     GkdiKeyIdentifier id = blob.keyIdentifier();
-    KdsRootKey root =
-        keys.find(id.rootKeyId())
-            .orElseThrow(
-                () ->
-                    new LapsCryptoException(
-                        Reason.UNKNOWN_ROOT_KEY, "no KDS root key " + id.rootKeyId()
-                            + " is available"));
-    if (!root.id().equals(id.rootKeyId())) {
-      throw new LapsCryptoException(
-          Reason.WRONG_ROOT_KEY,
-          "blob needs root key " + id.rootKeyId() + " but was given " + root.id());
-    }
-    DerivedKeyCache.NodeKeys node =
-        cache.get(root, blob.descriptor().securityDescriptor(), id.l0(), id.l1(), id.l2());
+    GroupKey key = groupKeys.groupKey(
+        new GroupKeyRequest(id.rootKeyId(), id.l0(), id.l1(), id.l2(), blob.descriptor()));
     byte[] kek;
     try {
-      kek = keyEncryptionKey(root, id, node);
+      kek = keyEncryptionKey(key, id);
     } finally {
-      node.wipe();
+      key.wipe();
     }
     byte[] cek = null;
     try {
@@ -99,34 +96,33 @@ public final class LapsDecryptor {
     }
   }
 
-  private static byte[] keyEncryptionKey(
-      KdsRootKey root, GkdiKeyIdentifier id, DerivedKeyCache.NodeKeys node)
+  private static byte[] keyEncryptionKey(GroupKey key, GkdiKeyIdentifier id)
       throws LapsCryptoException {
     if (!id.isPublicKeyMode()) {
-      return GkdiKeyDerivation.kekFromNonce(root.kdfHash(), node.l2Seed(), id.keyInfo());
+      return GkdiKeyDerivation.kekFromNonce(key.kdfHash(), key.l2Seed(), id.keyInfo());
     }
     PublicKeyBlob peer = id.publicKey();
-    if (peer.agreement() != root.agreement()) {
+    if (peer.agreement() != key.agreement()) {
       throw new LapsCryptoException(
           Reason.WRONG_ROOT_KEY,
-          "blob uses " + peer.agreement().windowsName() + " but root key " + root.id() + " is "
-              + root.agreement().windowsName());
+          "blob uses " + peer.agreement().windowsName() + " but root key " + id.rootKeyId()
+              + " is " + key.agreement().windowsName());
     }
     byte[] z;
     if (peer instanceof FfcDhPublicKey dh) {
-      if (!dh.parameters().equals(root.dhParameters())) {
+      if (!dh.parameters().equals(key.dhParameters())) {
         throw new LapsCryptoException(
-            Reason.WRONG_ROOT_KEY, "blob's DH group differs from root key " + root.id());
+            Reason.WRONG_ROOT_KEY, "blob's DH group differs from root key " + id.rootKeyId());
       }
       z =
           GkdiKeyDerivation.dhSharedSecret(
-              root.dhParameters(), new BigInteger(1, node.groupPrivate()), dh.y());
+              key.dhParameters(), new BigInteger(1, key.groupPrivate()), dh.y());
     } else {
-      PrivateKey x = GkdiKeyDerivation.ecPrivateKey(root.agreement(), node.groupPrivate());
-      z = GkdiKeyDerivation.ecdhSharedSecret(root.agreement(), x, (EcdhPublicKey) peer);
+      PrivateKey x = GkdiKeyDerivation.ecPrivateKey(key.agreement(), key.groupPrivate());
+      z = GkdiKeyDerivation.ecdhSharedSecret(key.agreement(), x, (EcdhPublicKey) peer);
     }
     try {
-      return GkdiKeyDerivation.kekFromSharedSecret(root.kdfHash(), root.agreement(), z);
+      return GkdiKeyDerivation.kekFromSharedSecret(key.kdfHash(), key.agreement(), z);
     } finally {
       Bytes.wipe(z);
     }
@@ -192,13 +188,15 @@ public final class LapsDecryptor {
     }
   }
 
-  /** How many node derivations ran: cache misses, for tests and the benchmark. */
+  /** How many node derivations ran: cache misses of an offline source, for tests. */
   long derivations() {
-    return cache.derivations();
+    return groupKeys instanceof RootKeyGroupKeySource offline ? offline.derivations() : 0;
   }
 
-  /** Wipes and drops every cached derived key. */
+  /** Wipes and drops every cached derived key of an offline source. */
   public void clearCache() {
-    cache.clear();
+    if (groupKeys instanceof RootKeyGroupKeySource offline) {
+      offline.clearCache();
+    }
   }
 }
