@@ -26,10 +26,10 @@ import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /**
  * Performs migration actions so that no password is lost and no client's write is overwritten:
