@@ -269,7 +269,7 @@ final class AgentCommand implements Runnable {
     @Option(names = "--public-key-file", paramLabel = "FILE",
         defaultValue = "${env:LAPSBRIDGE_PUBLIC_KEY_FILE}",
         description = "Published group public key ('kds public-key --out') for encrypted mode"
-            + " (msLAPS-EncryptedPassword); not secret (env LAPSBRIDGE_PUBLIC_KEY_FILE).")
+            + " (" + io.lapsbridge.wire.LapsAttribute.Names.ENCRYPTED_PASSWORD + "); not secret (env LAPSBRIDGE_PUBLIC_KEY_FILE).")
     Path publicKeyFile;
 
     @Option(names = "--public-key-max-age-days", paramLabel = "DAYS",

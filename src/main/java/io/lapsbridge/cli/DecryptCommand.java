@@ -6,15 +6,14 @@ import io.lapsbridge.crypto.LapsDecryptor;
 import io.lapsbridge.crypto.RootKeyProvider;
 import io.lapsbridge.keyfile.KdsKeyFile;
 import io.lapsbridge.keyfile.KeyFileException;
+import io.lapsbridge.report.DecryptedValueView;
+import io.lapsbridge.report.OutputFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -65,26 +64,8 @@ final class DecryptCommand implements Callable<Integer> {
     String text = value != null ? value : readStdin();
     byte[] bytes = decode(text);
     DecryptedPassword password = decryptor.decrypt(bytes);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("account", password.account());
-    // The one place this command lets a password out: printing it is its purpose.
-    view.put("password", password.password().reveal());
-    view.put("passwordUpdateTime", password.updated().toInstant().toString());
-    view.put("headerTime", password.headerTime().toInstant().toString());
-    view.put("authorizedDecryptorSid", password.authorizedDecryptor());
+    DecryptedValueView.of(password).print(spec.commandLine().getOut(), format);
     password.password().close();
-    PrintWriter out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
-      out.println(Json.write(view));
-    } else if (format == OutputFormat.CSV) {
-      Csv.write(out, java.util.List.of(view));
-    } else {
-      out.printf("%-20s: %s%n", "Account", view.get("account"));
-      out.printf("%-20s: %s%n", "Password", view.get("password"));
-      out.printf("%-20s: %s%n", "PasswordUpdateTime", view.get("passwordUpdateTime"));
-      out.printf("%-20s: %s%n", "AuthorizedDecryptor", view.get("authorizedDecryptorSid"));
-    }
-    out.flush();
     return ExitStatus.OK.code();
   }
 

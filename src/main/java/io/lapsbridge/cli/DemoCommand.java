@@ -11,6 +11,7 @@ import io.lapsbridge.embedded.StandInDirectory;
 import io.lapsbridge.embedded.StandInException;
 import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.Secret;
+import io.lapsbridge.wire.LapsAttribute;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("Administrator:        %s (%s)%n", StandInDirectory.ADMIN_DN, StandInDirectory.ADMIN_PASSWORD);
       out.println("Connect with, for example:");
       out.printf("  LDAPTLS_CACERT=%s ldapsearch -ZZ -x -H ldap://%s:%d -D '%s' -y %s -b %s"
-              + " '(cn=WS-00001)' ms-Mcs-AdmPwd%n",
+              + " '(cn=WS-00001)' " + LapsAttribute.LEGACY_PASSWORD.ldapName() + "%n",
           directory.certificateFile(), directory.host(), directory.port(), READER_DN, passwordFile,
           directory.baseDn());
       out.printf("  lapsbridge get-password WS-00001 --host %s --port %d --start-tls --trust-store %s"

@@ -1,21 +1,15 @@
 package io.lapsbridge.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lapsbridge.report.JsonOutput;
 
-/** The one JSON writer for {@code --format json}: stable key order, pretty printed. */
+/**
+ * Left for {@code agent run-once --format json} until the agent prints through {@code
+ * io.lapsbridge.report}; delegates to the one JSON writer.
+ */
 final class Json {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private Json() {}
 
   static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-    }
+    return JsonOutput.write(value);
   }
 }

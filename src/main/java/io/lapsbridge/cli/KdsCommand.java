@@ -12,16 +12,15 @@ import io.lapsbridge.keyfile.KdsKeyFile;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.FileTime;
-import io.lapsbridge.wire.SecurityIdentifier;
+import io.lapsbridge.model.Sid;
+import io.lapsbridge.report.KdsKeyRow;
+import io.lapsbridge.report.OutputFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -64,39 +63,8 @@ final class KdsCommand implements Runnable {
         throw new CommandFailedException(
             ExitStatus.NOT_FOUND, "no KDS root keys found (is this bind allowed to see them?)");
       }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (KdsRootKeyInfo k : keys) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", k.id().toString());
-        row.put("version", k.version());
-        row.put("kdf", k.kdfAlgorithm());
-        row.put("kdfHash", k.kdfHash());
-        row.put("secretAgreement", k.secretAgreement());
-        row.put("privateKeyLength", k.privateKeyLength());
-        row.put("publicKeyLength", k.publicKeyLength());
-        row.put("createTime", iso(k.createTime()));
-        row.put("useStartTime", iso(k.useStartTime()));
-        row.put("domainId", k.domainId());
-        row.put("keyDataReadable", k.keyDataReadable());
-        rows.add(row);
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        out.println(Json.write(rows));
-      } else if (format == OutputFormat.CSV) {
-        Csv.write(out, rows);
-      } else {
-        out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", "Id", "KdfHash", "Agreement",
-            "Bits", "CreateTime", "UseStartTime", "KeyDataReadable");
-        for (Map<String, Object> row : rows) {
-          out.printf("%-36s  %-7s  %-9s  %-9s  %-20s  %-20s  %s%n", row.get("id"),
-              blank(row.get("kdfHash")), blank(row.get("secretAgreement")),
-              blank(row.get("privateKeyLength")) + "/" + blank(row.get("publicKeyLength")),
-              blank(row.get("createTime")), blank(row.get("useStartTime")),
-              (Boolean) row.get("keyDataReadable") ? "yes" : "no");
-        }
-      }
-      out.flush();
+      format.print(spec.commandLine().getOut(), keys.stream().map(KdsKeyRow::of).toList(),
+          KdsKeyRow::printTable);
       return ExitStatus.OK.code();
     }
   }
@@ -181,7 +149,7 @@ final class KdsCommand implements Runnable {
 
     @Override
     public Integer call() throws DirectoryException, KeyFileException {
-      if (!SecurityIdentifier.isValid(sid)) {
+      if (!Sid.isValid(sid)) {
         throw new UsageException("--sid '" + sid + "' is not a SID in S-1-... form");
       }
       Instant when;
@@ -200,7 +168,9 @@ final class KdsCommand implements Runnable {
       String domainName;
       try (LapsDirectory directory = connection.open()) {
         keys = KdsRootKeyStore.of(directory).readKeys();
-        domainName = domain != null ? domain : dnsNameOf(directory.baseDn());
+        domainName = domain != null ? domain : directory.dnsDomainName().orElseThrow(
+            () -> new UsageException("the base DN '" + directory.baseDn()
+                + "' has no DC= parts; give --domain"));
       }
       try {
         KdsRootKey chosen = choose(keys, when);
@@ -248,28 +218,5 @@ final class KdsCommand implements Runnable {
       FileTime t = k.useStartTime() != null ? k.useStartTime() : k.createTime();
       return t == null ? 0 : t.ticks();
     }
-  }
-
-  /** {@code DC=example,DC=com} gives {@code example.com}. */
-  static String dnsNameOf(String dn) {
-    List<String> labels = new ArrayList<>();
-    for (String part : dn.split(",")) {
-      String[] pair = part.trim().split("=", 2);
-      if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("dc")) {
-        labels.add(pair[1].trim().toLowerCase(Locale.ROOT));
-      }
-    }
-    if (labels.isEmpty()) {
-      throw new UsageException("the base DN '" + dn + "' has no DC= parts; give --domain");
-    }
-    return String.join(".", labels);
-  }
-
-  private static String iso(FileTime time) {
-    return time == null ? null : time.toInstant().toString();
-  }
-
-  private static Object blank(Object value) {
-    return value == null ? "" : value;
   }
 }

@@ -129,7 +129,7 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--check", description = "Exit 1 when work remains (actions, flags or waiting cleanups).")
     boolean check;
 
-    @Option(names = "--allow-downgrade", description = "Allow mirroring Windows LAPS passwords into cleartext ms-Mcs-AdmPwd.")
+    @Option(names = "--allow-downgrade", description = "Allow mirroring Windows LAPS passwords into cleartext " + io.lapsbridge.wire.LapsAttribute.Names.LEGACY_PASSWORD + ".")
     boolean allowDowngrade;
 
     @Override

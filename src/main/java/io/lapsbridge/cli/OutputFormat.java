@@ -1,6 +1,9 @@
 package io.lapsbridge.cli;
 
-/** How a command prints its data on stdout. */
+/**
+ * The agent's {@code --format}; every other command uses {@link
+ * io.lapsbridge.report.OutputFormat}, which the agent joins when it prints through {@code report}.
+ */
 enum OutputFormat {
   TEXT,
   JSON,

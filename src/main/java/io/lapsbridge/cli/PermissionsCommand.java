@@ -6,6 +6,11 @@ import io.lapsbridge.directory.SecurityDirectory;
 import io.lapsbridge.directory.SecurityDirectory.Part;
 import io.lapsbridge.directory.SecurityDirectory.Principal;
 import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.Sid;
+import io.lapsbridge.report.OutputFormat;
+import io.lapsbridge.report.PermissionRows;
+import io.lapsbridge.report.PermissionRows.AuditRow;
+import io.lapsbridge.report.PermissionRows.GrantRow;
 import io.lapsbridge.security.AccessFinding;
 import io.lapsbridge.security.Ace;
 import io.lapsbridge.security.AceFlags;
@@ -16,7 +21,6 @@ import io.lapsbridge.security.LapsGuids;
 import io.lapsbridge.security.PermissionsAudit;
 import io.lapsbridge.security.SecuredObject;
 import io.lapsbridge.security.SecurityDescriptor;
-import io.lapsbridge.security.Sid;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -57,13 +61,6 @@ final class PermissionsCommand implements Runnable {
         "a subcommand is required: grant-self, grant-read, grant-reset, grant-audit or audit");
   }
 
-  /** Output formats of the permissions lists. */
-  enum ListFormat {
-    TEXT,
-    JSON,
-    CSV
-  }
-
   /** Options and logic shared by the grant subcommands. */
   abstract static class Grant implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -82,7 +79,7 @@ final class PermissionsCommand implements Runnable {
     boolean dryRun;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
-    ListFormat format;
+    OutputFormat format;
 
     abstract LapsGrant grant();
 
@@ -123,7 +120,7 @@ final class PermissionsCommand implements Runnable {
               + "' has a NULL DACL (everyone has full access); refusing to replace it with LAPS ACEs only");
         }
         Acl acl = (part == Part.SACL ? current.sacl() : current.dacl()).orElse(Acl.of(List.of()));
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<GrantRow> rows = new ArrayList<>();
         for (AttributeFamily target : families) {
           for (Map.Entry<Sid, String> trustee : trustees.entrySet()) {
             List<Ace> wanted = grant().acesFor(target, guids, trustee.getKey(), auditFlags());
@@ -134,11 +131,11 @@ final class PermissionsCommand implements Runnable {
             change.alreadyPresent().forEach(ace -> rows.add(row("present", target, trustee, ace)));
           }
         }
-        boolean changed = rows.stream().anyMatch(row -> !row.get("action").equals("present"));
+        boolean changed = rows.stream().anyMatch(row -> !row.action().equals("present"));
         if (changed && !dryRun) {
           security.write(ou, part, part == Part.SACL ? current.withSacl(acl) : current.withDacl(acl));
         }
-        print(out, rows);
+        PermissionRows.printGrants(out, format, rows);
         if (!changed) {
           err.println("nothing to add: every ACE is already present on " + ou);
         } else if (dryRun) {
@@ -171,19 +168,8 @@ final class PermissionsCommand implements Runnable {
       return result;
     }
 
-    private Map<String, String> row(String action, AttributeFamily family, Map.Entry<Sid, String> trustee, Ace ace) {
-      Map<String, String> row = new LinkedHashMap<>();
-      row.put("action", action);
-      row.put("ou", ou);
-      row.put("family", name(family));
-      row.put("principal", trustee.getValue());
-      row.put("sid", trustee.getKey().toString());
-      row.put("ace", ace.toSddl());
-      return row;
-    }
-
-    private void print(PrintWriter out, List<Map<String, String>> rows) {
-      printRows(out, format, GRANT_COLUMNS, rows);
+    private GrantRow row(String action, AttributeFamily family, Map.Entry<Sid, String> trustee, Ace ace) {
+      return new GrantRow(action, ou, name(family), trustee.getValue(), trustee.getKey().toString(), ace.toSddl());
     }
   }
 
@@ -249,7 +235,7 @@ final class PermissionsCommand implements Runnable {
     boolean sacl;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
-    ListFormat format;
+    OutputFormat format;
 
     @Override
     public Integer call() throws DirectoryException {
@@ -274,20 +260,15 @@ final class PermissionsCommand implements Runnable {
         }
         List<PermissionsAudit.Row> rows =
             PermissionsAudit.run(objects, guids, family.families(), sacl, computerDefault);
-        List<Map<String, String>> printed = new ArrayList<>();
+        List<AuditRow> printed = new ArrayList<>();
         for (PermissionsAudit.Row row : rows) {
           AccessFinding finding = row.finding();
-          Map<String, String> fields = new LinkedHashMap<>();
-          fields.put("scope", row.scope());
-          fields.put("kind", row.scopeKind());
-          fields.put("family", name(row.family()));
-          fields.put("access", sacl ? "audited" : finding.access() == AccessFinding.Access.READ ? "read" : "escalation");
-          fields.put("principal", security.nameOf(finding.principal()));
-          fields.put("sid", finding.principal().toString());
-          fields.put("why", finding.why());
-          printed.add(fields);
+          String access = sacl ? "audited"
+              : finding.access() == AccessFinding.Access.READ ? "read" : "escalation";
+          printed.add(new AuditRow(row.scope(), row.scopeKind(), name(row.family()), access,
+              security.nameOf(finding.principal()), finding.principal().toString(), finding.why()));
         }
-        printRows(out, format, AUDIT_COLUMNS, printed);
+        PermissionRows.printAudit(out, format, printed);
       }
       out.flush();
       return ExitStatus.OK.code();
@@ -296,25 +277,5 @@ final class PermissionsCommand implements Runnable {
 
   static String name(AttributeFamily family) {
     return family.name().toLowerCase(Locale.ROOT);
-  }
-
-  static final List<String> GRANT_COLUMNS = List.of("action", "ou", "family", "principal", "sid", "ace");
-  static final List<String> AUDIT_COLUMNS = List.of("scope", "kind", "family", "access", "principal", "sid", "why");
-
-  static void printRows(PrintWriter out, ListFormat format, List<String> columns, List<Map<String, String>> rows) {
-    switch (format) {
-      case JSON -> out.println(Json.write(rows));
-      case CSV -> {
-        if (rows.isEmpty()) {
-          // Csv writes nothing for no records; a header alone still tells a script the shape.
-          out.print(String.join(",", columns) + "\r\n");
-        } else {
-          List<Map<String, Object>> records = new ArrayList<>();
-          rows.forEach(row -> records.add(new LinkedHashMap<>(row)));
-          Csv.write(out, records);
-        }
-      }
-      default -> rows.forEach(row -> out.println(String.join("\t", row.values())));
-    }
   }
 }

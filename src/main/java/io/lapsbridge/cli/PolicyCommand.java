@@ -15,6 +15,7 @@ import io.lapsbridge.policy.PolicyEngine;
 import io.lapsbridge.policy.PolicyEvaluation;
 import io.lapsbridge.policy.PolicySnapshot;
 import io.lapsbridge.policy.PolicySource;
+import io.lapsbridge.report.PolicyReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import io.lapsbridge.directory.ServerKind;
 import io.lapsbridge.directory.schema.FamilySelection;
 import io.lapsbridge.directory.schema.SchemaLdif;
 import io.lapsbridge.directory.schema.SchemaTarget;
+import io.lapsbridge.report.SchemaCheckTable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,17 +54,7 @@ final class SchemaCommand {
     public Integer call() throws DirectoryException {
       try (LapsDirectory directory = connection.open()) {
         SchemaReport report = new SchemaService(directory).check(family);
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-38s %-13s %-9s %s%n", "ATTRIBUTE", "STATE", "COMPUTER", "DETAIL");
-        for (SchemaReport.AttributeStatus status : report.attributes()) {
-          out.printf(
-              "%-38s %-13s %-9s %s%n",
-              status.attribute().ldapName(),
-              status.state().name().toLowerCase(java.util.Locale.ROOT),
-              status.linkedToComputer() ? "allowed" : "missing",
-              status.detail());
-        }
-        out.flush();
+        SchemaCheckTable.print(spec.commandLine().getOut(), report);
         if (!report.complete()) {
           // schema extend writes AD and ApacheDS only; elsewhere (OpenLDAP) it would refuse.
           spec.commandLine().getErr().println(report.server() == ServerKind.OTHER

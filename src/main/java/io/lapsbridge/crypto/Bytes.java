@@ -1,152 +1,26 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
-import java.io.ByteArrayOutputStream;
+import io.lapsbridge.wire.BinaryFormatException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.UUID;
 
-/** Little-endian readers and writers for the MS-GKDI binary structures (package-private). */
+/**
+ * Byte helpers the MS-GKDI structures need beyond {@code wire.LittleEndianReader} and {@code
+ * wire.LittleEndianWriter}: big-endian counters, fixed-width unsigned integers, UTF-16Z, wiping.
+ */
 final class Bytes {
   private Bytes() {}
 
-  /** A bounds-checked cursor; running off the end is a {@link Reason#TRUNCATED_BLOB}. */
-  static final class Reader {
-    private final byte[] data;
-    private final String what;
-    private int pos;
-
-    Reader(byte[] data, String what) {
-      this.data = data;
-      this.what = what;
-    }
-
-    int position() {
-      return pos;
-    }
-
-    int remaining() {
-      return data.length - pos;
-    }
-
-    /** An unsigned 32-bit little-endian value. */
-    long u32() throws LapsCryptoException {
-      need(4, "a 32-bit field");
-      long v =
-          (data[pos] & 0xFFL)
-              | (data[pos + 1] & 0xFFL) << 8
-              | (data[pos + 2] & 0xFFL) << 16
-              | (data[pos + 3] & 0xFFL) << 24;
-      pos += 4;
-      return v;
-    }
-
-    /** A 32-bit little-endian value used as a length; must fit what is left. */
-    int length(String field) throws LapsCryptoException {
-      long v = u32();
-      if (v > remaining()) {
-        throw new LapsCryptoException(
-            Reason.TRUNCATED_BLOB,
-            what + ": " + field + " is " + v + " bytes but only " + remaining() + " remain");
-      }
-      return (int) v;
-    }
-
-    byte[] take(int n, String field) throws LapsCryptoException {
-      need(n, field);
-      byte[] out = Arrays.copyOfRange(data, pos, pos + n);
-      pos += n;
-      return out;
-    }
-
-    UUID guid() throws LapsCryptoException {
-      return Bytes.guid(take(16, "a GUID"), 0);
-    }
-
-    void end() throws LapsCryptoException {
-      if (remaining() != 0) {
-        throw new LapsCryptoException(
-            Reason.MALFORMED_BLOB, what + " has " + remaining() + " unexpected trailing bytes");
-      }
-    }
-
-    private void need(int n, String field) throws LapsCryptoException {
-      if (n < 0 || n > remaining()) {
-        throw new LapsCryptoException(
-            Reason.TRUNCATED_BLOB,
-            what + " ends at byte " + data.length + " before " + field + " at offset " + pos);
-      }
-    }
-  }
-
-  /** A growable little-endian buffer. */
-  static final class Writer {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    Writer u32(long v) {
-      out.write((int) v);
-      out.write((int) (v >>> 8));
-      out.write((int) (v >>> 16));
-      out.write((int) (v >>> 24));
-      return this;
-    }
-
-    Writer put(byte[] b) {
-      out.write(b, 0, b.length);
-      return this;
-    }
-
-    Writer guid(UUID id) {
-      return put(Bytes.guid(id));
-    }
-
-    byte[] toByteArray() {
-      return out.toByteArray();
-    }
-  }
-
-  /** Windows GUID layout: Data1..Data3 little-endian, Data4 as-is. */
-  static UUID guid(byte[] b, int off) {
-    long msb =
-        (le(b, off, 4) << 32) | (le(b, off + 4, 2) << 16) | le(b, off + 6, 2);
-    long lsb = 0;
-    for (int i = 8; i < 16; i++) {
-      lsb = lsb << 8 | (b[off + i] & 0xFF);
-    }
-    return new UUID(msb, lsb);
-  }
-
-  static byte[] guid(UUID id) {
-    long msb = id.getMostSignificantBits();
-    long lsb = id.getLeastSignificantBits();
-    byte[] b = new byte[16];
-    long d1 = msb >>> 32;
-    long d2 = (msb >>> 16) & 0xFFFF;
-    long d3 = msb & 0xFFFF;
-    for (int i = 0; i < 4; i++) {
-      b[i] = (byte) (d1 >>> (8 * i));
-    }
-    b[4] = (byte) d2;
-    b[5] = (byte) (d2 >>> 8);
-    b[6] = (byte) d3;
-    b[7] = (byte) (d3 >>> 8);
-    for (int i = 0; i < 8; i++) {
-      b[8 + i] = (byte) (lsb >>> (56 - 8 * i));
-    }
-    return b;
-  }
-
-  private static long le(byte[] b, int off, int n) {
-    long v = 0;
-    for (int i = n - 1; i >= 0; i--) {
-      v = v << 8 | (b[off + i] & 0xFF);
-    }
-    return v;
-  }
-
-  static byte[] le32(int v) {
-    return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
+  /**
+   * A structure that breaks its layout, as this package reports it: running off the end is a
+   * {@link Reason#TRUNCATED_BLOB}, anything else a {@link Reason#MALFORMED_BLOB}.
+   */
+  static LapsCryptoException malformed(String what, BinaryFormatException e) {
+    return new LapsCryptoException(
+        e.truncated() ? Reason.TRUNCATED_BLOB : Reason.MALFORMED_BLOB,
+        what + ": " + e.getMessage());
   }
 
   static byte[] be32(int v) {

@@ -1,6 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.math.BigInteger;
 
 /**
@@ -29,7 +32,15 @@ public record DhParameters(int keyLength, BigInteger p, BigInteger g) {
   }
 
   public static DhParameters parse(byte[] blob) throws LapsCryptoException {
-    Bytes.Reader r = new Bytes.Reader(blob, "FFC DH parameters");
+    try {
+      return read(LittleEndianReader.of(blob));
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("FFC DH parameters", e);
+    }
+  }
+
+  private static DhParameters read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
     long total = r.u32();
     if (r.u32() != MAGIC) {
       throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH parameters lack magic DHPM");
@@ -40,9 +51,9 @@ public record DhParameters(int keyLength, BigInteger p, BigInteger g) {
           Reason.MALFORMED_BLOB, "FFC DH parameters have inconsistent lengths");
     }
     int n = (int) keyLength;
-    BigInteger p = new BigInteger(1, r.take(n, "p"));
-    BigInteger g = new BigInteger(1, r.take(n, "g"));
-    r.end();
+    BigInteger p = new BigInteger(1, r.bytes(n, "p"));
+    BigInteger g = new BigInteger(1, r.bytes(n, "g"));
+    r.expectEnd("FFC DH parameters");
     try {
       return new DhParameters(n, p, g);
     } catch (IllegalArgumentException e) {
@@ -51,12 +62,12 @@ public record DhParameters(int keyLength, BigInteger p, BigInteger g) {
   }
 
   public byte[] encode() {
-    return new Bytes.Writer()
+    return new LittleEndianWriter()
         .u32(12 + 2L * keyLength)
         .u32(MAGIC)
         .u32(keyLength)
-        .put(Bytes.unsigned(p, keyLength))
-        .put(Bytes.unsigned(g, keyLength))
+        .bytes(Bytes.unsigned(p, keyLength))
+        .bytes(Bytes.unsigned(g, keyLength))
         .toByteArray();
   }
 }

@@ -1,6 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.math.BigInteger;
 
 /**
@@ -23,7 +26,15 @@ public record EcdhPublicKey(SecretAgreement agreement, BigInteger x, BigInteger 
   }
 
   public static EcdhPublicKey parse(byte[] blob) throws LapsCryptoException {
-    Bytes.Reader r = new Bytes.Reader(blob, "ECDH public key");
+    try {
+      return read(LittleEndianReader.of(blob));
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("ECDH public key", e);
+    }
+  }
+
+  private static EcdhPublicKey read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
     long magic = r.u32();
     SecretAgreement agreement;
     if (magic == MAGIC_P256) {
@@ -42,9 +53,9 @@ public record EcdhPublicKey(SecretAgreement agreement, BigInteger x, BigInteger 
       throw new LapsCryptoException(
           Reason.MALFORMED_BLOB, "ECDH public key has coordinate length " + len);
     }
-    BigInteger x = new BigInteger(1, r.take((int) len, "X"));
-    BigInteger y = new BigInteger(1, r.take((int) len, "Y"));
-    r.end();
+    BigInteger x = new BigInteger(1, r.bytes((int) len, "X"));
+    BigInteger y = new BigInteger(1, r.bytes((int) len, "Y"));
+    r.expectEnd("ECDH public key");
     try {
       return new EcdhPublicKey(agreement, x, y);
     } catch (IllegalArgumentException e) {
@@ -56,11 +67,11 @@ public record EcdhPublicKey(SecretAgreement agreement, BigInteger x, BigInteger 
   public byte[] encode() {
     int n = agreement.coordinateLength();
     long magic = agreement == SecretAgreement.ECDH_P256 ? MAGIC_P256 : MAGIC_P384;
-    return new Bytes.Writer()
+    return new LittleEndianWriter()
         .u32(magic)
         .u32(n)
-        .put(Bytes.unsigned(x, n))
-        .put(Bytes.unsigned(y, n))
+        .bytes(Bytes.unsigned(x, n))
+        .bytes(Bytes.unsigned(y, n))
         .toByteArray();
   }
 }

@@ -1,6 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.math.BigInteger;
 
 /**
@@ -27,7 +30,15 @@ public record FfcDhPublicKey(DhParameters parameters, BigInteger y) implements P
   }
 
   public static FfcDhPublicKey parse(byte[] blob) throws LapsCryptoException {
-    Bytes.Reader r = new Bytes.Reader(blob, "FFC DH public key");
+    try {
+      return read(LittleEndianReader.of(blob));
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("FFC DH public key", e);
+    }
+  }
+
+  private static FfcDhPublicKey read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
     if (r.u32() != MAGIC) {
       throw new LapsCryptoException(Reason.MALFORMED_BLOB, "FFC DH public key lacks magic DHPB");
     }
@@ -37,10 +48,10 @@ public record FfcDhPublicKey(DhParameters parameters, BigInteger y) implements P
           Reason.MALFORMED_BLOB, "FFC DH public key has a bad key length " + keyLength);
     }
     int n = (int) keyLength;
-    BigInteger p = new BigInteger(1, r.take(n, "p"));
-    BigInteger g = new BigInteger(1, r.take(n, "g"));
-    BigInteger y = new BigInteger(1, r.take(n, "y"));
-    r.end();
+    BigInteger p = new BigInteger(1, r.bytes(n, "p"));
+    BigInteger g = new BigInteger(1, r.bytes(n, "g"));
+    BigInteger y = new BigInteger(1, r.bytes(n, "y"));
+    r.expectEnd("FFC DH public key");
     try {
       return new FfcDhPublicKey(new DhParameters(n, p, g), y);
     } catch (IllegalArgumentException e) {
@@ -51,12 +62,12 @@ public record FfcDhPublicKey(DhParameters parameters, BigInteger y) implements P
   @Override
   public byte[] encode() {
     int n = parameters.keyLength();
-    return new Bytes.Writer()
+    return new LittleEndianWriter()
         .u32(MAGIC)
         .u32(n)
-        .put(Bytes.unsigned(parameters.p(), n))
-        .put(Bytes.unsigned(parameters.g(), n))
-        .put(Bytes.unsigned(y, n))
+        .bytes(Bytes.unsigned(parameters.p(), n))
+        .bytes(Bytes.unsigned(parameters.g(), n))
+        .bytes(Bytes.unsigned(y, n))
         .toByteArray();
   }
 }

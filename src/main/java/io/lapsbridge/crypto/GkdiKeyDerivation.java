@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -25,7 +26,7 @@ final class GkdiKeyDerivation {
 
   /** Root key GUID (Windows layout) ‖ L0 ‖ L1 ‖ L2, signed 32-bit little-endian, −1 = unused. */
   static byte[] context(UUID root, int l0, int l1, int l2) {
-    return Bytes.concat(Bytes.guid(root), Bytes.le32(l0), Bytes.le32(l1), Bytes.le32(l2));
+    return new LittleEndianWriter().guid(root).i32(l0).i32(l1).i32(l2).toByteArray();
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.UUID;
 
 /**
@@ -58,7 +61,15 @@ public record GkdiKeyIdentifier(
   }
 
   public static GkdiKeyIdentifier parse(byte[] bytes) throws LapsCryptoException {
-    Bytes.Reader r = new Bytes.Reader(bytes, "GKDI key identifier");
+    try {
+      return read(LittleEndianReader.of(bytes));
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("GKDI key identifier", e);
+    }
+  }
+
+  private static GkdiKeyIdentifier read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
     if (r.u32() != VERSION) {
       throw new LapsCryptoException(
           Reason.UNSUPPORTED_ALGORITHM, "GKDI key identifier version is not 1");
@@ -86,9 +97,9 @@ public record GkdiKeyIdentifier(
       throw new LapsCryptoException(
           Reason.MALFORMED_BLOB, "GKDI key identifier has index out of range");
     }
-    byte[] keyInfo = r.take((int) cbKeyInfo, "key info");
-    String domain = Bytes.fromUtf16z(r.take((int) cbDomain, "domain name"), "domain name");
-    String forest = Bytes.fromUtf16z(r.take((int) cbForest, "forest name"), "forest name");
+    byte[] keyInfo = r.bytes((int) cbKeyInfo, "key info");
+    String domain = Bytes.fromUtf16z(r.bytes((int) cbDomain, "domain name"), "domain name");
+    String forest = Bytes.fromUtf16z(r.bytes((int) cbForest, "forest name"), "forest name");
     if ((flags & FLAG_PUBLIC_KEY) == 0 && keyInfo.length != NONCE_LENGTH) {
       throw new LapsCryptoException(
           Reason.MALFORMED_BLOB, "GKDI nonce is " + keyInfo.length + " bytes, not 32");
@@ -100,7 +111,7 @@ public record GkdiKeyIdentifier(
   public byte[] encode() {
     byte[] domain = Bytes.utf16z(domainName);
     byte[] forest = Bytes.utf16z(forestName);
-    return new Bytes.Writer()
+    return new LittleEndianWriter()
         .u32(VERSION)
         .u32(MAGIC)
         .u32(flags & 0xFFFF_FFFFL)
@@ -111,9 +122,9 @@ public record GkdiKeyIdentifier(
         .u32(keyInfo.length)
         .u32(domain.length)
         .u32(forest.length)
-        .put(keyInfo)
-        .put(domain)
-        .put(forest)
+        .bytes(keyInfo)
+        .bytes(domain)
+        .bytes(forest)
         .toByteArray();
   }
 

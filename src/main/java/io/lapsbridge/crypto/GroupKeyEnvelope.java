@@ -1,6 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -102,6 +105,22 @@ public record GroupKeyEnvelope(
   }
 
   /**
+   * The group key of {@code node}, derived down from this envelope's seed keys as a client does
+   * with a DC's answer (MS-GKDI 3.2.4.3). The caller wipes it.
+   *
+   * @throws LapsCryptoException {@link Reason#INVALID_KEY} when the envelope does not {@linkplain
+   *     #covers cover} the node, or the reasons of an unsupported algorithm
+   */
+  public GroupKey deriveGroupKey(GkdiInterval node) throws LapsCryptoException {
+    GroupKeyParameters p = GroupKeyParameters.of(this);
+    byte[] seed =
+        GkdiKeyDerivation.l2SeedFromEnvelope(p.kdfHash(), this, node.l0(), node.l1(), node.l2());
+    return new GroupKey(
+        p.kdfHash(), p.agreement(), p.dhParameters(), seed,
+        GkdiKeyDerivation.groupPrivateKey(p, seed));
+  }
+
+  /**
    * What a DC's GKDI service returns to an authorized caller for {@code node} (MS-GKDI 3.1.4.1):
    * the L1 key (of (L0, L1) when L2 is 31, else of (L0, L1 - 1), absent when L1 is 0 and L2 is
    * not 31) and the L2 seed key of the node, or with {@code l1Only} (a past L0, node (L0, 31,
@@ -155,7 +174,15 @@ public record GroupKeyEnvelope(
   }
 
   public static GroupKeyEnvelope parse(byte[] bytes) throws LapsCryptoException {
-    Bytes.Reader r = new Bytes.Reader(bytes, "group key envelope");
+    try {
+      return read(LittleEndianReader.of(bytes));
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("group key envelope", e);
+    }
+  }
+
+  private static GroupKeyEnvelope read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
     if (r.u32() != 1) {
       throw new LapsCryptoException(
           Reason.UNSUPPORTED_ALGORITHM, "group key envelope version is not 1");
@@ -188,15 +215,15 @@ public record GroupKeyEnvelope(
         || publicBits > 1 << 16) {
       throw new LapsCryptoException(Reason.MALFORMED_BLOB, "group key envelope field out of range");
     }
-    String kdf = Bytes.fromUtf16z(r.take((int) len[0], "KDF algorithm"), "KDF algorithm");
-    byte[] kdfParams = r.take((int) len[1], "KDF parameters");
+    String kdf = Bytes.fromUtf16z(r.bytes((int) len[0], "KDF algorithm"), "KDF algorithm");
+    byte[] kdfParams = r.bytes((int) len[1], "KDF parameters");
     String agreement =
-        Bytes.fromUtf16z(r.take((int) len[2], "secret agreement"), "secret agreement algorithm");
-    byte[] agreementParams = r.take((int) len[3], "secret agreement parameters");
-    String domain = Bytes.fromUtf16z(r.take((int) cbDomain, "domain name"), "domain name");
-    String forest = Bytes.fromUtf16z(r.take((int) cbForest, "forest name"), "forest name");
-    byte[] k1 = r.take((int) cbL1, "L1 key");
-    byte[] k2 = r.take((int) cbL2, "L2 key");
+        Bytes.fromUtf16z(r.bytes((int) len[2], "secret agreement"), "secret agreement algorithm");
+    byte[] agreementParams = r.bytes((int) len[3], "secret agreement parameters");
+    String domain = Bytes.fromUtf16z(r.bytes((int) cbDomain, "domain name"), "domain name");
+    String forest = Bytes.fromUtf16z(r.bytes((int) cbForest, "forest name"), "forest name");
+    byte[] k1 = r.bytes((int) cbL1, "L1 key");
+    byte[] k2 = r.bytes((int) cbL2, "L2 key");
     return new GroupKeyEnvelope(
         (int) flags, (int) l0, (int) l1, (int) l2, root, kdf, kdfParams, agreement,
         agreementParams, (int) privateBits, (int) publicBits, domain, forest, k1, k2);
@@ -207,7 +234,7 @@ public record GroupKeyEnvelope(
     byte[] agreement = Bytes.utf16z(secretAgreementAlgorithm);
     byte[] domain = Bytes.utf16z(domainName);
     byte[] forest = Bytes.utf16z(forestName);
-    return new Bytes.Writer()
+    return new LittleEndianWriter()
         .u32(1)
         .u32(GkdiKeyIdentifier.MAGIC)
         .u32(flags & 0xFFFF_FFFFL)
@@ -225,14 +252,14 @@ public record GroupKeyEnvelope(
         .u32(l2Key.length)
         .u32(domain.length)
         .u32(forest.length)
-        .put(kdf)
-        .put(kdfParameters)
-        .put(agreement)
-        .put(secretAgreementParameters)
-        .put(domain)
-        .put(forest)
-        .put(l1Key)
-        .put(l2Key)
+        .bytes(kdf)
+        .bytes(kdfParameters)
+        .bytes(agreement)
+        .bytes(secretAgreementParameters)
+        .bytes(domain)
+        .bytes(forest)
+        .bytes(l1Key)
+        .bytes(l2Key)
         .toByteArray();
   }
 

@@ -1,20 +1,19 @@
 package io.lapsbridge.crypto;
 
-import java.util.UUID;
-
 /**
- * Where {@link LapsDecryptor} gets seed keys when it has no root key: a domain controller's
- * GKDI service (the {@code rpc} package answers with {@code GetKey}) or a cache of its answers.
- * Implementations report refusals as {@link LapsCryptoException}s, with {@link
- * LapsCryptoException.Reason#NOT_AUTHORIZED} when the caller is not an authorized decryptor.
+ * The port {@link LapsDecryptor} gets group keys through: "the group key for this root key,
+ * interval and descriptor". Offline, {@link RootKeyGroupKeySource} derives it from KDS root keys
+ * (a key file or a privileged bind); online, an MS-GKDI GetKey client asks a domain controller,
+ * which decides per descriptor whether the caller may have it.
  */
 @FunctionalInterface
 public interface GroupKeySource {
   /**
-   * An envelope with seed keys for {@code node} of root key {@code rootKeyId} under {@code
-   * descriptor}, or for a newer node of the same L0 from which it derives ({@link
-   * GroupKeyEnvelope#covers}).
+   * The group key; the caller wipes it after use.
+   *
+   * @throws LapsCryptoException {@link LapsCryptoException.Reason#UNAUTHORIZED} when the caller is
+   *     not an authorized decryptor of this descriptor, {@link
+   *     LapsCryptoException.Reason#UNKNOWN_ROOT_KEY} when the source has no such root key
    */
-  GroupKeyEnvelope seedKeys(SidProtectionDescriptor descriptor, UUID rootKeyId, GkdiInterval node)
-      throws LapsCryptoException;
+  GroupKey groupKey(GroupKeyRequest request) throws LapsCryptoException;
 }

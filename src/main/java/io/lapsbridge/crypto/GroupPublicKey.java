@@ -1,6 +1,8 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
 import java.util.UUID;
 
 /**
@@ -129,9 +131,12 @@ public record GroupPublicKey(
   }
 
   private static boolean hasPublicKeyMagic(byte[] blob) {
-    long magic =
-        (blob[0] & 0xFFL) | (blob[1] & 0xFFL) << 8 | (blob[2] & 0xFFL) << 16
-            | (blob[3] & 0xFFL) << 24;
+    long magic;
+    try {
+      magic = LittleEndianReader.of(blob).u32("key blob magic");
+    } catch (BinaryFormatException e) {
+      return false;
+    }
     return magic == FfcDhPublicKey.MAGIC
         || magic == EcdhPublicKey.MAGIC_P256
         || magic == EcdhPublicKey.MAGIC_P384

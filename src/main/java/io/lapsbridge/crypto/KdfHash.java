@@ -1,6 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 
 /**
  * The hash of a KDS root key's SP 800-108 KDF, as named in {@code msKds-KDFParam} (MS-GKDI 2.2.1).
@@ -43,22 +46,30 @@ public enum KdfHash {
    * UTF-16Z.
    */
   public static KdfHash fromKdfParameters(byte[] blob) throws LapsCryptoException {
-    Bytes.Reader r = new Bytes.Reader(blob, "KDF parameters");
+    try {
+      return read(LittleEndianReader.of(blob));
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("KDF parameters", e);
+    }
+  }
+
+  private static KdfHash read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
     long zero1 = r.u32();
     long one = r.u32();
-    int cbName = r.length("hash name length");
+    int cbName = r.u32Length(1, "hash name length");
     long zero2 = r.u32();
     if (zero1 != 0 || one != 1 || zero2 != 0) {
       throw new LapsCryptoException(Reason.MALFORMED_BLOB, "KDF parameters have a bad header");
     }
-    String name = Bytes.fromUtf16z(r.take(cbName, "the hash name"), "KDF hash name");
-    r.end();
+    String name = Bytes.fromUtf16z(r.bytes(cbName, "the hash name"), "KDF hash name");
+    r.expectEnd("KDF parameters");
     return ofWindowsName(name);
   }
 
   /** Writes {@code msKds-KDFParam} as Windows does. */
   public byte[] kdfParameters() {
     byte[] name = Bytes.utf16z(windowsName);
-    return new Bytes.Writer().u32(0).u32(1).u32(name.length).u32(0).put(name).toByteArray();
+    return new LittleEndianWriter().u32(0).u32(1).u32(name.length).u32(0).bytes(name).toByteArray();
   }
 }

@@ -21,6 +21,8 @@ public final class LapsCryptoException extends Exception {
     UNSUPPORTED_ALGORITHM,
     /** The protection descriptor is not a single {@code SID=...} principal. */
     UNSUPPORTED_DESCRIPTOR,
+    /** The key source refused the caller: not an authorized decryptor of the descriptor. */
+    UNAUTHORIZED,
     /** No root key with the blob's root key id is available. */
     UNKNOWN_ROOT_KEY,
     /** The derived key-encryption key does not unwrap the content key: a different root key. */
@@ -31,9 +33,10 @@ public final class LapsCryptoException extends Exception {
     BAD_PAYLOAD,
     /** A key, key blob or parameter handed in by the caller is invalid. */
     INVALID_KEY,
-    /** The key source (a DC's GKDI service) refused: the caller is not an authorized decryptor. */
-    NOT_AUTHORIZED,
-    /** No key source could be asked: no DC answered, or authentication to it failed. */
+    /**
+     * No key source could be asked: no domain controller answered on RPC, or authentication to
+     * it failed. Shown as {@code Unauthorized}; a caller may fall back to root keys.
+     */
     KEY_SOURCE_UNAVAILABLE
   }
 

@@ -19,49 +19,42 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decrypts {@code msLAPS-Encrypted*} values and bare DPAPI-NG blobs offline, from KDS root keys
- * supplied by a {@link RootKeyProvider}. Node keys are cached per (root key, L0, L1, L2,
- * descriptor), so decrypting many values of one interval derives once. Thread-safe.
+ * Decrypts {@code msLAPS-Encrypted*} values and bare DPAPI-NG blobs with group keys from a {@link
+ * GroupKeySource}: offline from KDS root keys ({@link RootKeyGroupKeySource}, which caches derived
+ * nodes), or online from a domain controller. Thread-safe when the source is.
  *
- * <p>Failure reasons: {@link Reason#UNKNOWN_ROOT_KEY} when the provider lacks the blob's root
- * key, {@link Reason#WRONG_ROOT_KEY} when the derived key does not unwrap the content key,
- * {@link Reason#TAG_MISMATCH} when GCM authentication fails, and the parse reasons of {@link
- * LapsEncryptedValue} and {@link DpapiNgBlob}.
+ * <p>Failure reasons: {@link Reason#UNKNOWN_ROOT_KEY} when the source lacks the blob's root key,
+ * {@link Reason#UNAUTHORIZED} when the source refuses the caller, {@link Reason#WRONG_ROOT_KEY}
+ * when the derived key does not unwrap the content key, {@link Reason#TAG_MISMATCH} when GCM
+ * authentication fails, and the parse reasons of {@link LapsEncryptedValue} and {@link
+ * DpapiNgBlob}.
  */
 public final class LapsDecryptor {
   /** Enough for every interval of a few years of history across a handful of root keys. */
   public static final int DEFAULT_CACHE_ENTRIES = 1024;
 
-  private final RootKeyProvider keys;
   private final GroupKeySource groupKeys;
-  private final DerivedKeyCache cache;
 
+  /** Offline, from root keys, with the default cache. */
   public LapsDecryptor(RootKeyProvider keys) {
     this(keys, DEFAULT_CACHE_ENTRIES);
   }
 
   /** @param cacheEntries how many derived nodes to keep; 0 disables caching */
   public LapsDecryptor(RootKeyProvider keys, int cacheEntries) {
-    if (keys == null) {
-      throw new IllegalArgumentException("root key provider must not be null");
-    }
-    this.keys = keys;
-    this.groupKeys = null;
-    this.cache = new DerivedKeyCache(cacheEntries);
+    this(new RootKeyGroupKeySource(keys, cacheEntries));
   }
 
-  /**
-   * A decryptor without root keys that asks {@code groupKeys} (a DC's GKDI service, through
-   * {@code rpc}) for seed keys and derives down from them (MS-GKDI 3.2.4.3). Caching of
-   * envelopes is the source's business; this decryptor derives per value.
-   */
-  public LapsDecryptor(GroupKeySource groupKeys) {
+  private LapsDecryptor(GroupKeySource groupKeys) {
     if (groupKeys == null) {
       throw new IllegalArgumentException("group key source must not be null");
     }
-    this.keys = null;
     this.groupKeys = groupKeys;
-    this.cache = new DerivedKeyCache(0);
+  }
+
+  /** A decryptor over any group key source, such as an MS-GKDI GetKey client. */
+  public static LapsDecryptor using(GroupKeySource groupKeys) {
+    return new LapsDecryptor(groupKeys);
   }
 
   /** Decrypts an attribute value (header + blob) and decodes the {@code {n,t,p}} payload. */
@@ -85,59 +78,15 @@ public final class LapsDecryptor {
 
   /** Decrypts a parsed blob. The caller should wipe the result. */
   public byte[] decrypt(DpapiNgBlob blob) throws LapsCryptoException {
-    if (groupKeys != null) {
-      return decryptOnline(blob);
-    }
     GkdiKeyIdentifier id = blob.keyIdentifier();
-    KdsRootKey root =
-        keys.find(id.rootKeyId())
-            .orElseThrow(
-                () ->
-                    new LapsCryptoException(
-                        Reason.UNKNOWN_ROOT_KEY, "no KDS root key " + id.rootKeyId()
-                            + " is available"));
-    if (!root.id().equals(id.rootKeyId())) {
-      throw new LapsCryptoException(
-          Reason.WRONG_ROOT_KEY,
-          "blob needs root key " + id.rootKeyId() + " but was given " + root.id());
-    }
-    DerivedKeyCache.NodeKeys node =
-        cache.get(root, blob.descriptor().securityDescriptor(), id.l0(), id.l1(), id.l2());
+    GroupKey key = groupKeys.groupKey(
+        new GroupKeyRequest(id.rootKeyId(), id.l0(), id.l1(), id.l2(), blob.descriptor()));
     byte[] kek;
     try {
-      kek = keyEncryptionKey(GroupKeyParameters.of(root), id, node);
+      kek = keyEncryptionKey(key, id);
     } finally {
-      node.wipe();
+      key.wipe();
     }
-    return unwrapAndDecrypt(kek, blob, id);
-  }
-
-  private byte[] decryptOnline(DpapiNgBlob blob) throws LapsCryptoException {
-    GkdiKeyIdentifier id = blob.keyIdentifier();
-    GkdiInterval node = new GkdiInterval(id.l0(), id.l1(), id.l2());
-    GroupKeyEnvelope envelope = groupKeys.seedKeys(blob.descriptor(), id.rootKeyId(), node);
-    if (!envelope.rootKeyId().equals(id.rootKeyId()) || !envelope.covers(node)) {
-      throw new LapsCryptoException(
-          Reason.WRONG_ROOT_KEY,
-          "the key source answered with " + envelope + ", which does not derive root key "
-              + id.rootKeyId() + " (L0=" + id.l0() + ", L1=" + id.l1() + ", L2=" + id.l2() + ")");
-    }
-    GroupKeyParameters parameters = GroupKeyParameters.of(envelope);
-    byte[] seed =
-        GkdiKeyDerivation.l2SeedFromEnvelope(parameters.kdfHash(), envelope, id.l0(), id.l1(), id.l2());
-    DerivedKeyCache.NodeKeys keys =
-        new DerivedKeyCache.NodeKeys(seed, GkdiKeyDerivation.groupPrivateKey(parameters, seed));
-    byte[] kek;
-    try {
-      kek = keyEncryptionKey(parameters, id, keys);
-    } finally {
-      keys.wipe();
-    }
-    return unwrapAndDecrypt(kek, blob, id);
-  }
-
-  private static byte[] unwrapAndDecrypt(byte[] kek, DpapiNgBlob blob, GkdiKeyIdentifier id)
-      throws LapsCryptoException {
     byte[] cek = null;
     try {
       cek = unwrap(kek, blob.wrappedKey(), id);
@@ -147,34 +96,33 @@ public final class LapsDecryptor {
     }
   }
 
-  private static byte[] keyEncryptionKey(
-      GroupKeyParameters root, GkdiKeyIdentifier id, DerivedKeyCache.NodeKeys node)
+  private static byte[] keyEncryptionKey(GroupKey key, GkdiKeyIdentifier id)
       throws LapsCryptoException {
     if (!id.isPublicKeyMode()) {
-      return GkdiKeyDerivation.kekFromNonce(root.kdfHash(), node.l2Seed(), id.keyInfo());
+      return GkdiKeyDerivation.kekFromNonce(key.kdfHash(), key.l2Seed(), id.keyInfo());
     }
     PublicKeyBlob peer = id.publicKey();
-    if (peer.agreement() != root.agreement()) {
+    if (peer.agreement() != key.agreement()) {
       throw new LapsCryptoException(
           Reason.WRONG_ROOT_KEY,
-          "blob uses " + peer.agreement().windowsName() + " but root key " + root.rootKeyId() + " is "
-              + root.agreement().windowsName());
+          "blob uses " + peer.agreement().windowsName() + " but root key " + id.rootKeyId()
+              + " is " + key.agreement().windowsName());
     }
     byte[] z;
     if (peer instanceof FfcDhPublicKey dh) {
-      if (!dh.parameters().equals(root.dhParameters())) {
+      if (!dh.parameters().equals(key.dhParameters())) {
         throw new LapsCryptoException(
-            Reason.WRONG_ROOT_KEY, "blob's DH group differs from root key " + root.rootKeyId());
+            Reason.WRONG_ROOT_KEY, "blob's DH group differs from root key " + id.rootKeyId());
       }
       z =
           GkdiKeyDerivation.dhSharedSecret(
-              root.dhParameters(), new BigInteger(1, node.groupPrivate()), dh.y());
+              key.dhParameters(), new BigInteger(1, key.groupPrivate()), dh.y());
     } else {
-      PrivateKey x = GkdiKeyDerivation.ecPrivateKey(root.agreement(), node.groupPrivate());
-      z = GkdiKeyDerivation.ecdhSharedSecret(root.agreement(), x, (EcdhPublicKey) peer);
+      PrivateKey x = GkdiKeyDerivation.ecPrivateKey(key.agreement(), key.groupPrivate());
+      z = GkdiKeyDerivation.ecdhSharedSecret(key.agreement(), x, (EcdhPublicKey) peer);
     }
     try {
-      return GkdiKeyDerivation.kekFromSharedSecret(root.kdfHash(), root.agreement(), z);
+      return GkdiKeyDerivation.kekFromSharedSecret(key.kdfHash(), key.agreement(), z);
     } finally {
       Bytes.wipe(z);
     }
@@ -240,13 +188,15 @@ public final class LapsDecryptor {
     }
   }
 
-  /** How many node derivations ran: cache misses, for tests and the benchmark. */
+  /** How many node derivations ran: cache misses of an offline source, for tests. */
   long derivations() {
-    return cache.derivations();
+    return groupKeys instanceof RootKeyGroupKeySource offline ? offline.derivations() : 0;
   }
 
-  /** Wipes and drops every cached derived key. */
+  /** Wipes and drops every cached derived key of an offline source. */
   public void clearCache() {
-    cache.clear();
+    if (groupKeys instanceof RootKeyGroupKeySource offline) {
+      offline.clearCache();
+    }
   }
 }

@@ -2,6 +2,9 @@ package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
 import io.lapsbridge.model.FileTime;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 
 /**
  * One {@code msLAPS-EncryptedPassword} (or history, or DSRM) attribute value: a 16-byte header,
@@ -29,7 +32,15 @@ public record LapsEncryptedValue(FileTime updated, DpapiNgBlob blob) {
           "encrypted LAPS value is " + (value == null ? 0 : value.length)
               + " bytes, shorter than its 16-byte header");
     }
-    Bytes.Reader r = new Bytes.Reader(value, "LAPS header");
+    try {
+      return read(LittleEndianReader.of(value));
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("LAPS header", e);
+    }
+  }
+
+  private static LapsEncryptedValue read(LittleEndianReader r)
+      throws LapsCryptoException, BinaryFormatException {
     long high = r.u32();
     long low = r.u32();
     long size = r.u32();
@@ -50,7 +61,7 @@ public record LapsEncryptedValue(FileTime updated, DpapiNgBlob blob) {
           Reason.BAD_HEADER,
           "LAPS header announces " + size + " bytes but " + r.remaining() + " follow");
     }
-    byte[] blob = r.take((int) size, "the DPAPI-NG blob");
+    byte[] blob = r.bytes((int) size, "the DPAPI-NG blob");
     return new LapsEncryptedValue(new FileTime(high << 32 | low), DpapiNgBlob.parse(blob));
   }
 
@@ -58,7 +69,7 @@ public record LapsEncryptedValue(FileTime updated, DpapiNgBlob blob) {
     byte[] blobBytes = blob.encode();
     long t = updated.ticks();
     byte[] header =
-        new Bytes.Writer().u32(t >>> 32).u32(t & 0xFFFF_FFFFL).u32(blobBytes.length).u32(0)
+        new LittleEndianWriter().u32(t >>> 32).u32(t & 0xFFFF_FFFFL).u32(blobBytes.length).u32(0)
             .toByteArray();
     return Bytes.concat(header, blobBytes);
   }

@@ -1,6 +1,8 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
 
 /**
  * A BCrypt public key blob as MS-GKDI carries it: the ephemeral key in a public-key-mode key
@@ -18,10 +20,14 @@ public sealed interface PublicKeyBlob permits FfcDhPublicKey, EcdhPublicKey {
     if (blob.length < 4) {
       throw new LapsCryptoException(Reason.TRUNCATED_BLOB, "public key blob is too short");
     }
-    long magic = new Bytes.Reader(blob, "public key blob").u32();
-    if (magic == FfcDhPublicKey.MAGIC) {
-      return FfcDhPublicKey.parse(blob);
+    try {
+      long magic = LittleEndianReader.of(blob).u32();
+      if (magic == FfcDhPublicKey.MAGIC) {
+        return FfcDhPublicKey.parse(blob);
+      }
+      return EcdhPublicKey.parse(blob);
+    } catch (BinaryFormatException e) {
+      throw Bytes.malformed("public key blob", e);
     }
-    return EcdhPublicKey.parse(blob);
   }
 }

@@ -1,8 +1,9 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.Sid;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.io.IOException;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -27,22 +28,14 @@ public record SidProtectionDescriptor(String sid) {
   public static final ASN1ObjectIdentifier SID_TYPE =
       new ASN1ObjectIdentifier("1.3.6.1.4.1.311.74.1.1");
 
-  private static final Pattern SID_TEXT = Pattern.compile("S-1-\\d{1,15}(-\\d{1,10}){1,15}");
-  private static final long MAX_AUTHORITY = (1L << 48) - 1;
-
+  /** Checks the SID with the one strict parser, and keeps its canonical text. */
   public SidProtectionDescriptor {
-    if (sid == null || !SID_TEXT.matcher(sid).matches()) {
-      throw new IllegalArgumentException("not a SID in S-1-... form");
-    }
-    String[] parts = sid.split("-");
-    if (Long.parseLong(parts[2]) > MAX_AUTHORITY) {
-      throw new IllegalArgumentException("SID identifier authority is out of range");
-    }
-    for (int i = 3; i < parts.length; i++) {
-      if (Long.parseLong(parts[i]) > 0xFFFF_FFFFL) {
-        throw new IllegalArgumentException("SID sub-authority is out of range");
-      }
-    }
+    sid = Sid.of(sid).toString();
+  }
+
+  /** The principal as a SID value. */
+  public Sid principal() {
+    return Sid.of(sid);
   }
 
   /** The descriptor string as Windows shows it, {@code SID=S-1-...}. */
@@ -132,50 +125,30 @@ public record SidProtectionDescriptor(String sid) {
    * and group S-1-5-18. Layout verified byte-for-byte against Windows-generated vectors.
    */
   public byte[] securityDescriptor() {
-    byte[] target = binarySid(sid);
-    byte[] everyone = binarySid("S-1-1-0");
-    byte[] system = binarySid("S-1-5-18");
-    byte[] ace1 = ace(0x3, target);
-    byte[] ace2 = ace(0x2, everyone);
-    int aclSize = 8 + ace1.length + ace2.length;
-    byte[] acl =
-        Bytes.concat(
-            new byte[] {2, 0, (byte) aclSize, (byte) (aclSize >>> 8), 2, 0, 0, 0}, ace1, ace2);
+    Sid target = principal();
+    int aclSize = 8 + aceSize(target) + aceSize(Sid.EVERYONE);
     int daclOffset = 20;
-    int ownerOffset = daclOffset + acl.length;
-    int groupOffset = ownerOffset + system.length;
-    byte[] header =
-        new Bytes.Writer()
-            .put(new byte[] {1, 0, 0x04, (byte) 0x80}) // revision 1; SE_DACL_PRESENT|SE_SELF_RELATIVE
-            .u32(ownerOffset)
-            .u32(groupOffset)
-            .u32(0)
-            .u32(daclOffset)
-            .toByteArray();
-    return Bytes.concat(header, acl, system, system);
+    int ownerOffset = daclOffset + aclSize;
+    int groupOffset = ownerOffset + Sid.SYSTEM.binaryLength();
+    LittleEndianWriter out = new LittleEndianWriter()
+        .u8(1).u8(0).u16(0x8004) // revision 1; SE_DACL_PRESENT | SE_SELF_RELATIVE
+        .u32(ownerOffset)
+        .u32(groupOffset)
+        .u32(0)
+        .u32(daclOffset)
+        .u8(2).u8(0).u16(aclSize).u16(2).u16(0); // ACL revision 2, two ACEs
+    ace(out, 0x3, target);
+    ace(out, 0x2, Sid.EVERYONE);
+    return out.sid(Sid.SYSTEM).sid(Sid.SYSTEM).toByteArray();
   }
 
-  private static byte[] ace(int mask, byte[] sid) {
-    int size = 8 + sid.length;
-    byte[] head = {0, 0, (byte) size, (byte) (size >>> 8)}; // ACCESS_ALLOWED, no flags
-    return Bytes.concat(head, Bytes.le32(mask), sid);
+  private static int aceSize(Sid sid) {
+    return 8 + sid.binaryLength();
   }
 
-  static byte[] binarySid(String text) {
-    String[] parts = text.split("-");
-    int subCount = parts.length - 3;
-    byte[] out = new byte[8 + 4 * subCount];
-    out[0] = 1;
-    out[1] = (byte) subCount;
-    long authority = Long.parseLong(parts[2]);
-    for (int i = 0; i < 6; i++) {
-      out[2 + i] = (byte) (authority >>> (8 * (5 - i)));
-    }
-    for (int i = 0; i < subCount; i++) {
-      byte[] sub = Bytes.le32((int) Long.parseLong(parts[3 + i]));
-      System.arraycopy(sub, 0, out, 8 + 4 * i, 4);
-    }
-    return out;
+  /** ACCESS_ALLOWED, no flags. */
+  private static void ace(LittleEndianWriter out, int mask, Sid sid) {
+    out.u8(0).u8(0).u16(aceSize(sid)).u32(mask).sid(sid);
   }
 
   private static LapsCryptoException malformed(String message) {

@@ -6,8 +6,10 @@
  * blobs, the SID protection descriptor and its security descriptor, the MS-GKDI key derivation
  * (SP 800-108 seed-key tree, DH / ECDH secret agreement, concatenation KDF), AES key wrap and
  * AES-256-GCM, and the {@link io.lapsbridge.crypto.LapsDecryptor} / {@link
- * io.lapsbridge.crypto.LapsEncryptor} entry points. Key material reaches it through {@link
- * io.lapsbridge.crypto.RootKeyProvider} (filled by the directory layer or a key file) or a {@link
+ * io.lapsbridge.crypto.LapsEncryptor} entry points. Key material reaches it through the {@link
+ * io.lapsbridge.crypto.GroupKeySource} port (offline: {@link
+ * io.lapsbridge.crypto.RootKeyGroupKeySource} over a {@link io.lapsbridge.crypto.RootKeyProvider}
+ * filled by the directory layer or a key file; online: an MS-GKDI GetKey client) or a {@link
  * io.lapsbridge.crypto.GroupPublicKey}; this package never does I/O.
  *
  * <p>Imports only {@code io.lapsbridge.model}, {@code io.lapsbridge.wire}, the JDK and

@@ -11,11 +11,11 @@ import io.lapsbridge.crypto.LapsEncryptedValue;
 import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.model.ComputerRef;
 import io.lapsbridge.model.FileTime;
+import io.lapsbridge.wire.BinaryFormatException;
 import io.lapsbridge.wire.FileTimeText;
 import io.lapsbridge.wire.LapsAttribute;
+import io.lapsbridge.wire.LittleEndianReader;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -123,10 +123,14 @@ public final class EncryptedPasswordWriter {
     if (value == null || value.length < LapsEncryptedValue.HEADER_LENGTH) {
       return Long.MIN_VALUE;
     }
-    ByteBuffer header = ByteBuffer.wrap(value, 0, 8).order(ByteOrder.LITTLE_ENDIAN);
-    long high = header.getInt() & 0xFFFF_FFFFL;
-    long low = header.getInt() & 0xFFFF_FFFFL;
-    return high > 0x7FFF_FFFFL ? Long.MIN_VALUE : high << 32 | low;
+    try {
+      LittleEndianReader header = LittleEndianReader.of(value);
+      long high = header.u32("update time, high half");
+      long low = header.u32("update time, low half");
+      return high > 0x7FFF_FFFFL ? Long.MIN_VALUE : high << 32 | low;
+    } catch (BinaryFormatException e) {
+      throw new IllegalStateException("the length was checked", e);
+    }
   }
 
   /** SHA-256 of an encrypted value, in hex: safe to log and compare. */

@@ -503,7 +503,8 @@ public final class GuardedWriter implements AutoCloseable {
           password = secret.reveal();
         }
       } catch (MalformedValueException e) {
-        throw new IllegalStateException("checked: msLAPS-Password is well formed", e);
+        throw new IllegalStateException("checked: " + LapsAttribute.PASSWORD.ldapName()
+            + " is well formed", e);
       }
       String legacyAttribute = LapsAttribute.LEGACY_PASSWORD.ldapName();
       String expiry = FileTimeText.toDecimal(a.expires());

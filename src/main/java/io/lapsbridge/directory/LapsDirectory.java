@@ -73,6 +73,11 @@ public final class LapsDirectory implements AutoCloseable {
     return baseDn;
   }
 
+  /** The DNS name of the base DN's {@code DC=} parts ({@code example.com}), if it has any. */
+  public Optional<String> dnsDomainName() {
+    return DomainNames.dnsNameOf(baseDn);
+  }
+
   public ConnectionSettings settings() {
     return settings;
   }

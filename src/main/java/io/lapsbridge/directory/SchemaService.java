@@ -245,11 +245,12 @@ public final class SchemaService {
     for (LDIFChangeRecord record : SchemaLdif.activeDirectoryRecords(all)) {
       String dn = record.getDN().replace(SchemaLdif.CONFIGURATION_PLACEHOLDER, configuration);
       if (record instanceof LDIFAddChangeRecord add) {
+        String cn = firstRdnValue(record);
         boolean wanted =
-            dn.startsWith("CN=" + LapsAttribute.Oids.ENCRYPTED_PROPERTY_SET_NAME + ",")
+            cn.equalsIgnoreCase(LapsAttribute.Oids.ENCRYPTED_PROPERTY_SET_NAME)
                 ? missing.stream().anyMatch(a -> a.attributeSecurityGuid().isPresent())
                     && !exists(dn)
-                : missing.stream().anyMatch(a -> dn.startsWith("CN=" + a.cn() + ","));
+                : missing.stream().anyMatch(a -> a.cn().equalsIgnoreCase(cn));
         if (wanted) {
           changes.add(change("add " + dn, new LDIFAddChangeRecord(dn, add.getAttributes())));
         }
@@ -272,6 +273,15 @@ public final class SchemaService {
     }
     return changes;
   }
+  /** The value of a record's first RDN: the CN of the schema object it adds. */
+  private static String firstRdnValue(LDIFChangeRecord record) {
+    try {
+      return record.getParsedDN().getRDN().getAttributeValues()[0];
+    } catch (LDAPException e) {
+      throw new IllegalStateException("the shipped schema LDIF has a malformed DN", e);
+    }
+  }
+
 
   private static LDIFChangeRecord schemaUpdateNow() {
     return new LDIFModifyChangeRecord(

@@ -17,12 +17,16 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import io.lapsbridge.model.Sid;
 import io.lapsbridge.security.Guids;
 import io.lapsbridge.security.LapsGuids;
 import io.lapsbridge.security.SecuredObject;
 import io.lapsbridge.security.SecurityDescriptor;
 import io.lapsbridge.security.SecurityFormatException;
-import io.lapsbridge.security.Sid;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LapsAttribute;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.WindowsGuid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -274,10 +278,10 @@ public final class SecurityDirectory {
         throw new DirectoryException(DirectoryException.Kind.NOT_FOUND,
             "'" + domainRoot + "' has no objectSid to resolve the computer class default descriptor");
       }
-      domainSid = Sid.fromBytes(sid);
+      domainSid = LittleEndianReader.sidOf(sid);
     } catch (LDAPException e) {
       throw LapsDirectory.failure("read the computer class defaultSecurityDescriptor", schemaContext, null, e);
-    } catch (SecurityFormatException e) {
+    } catch (BinaryFormatException e) {
       throw new DirectoryException(DirectoryException.Kind.MALFORMED_VALUE,
           "'" + domainRoot + "' objectSid is malformed at " + e.getMessage());
     }
@@ -291,12 +295,14 @@ public final class SecurityDirectory {
 
   /** The LAPS attributes' schemaIDGUIDs, empty for those the schema lacks. */
   public LapsGuids lapsGuids() throws DirectoryException {
-    return new LapsGuids(schemaGuid("ms-Mcs-AdmPwd"), schemaGuid("ms-Mcs-AdmPwdExpirationTime"),
-        schemaGuid("msLAPS-Password"), schemaGuid("msLAPS-PasswordExpirationTime"),
-        schemaGuid("msLAPS-EncryptedPassword"));
+    return new LapsGuids(schemaGuid(LapsAttribute.LEGACY_PASSWORD),
+        schemaGuid(LapsAttribute.LEGACY_EXPIRATION_TIME), schemaGuid(LapsAttribute.PASSWORD),
+        schemaGuid(LapsAttribute.PASSWORD_EXPIRATION_TIME),
+        schemaGuid(LapsAttribute.ENCRYPTED_PASSWORD));
   }
 
-  private Optional<UUID> schemaGuid(String ldapName) throws DirectoryException {
+  private Optional<UUID> schemaGuid(LapsAttribute attribute) throws DirectoryException {
+    String ldapName = attribute.ldapName();
     Filter filter = Filter.createANDFilter(
         Filter.createEqualityFilter("objectClass", "attributeSchema"),
         Filter.createEqualityFilter("lDAPDisplayName", ldapName));
@@ -304,13 +310,15 @@ public final class SecurityDirectory {
       SearchResult result = connection.search(schemaContext, SearchScope.ONE, filter, "schemaIDGUID");
       for (SearchResultEntry entry : result.getSearchEntries()) {
         byte[] guid = entry.getAttributeValueBytes("schemaIDGUID");
-        if (guid != null && guid.length == 16) {
-          return Optional.of(Guids.fromBytes(guid));
+        if (guid != null && guid.length == WindowsGuid.LENGTH) {
+          return Optional.of(LittleEndianReader.of(guid).guid("schemaIDGUID"));
         }
       }
       return Optional.empty();
     } catch (LDAPException e) {
       throw LapsDirectory.failure("look up schemaIDGUID of " + ldapName, schemaContext, null, e);
+    } catch (BinaryFormatException e) {
+      throw new IllegalStateException("a 16-byte array holds a GUID", e);
     }
   }
 
@@ -367,18 +375,7 @@ public final class SecurityDirectory {
   }
 
   private boolean domainMatchesDns(String domain) {
-    StringBuilder dns = new StringBuilder();
-    try {
-      for (var rdn : new DN(domainRoot).getRDNs()) {
-        if (dns.length() > 0) {
-          dns.append('.');
-        }
-        dns.append(rdn.getAttributeValues()[0]);
-      }
-    } catch (LDAPException e) {
-      return false;
-    }
-    return dns.toString().equalsIgnoreCase(domain);
+    return DomainNames.dnsNameOf(domainRoot).filter(domain::equalsIgnoreCase).isPresent();
   }
 
   private void checkDomain(String given, String domain, boolean matches) throws DirectoryException {
@@ -420,8 +417,8 @@ public final class SecurityDirectory {
     }
     Sid sid;
     try {
-      sid = Sid.fromBytes(bytes);
-    } catch (SecurityFormatException e) {
+      sid = LittleEndianReader.sidOf(bytes);
+    } catch (BinaryFormatException e) {
       throw new DirectoryException(DirectoryException.Kind.MALFORMED_VALUE,
           "'" + entry.getDN() + "' objectSid is malformed at " + e.getMessage());
     }

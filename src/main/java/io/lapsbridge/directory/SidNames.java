@@ -5,8 +5,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import io.lapsbridge.wire.MalformedValueException;
-import io.lapsbridge.wire.SecurityIdentifier;
+import io.lapsbridge.model.Sid;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +30,11 @@ public final class SidNames {
   }
 
   private Optional<String> lookUp(String sid) {
-    byte[] binary;
-    try {
-      binary = SecurityIdentifier.toBinary(sid);
-    } catch (MalformedValueException e) {
+    Optional<Sid> parsed = Sid.parse(sid);
+    if (parsed.isEmpty()) {
       return Optional.empty();
     }
+    byte[] binary = parsed.get().toBytes();
     SearchRequest request =
         new SearchRequest(
             directory.baseDn(), SearchScope.SUB, Filter.createEqualityFilter("objectSid", binary),

@@ -4,8 +4,8 @@ import io.lapsbridge.crypto.NtHash;
 import io.lapsbridge.embedded.gkdi.Principal;
 import io.lapsbridge.embedded.gkdi.PrincipalDirectory;
 import io.lapsbridge.model.Secret;
-import io.lapsbridge.security.SecurityFormatException;
-import io.lapsbridge.security.Sid;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -94,7 +94,7 @@ public final class DirectoryPrincipals implements PrincipalDirectory {
       try {
         return Optional.of(
             new Principal(
-                user.get("sAMAccountName").getString(), Sid.fromBytes(sid.getBytes()).toString(),
+                user.get("sAMAccountName").getString(), sidText(sid.getBytes()),
                 groupSids(user.getDn().getName()), hash));
       } finally {
         java.util.Arrays.fill(hash, (byte) 0);
@@ -126,8 +126,8 @@ public final class DirectoryPrincipals implements PrincipalDirectory {
     return sids;
   }
 
-  private static String sidText(byte[] bytes) throws SecurityFormatException {
-    return Sid.fromBytes(bytes).toString();
+  private static String sidText(byte[] bytes) throws BinaryFormatException {
+    return LittleEndianReader.sidOf(bytes).toString();
   }
 
   private List<Entry> search(String base, SearchScope scope, String filter) throws Exception {

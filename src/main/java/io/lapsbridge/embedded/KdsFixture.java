@@ -12,6 +12,7 @@ import io.lapsbridge.crypto.SidProtectionDescriptor;
 import io.lapsbridge.embedded.StandInDirectory.LdifSource;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
+import io.lapsbridge.model.Sid;
 import io.lapsbridge.wire.FileTimeText;
 import io.lapsbridge.wire.LapsAttribute;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
@@ -40,8 +41,9 @@ public final class KdsFixture {
   /** The fixture domain's SID (see test-ldap/fixture-kds.ldif). */
   public static final String DOMAIN_SID = "S-1-5-21-1000000001-2000000002-3000000003";
 
-  public static final String DOMAIN_ADMINS_SID = DOMAIN_SID + "-512";
-  public static final String LAPS_READERS_SID = DOMAIN_SID + "-1105";
+  public static final String DOMAIN_ADMINS_SID =
+      Sid.of(DOMAIN_SID).withRid(Sid.DOMAIN_ADMINS_RID).toString();
+  public static final String LAPS_READERS_SID = Sid.of(DOMAIN_SID).withRid(1105).toString();
 
   /** The DH root key, in use since 2026-01-01. */
   public static final UUID DH_ROOT_KEY = UUID.fromString("7c1b9a52-3f0e-4d6a-9b1e-5a2f8c4d6e01");

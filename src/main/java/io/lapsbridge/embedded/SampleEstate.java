@@ -9,12 +9,17 @@ import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.apache.directory.api.ldap.model.exception.LdapInvalidDnException;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.apache.directory.api.ldap.model.name.Rdn;
 
 /**
  * Generates a sample estate of computers covering every LAPS state, deterministically from a
@@ -152,17 +157,19 @@ public final class SampleEstate {
     }
   }
 
+  /** {@code DC=example,DC=com} gives {@code example.com}; parsed as a DN, never split on commas. */
   private static String domainOf(String baseDn) {
-    StringBuilder domain = new StringBuilder();
-    for (String part : baseDn.split(",")) {
-      String[] pair = part.trim().split("=", 2);
-      if (pair.length == 2 && pair[0].equalsIgnoreCase("dc")) {
-        if (domain.length() > 0) {
-          domain.append('.');
+    Deque<String> labels = new ArrayDeque<>();
+    try {
+      // ApacheDS iterates a DN from its root: DC=com first.
+      for (Rdn rdn : new Dn(baseDn)) {
+        if (rdn.size() == 1 && rdn.getType().equalsIgnoreCase("dc")) {
+          labels.addFirst(rdn.getValue());
         }
-        domain.append(pair[1]);
       }
+    } catch (LdapInvalidDnException e) {
+      throw new IllegalArgumentException("the base DN '" + baseDn + "' is not a DN", e);
     }
-    return domain.toString();
+    return String.join(".", labels);
   }
 }

@@ -1,7 +1,9 @@
 package io.lapsbridge.migration;
 
+import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.wire.FileTimeText;
+import io.lapsbridge.wire.LapsAttribute;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -74,7 +76,8 @@ public sealed interface Action
     }
 
     public String attribute() {
-      return legacy ? "ms-Mcs-AdmPwdExpirationTime" : "msLAPS-PasswordExpirationTime";
+      return LapsAttribute.expirationOf(legacy ? AttributeFamily.LEGACY : AttributeFamily.WINDOWS)
+          .ldapName();
     }
 
     public Verdict check(ComputerSnapshot live) {
@@ -126,16 +129,19 @@ public sealed interface Action
             + " copy");
       }
       if (Mirrors.isMirror(live)) {
-        return Verdict.stale("msLAPS-Password is a mirror of the legacy password, not a Windows"
+        return Verdict.stale(LapsAttribute.PASSWORD.ldapName()
+            + " is a mirror of the legacy password, not a Windows"
             + " LAPS rotation");
       }
       if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
-        return Verdict.stale("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
+        return Verdict.stale(LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName()
+            + " changed since the plan (plan saw "
             + Checks.show(seenLegacyExpiry) + ", now " + Checks.show(live.legacyExpiry())
             + "): the legacy client is still active");
       }
       if (!Objects.equals(live.windowsExpiry(), seenWindowsExpiry)) {
-        return Verdict.stale("msLAPS-PasswordExpirationTime changed since the plan (plan saw "
+        return Verdict.stale(LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName()
+            + " changed since the plan (plan saw "
             + Checks.show(seenWindowsExpiry) + ", now " + Checks.show(live.windowsExpiry())
             + "); plan again");
       }
@@ -182,7 +188,8 @@ public sealed interface Action
 
     public Verdict check(ComputerSnapshot live) {
       if (live.windowsCleartext() && live.windowsMirrorsLegacy()) {
-        return Verdict.done("msLAPS-Password already mirrors the legacy password");
+        return Verdict.done(LapsAttribute.PASSWORD.ldapName()
+            + " already mirrors the legacy password");
       }
       if (live.windowsPassword()) {
         return Verdict.stale("a Windows LAPS password appeared since the plan; nothing to mirror");
@@ -191,7 +198,7 @@ public sealed interface Action
         return Verdict.stale("the legacy password is gone; nothing to mirror");
       }
       if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
-        return Checks.changed("ms-Mcs-AdmPwdExpirationTime", seenLegacyExpiry,
+        return Checks.changed(LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName(), seenLegacyExpiry,
             live.legacyExpiry());
       }
       return Verdict.apply();
@@ -228,7 +235,8 @@ public sealed interface Action
 
     public Verdict check(ComputerSnapshot live) {
       if (live.legacyPassword() && live.windowsMirrorsLegacy()) {
-        return Verdict.done("ms-Mcs-AdmPwd already mirrors the Windows LAPS password");
+        return Verdict.done(LapsAttribute.LEGACY_PASSWORD.ldapName()
+            + " already mirrors the Windows LAPS password");
       }
       if (live.legacyPassword()) {
         return Verdict.stale("a legacy password appeared since the plan; nothing to mirror");
@@ -237,7 +245,7 @@ public sealed interface Action
         return Verdict.stale("no cleartext Windows LAPS password to mirror");
       }
       if (!Objects.equals(live.windowsExpiry(), seenWindowsExpiry)) {
-        return Checks.changed("msLAPS-PasswordExpirationTime", seenWindowsExpiry,
+        return Checks.changed(LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(), seenWindowsExpiry,
             live.windowsExpiry());
       }
       return Verdict.apply();
@@ -283,7 +291,7 @@ public sealed interface Action
 
     public Verdict check(ComputerSnapshot live) {
       if (live.windowsCleartext() && !live.windowsEncrypted() && live.windowsMirrorsLegacy()) {
-        return Verdict.done("msLAPS-Password mirrors the legacy password");
+        return Verdict.done(LapsAttribute.PASSWORD.ldapName() + " mirrors the legacy password");
       }
       if (live.windowsEncrypted()) {
         return Verdict.stale("an encrypted Windows LAPS password appeared since the plan; the"
@@ -293,16 +301,19 @@ public sealed interface Action
         return Verdict.stale("the legacy password is gone; nothing to mirror");
       }
       if (!live.windowsCleartext()) {
-        return Verdict.stale("msLAPS-Password is gone since the plan; not refreshed");
+        return Verdict.stale(LapsAttribute.PASSWORD.ldapName()
+            + " is gone since the plan; not refreshed");
       }
       if (!Mirrors.marked(live) || !Objects.equals(live.windowsUpdated(), seenUpdated)
           || !account.equals(live.windowsAccount())) {
-        return Verdict.stale("msLAPS-Password is no longer the mirror the plan saw (plan saw t "
+        return Verdict.stale(LapsAttribute.PASSWORD.ldapName()
+            + " is no longer the mirror the plan saw (plan saw t "
             + Checks.show(seenUpdated) + ", now " + Checks.show(live.windowsUpdated())
             + "): a Windows LAPS client or a person wrote it; not overwritten");
       }
       if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
-        return Verdict.stale("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
+        return Verdict.stale(LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName()
+            + " changed since the plan (plan saw "
             + Checks.show(seenLegacyExpiry) + ", now " + Checks.show(live.legacyExpiry())
             + "): a client rotated; plan again");
       }

@@ -57,13 +57,14 @@ public final class GroupNesting {
       throw new IllegalArgumentException("the group bound must be positive");
     }
     Set<String> known = new HashSet<>();
-    groups.forEach(dn -> known.add(Dns.normalize(dn)));
+    groups.forEach(dn -> known.add(DistinguishedNames.normalize(dn)));
     Map<String, List<String>> direct = new HashMap<>();
     for (String root : ruleGroups) {
       // Rule groups first, so the reader sees each as one even if another nests it.
-      if (!direct.containsKey(Dns.normalize(root))) {
+      if (!direct.containsKey(DistinguishedNames.normalize(root))) {
         bound(direct, maxGroups, root);
-        direct.put(Dns.normalize(root), reader.members(root, true).orElse(List.of()));
+        direct.put(DistinguishedNames.normalize(root),
+            reader.members(root, true).orElse(List.of()));
       }
     }
     Map<String, Set<String>> result = new LinkedHashMap<>();
@@ -72,10 +73,10 @@ public final class GroupNesting {
       Set<String> visited = new HashSet<>();
       ArrayDeque<String> queue = new ArrayDeque<>();
       queue.add(root);
-      visited.add(Dns.normalize(root));
+      visited.add(DistinguishedNames.normalize(root));
       while (!queue.isEmpty()) {
         String group = queue.poll();
-        String key = Dns.normalize(group);
+        String key = DistinguishedNames.normalize(group);
         List<String> values = direct.get(key);
         if (values == null) {
           bound(direct, maxGroups, root);
@@ -84,7 +85,7 @@ public final class GroupNesting {
         }
         for (String member : values) {
           members.add(member);
-          String memberKey = Dns.normalize(member);
+          String memberKey = DistinguishedNames.normalize(member);
           if (known.contains(memberKey) && visited.add(memberKey)) {
             queue.add(member);
           }

@@ -1,5 +1,6 @@
 package io.lapsbridge.migration;
 
+import io.lapsbridge.wire.LapsAttribute;
 import java.util.Optional;
 
 /**
@@ -45,14 +46,17 @@ public final class Mirrors {
    */
   public static Optional<String> refreshRefusal(ComputerSnapshot c, String account) {
     if (!outOfDate(c)) {
-      return Optional.of("msLAPS-Password is not an out-of-date lapsbridge mirror");
+      return Optional.of(LapsAttribute.PASSWORD.ldapName()
+          + " is not an out-of-date lapsbridge mirror");
     }
     if (!c.windowsAccount().equals(account)) {
-      return Optional.of("msLAPS-Password carries the mirror mark but names account '"
+      return Optional.of(LapsAttribute.PASSWORD.ldapName()
+          + " carries the mirror mark but names account '"
           + c.windowsAccount() + "', not the rule's '" + account + "'");
     }
     if (c.legacyExpiry() == null || c.legacyExpiry().compareTo(c.windowsUpdated()) <= 0) {
-      return Optional.of("msLAPS-Password carries the mirror mark but the legacy expiry ("
+      return Optional.of(LapsAttribute.PASSWORD.ldapName()
+          + " carries the mirror mark but the legacy expiry ("
           + Action.Checks.show(c.legacyExpiry()) + ") is not later than the mirror's time ("
           + Action.Checks.show(c.windowsUpdated()) + "), so no legacy rotation explains the"
           + " difference");

@@ -1,6 +1,7 @@
 package io.lapsbridge.migration;
 
 import io.lapsbridge.model.FileTime;
+import io.lapsbridge.wire.LapsAttribute;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +41,8 @@ public final class Planner {
     Map<String, Set<String>> normalized = new java.util.HashMap<>();
     groups.forEach((group, members) -> {
       Set<String> set = new java.util.HashSet<>();
-      members.forEach(m -> set.add(Dns.normalize(m)));
-      normalized.put(Dns.normalize(group), set);
+      members.forEach(m -> set.add(DistinguishedNames.normalize(m)));
+      normalized.put(DistinguishedNames.normalize(group), set);
     });
     this.groups = normalized;
     this.planTime = FileTime.of(classifier.asOf());
@@ -64,7 +65,7 @@ public final class Planner {
       return;
     }
     Rule rule = match.get();
-    String key = Dns.normalize(c.dn());
+    String key = DistinguishedNames.normalize(c.dn());
     if (rule.mirror()) {
       mirror(c, rule, state, key);
     }
@@ -84,19 +85,22 @@ public final class Planner {
       // Expiry = t: the mark that tells this copy from a client's write (see Mirrors). It also
       // never postpones a forced rotation in the same plan.
       actions.add(new Entry(key, 0, new Action.MirrorToWindows(c.dn(), rule.name(),
-          "not yet migrated: copy the legacy password into msLAPS-Password so one tool reads"
+          "not yet migrated: copy the legacy password into " + LapsAttribute.PASSWORD.ldapName()
+              + " so one tool reads"
               + " the estate", c.legacyExpiry(), rule.account(), planTime, planTime)));
     } else if (windowsOnly && !rule.target().isWindows()) {
       if (!allowDowngrade) {
         flags.add(new Plan.Note(c.dn(), state.key(), rule.name(),
-            "refused: mirroring a Windows LAPS password into cleartext ms-Mcs-AdmPwd is a"
+            "refused: mirroring a Windows LAPS password into cleartext "
+                + LapsAttribute.LEGACY_PASSWORD.ldapName() + " is a"
                 + " downgrade; plan with --allow-downgrade to allow it"));
         return;
       }
       FileTime expires = c.windowsExpiry() == null ? planTime : c.windowsExpiry();
       actions.add(new Entry(key, 0, new Action.MirrorToLegacy(c.dn(), rule.name(),
           "target " + rule.target().key() + ": copy the Windows LAPS password into"
-              + " ms-Mcs-AdmPwd (--allow-downgrade)", c.windowsExpiry(), expires)));
+              + " " + LapsAttribute.LEGACY_PASSWORD.ldapName()
+              + " (--allow-downgrade)", c.windowsExpiry(), expires)));
     }
   }
 
@@ -110,7 +114,8 @@ public final class Planner {
     }
     actions.add(new Entry(key, 0, new Action.RefreshMirror(c.dn(), rule.name(),
         "the legacy client rotated since the mirror of " + c.windowsUpdated().toInstant()
-            + ": copy the current legacy password into msLAPS-Password", c.legacyExpiry(),
+            + ": copy the current legacy password into "
+            + LapsAttribute.PASSWORD.ldapName(), c.legacyExpiry(),
         c.windowsUpdated(), rule.account(), planTime)));
   }
 
@@ -136,7 +141,8 @@ public final class Planner {
     }
     if (c.legacyExpiry() == null) {
       deferred.add(new Plan.Note(c.dn(), "cleanup-legacy", rule.name(),
-          "no ms-Mcs-AdmPwdExpirationTime: the legacy write time is unknown, so cleanup cannot"
+          "no " + LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName()
+              + ": the legacy write time is unknown, so cleanup cannot"
               + " prove the Windows LAPS password is newer"));
       return;
     }
@@ -172,8 +178,9 @@ public final class Planner {
         .sorted(Comparator.comparing(Entry::key).thenComparingInt(Entry::order))
         .map(Entry::action)
         .toList();
-    Comparator<Plan.Note> byDn = Comparator.comparing((Plan.Note n) -> Dns.normalize(n.dn()))
-        .thenComparing(Plan.Note::reason);
+    Comparator<Plan.Note> byDn =
+        Comparator.comparing((Plan.Note n) -> DistinguishedNames.normalize(n.dn()))
+            .thenComparing(Plan.Note::reason);
     return new Plan(classifier.asOf(), rules.file(), rules.sha256(), allowDowngrade,
         classifier.thresholds(), computers, unmatched, sorted,
         flags.stream().sorted(byDn).toList(), deferred.stream().sorted(byDn).toList());

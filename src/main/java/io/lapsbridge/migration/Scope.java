@@ -22,7 +22,8 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
     }
 
     public boolean covers(ComputerSnapshot computer, Map<String, Set<String>> groups) {
-      return Dns.isUnder(Dns.normalize(computer.dn()), Dns.normalize(baseDn));
+      return DistinguishedNames.isUnder(
+          DistinguishedNames.normalize(computer.dn()), DistinguishedNames.normalize(baseDn));
     }
 
     public String describe() {
@@ -42,8 +43,8 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
     }
 
     public boolean covers(ComputerSnapshot computer, Map<String, Set<String>> groups) {
-      Set<String> members = groups.get(Dns.normalize(groupDn));
-      return members != null && members.contains(Dns.normalize(computer.dn()));
+      Set<String> members = groups.get(DistinguishedNames.normalize(groupDn));
+      return members != null && members.contains(DistinguishedNames.normalize(computer.dn()));
     }
 
     public String describe() {

@@ -1,5 +1,6 @@
 package io.lapsbridge.migration;
 
+import io.lapsbridge.wire.LapsAttribute;
 import java.time.Instant;
 import java.util.List;
 
@@ -94,11 +95,12 @@ public sealed interface State
 
     public String detail() {
       if (outOfDate) {
-        return "both families; msLAPS-Password is an out-of-date mirror (the legacy client"
+        return "both families; " + LapsAttribute.PASSWORD.ldapName()
+            + " is an out-of-date mirror (the legacy client"
             + " rotated since the copy)";
       }
       return mirrored
-          ? "both families; msLAPS-Password mirrors the legacy password"
+          ? "both families; " + LapsAttribute.PASSWORD.ldapName() + " mirrors the legacy password"
           : "both families";
     }
   }

@@ -1,6 +1,7 @@
 package io.lapsbridge.policy;
 
 import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.wire.LapsAttribute;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,20 +74,26 @@ public record BackupPlan(
       return "none";
     }
     if (attributeFamily.orElseThrow() == AttributeFamily.LEGACY) {
-      return "ms-Mcs-AdmPwd, ms-Mcs-AdmPwdExpirationTime";
+      return LapsAttribute.LEGACY_PASSWORD.ldapName() + ", "
+          + LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName();
     }
     if (dsrm) {
       return historySize > 0
-          ? "msLAPS-EncryptedDSRMPassword, msLAPS-EncryptedDSRMPasswordHistory,"
-              + " msLAPS-PasswordExpirationTime"
-          : "msLAPS-EncryptedDSRMPassword, msLAPS-PasswordExpirationTime";
+          ? LapsAttribute.ENCRYPTED_DSRM_PASSWORD.ldapName() + ", "
+              + LapsAttribute.ENCRYPTED_DSRM_PASSWORD_HISTORY.ldapName() + ", "
+              + LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName()
+          : LapsAttribute.ENCRYPTED_DSRM_PASSWORD.ldapName() + ", "
+              + LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName();
     }
     if (encryption.encrypted()) {
       return historySize > 0
-          ? "msLAPS-EncryptedPassword, msLAPS-EncryptedPasswordHistory,"
-              + " msLAPS-PasswordExpirationTime"
-          : "msLAPS-EncryptedPassword, msLAPS-PasswordExpirationTime";
+          ? LapsAttribute.ENCRYPTED_PASSWORD.ldapName() + ", "
+              + LapsAttribute.ENCRYPTED_PASSWORD_HISTORY.ldapName() + ", "
+              + LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName()
+          : LapsAttribute.ENCRYPTED_PASSWORD.ldapName() + ", "
+              + LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName();
     }
-    return "msLAPS-Password, msLAPS-PasswordExpirationTime";
+    return LapsAttribute.PASSWORD.ldapName() + ", "
+        + LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName();
   }
 }

@@ -8,6 +8,7 @@ import static io.lapsbridge.policy.WindowsLapsSettings.BACKUP_DIRECTORY;
 
 import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.JoinState;
+import io.lapsbridge.wire.LapsAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,8 @@ public final class BackupPlanner {
         (int) policy.number(LegacySettings.PASSWORD_COMPLEXITY),
         (int) policy.number(LegacySettings.PASSWORD_LENGTH),
         policy.number(LegacySettings.PWD_EXPIRATION_PROTECTION_ENABLED) == 1,
-        "legacy Microsoft LAPS emulation: clear text in ms-Mcs-AdmPwd, no encryption, history"
+        "legacy Microsoft LAPS emulation: clear text in "
+            + LapsAttribute.LEGACY_PASSWORD.ldapName() + ", no encryption, history"
             + " or DSRM backup", false, List.of());
   }
 
@@ -141,7 +143,8 @@ public final class BackupPlanner {
       noEncryptionBecause = "the domain functional level is "
           + facts.domainFunctionalLevel().getAsInt() + ", below " + ENCRYPTION_MIN_DFL;
       notes.add("ADPasswordEncryptionEnabled=1, but " + noEncryptionBecause
-          + ": the password is stored in clear text in msLAPS-Password, as the LAPS CSP"
+          + ": the password is stored in clear text in " + LapsAttribute.PASSWORD.ldapName()
+          + ", as the LAPS CSP"
           + " documents");
     } else if (wanted && facts.domainFunctionalLevel().isEmpty()) {
       notes.add("encryption needs domain functional level " + ENCRYPTION_MIN_DFL

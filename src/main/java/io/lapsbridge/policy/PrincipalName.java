@@ -1,10 +1,10 @@
 package io.lapsbridge.policy;
 
+import io.lapsbridge.model.Sid;
 import java.util.regex.Pattern;
 
 /** The forms ADPasswordEncryptionPrincipal accepts: a SID, DOMAIN\name or name@domain. */
 final class PrincipalName {
-  private static final Pattern SID = Pattern.compile("S-1-\\d+(-\\d+)+", Pattern.CASE_INSENSITIVE);
   private static final Pattern DOWN_LEVEL = Pattern.compile("[^\\\\@\"()]+\\\\[^\\\\@\"()]+");
   private static final Pattern UPN = Pattern.compile("[^\\\\@\"()]+@[^\\\\@\"()]+");
 
@@ -12,7 +12,7 @@ final class PrincipalName {
 
   static boolean isValid(String principal) {
     String p = principal.strip();
-    return SID.matcher(p).matches() || DOWN_LEVEL.matcher(p).matches()
+    return Sid.isValid(p) || DOWN_LEVEL.matcher(p).matches()
         || UPN.matcher(p).matches();
   }
 }

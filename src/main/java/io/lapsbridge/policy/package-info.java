@@ -5,6 +5,7 @@
  *
  * <p>Pure: no I/O, no clock, no randomness. Roots are read through {@link
  * io.lapsbridge.policy.PolicySource}, which adapters (Registry.pol, JSON file, live registry)
- * implement elsewhere. Imports {@code io.lapsbridge.model} and the JDK only.
+ * implement elsewhere. Imports {@code io.lapsbridge.model}, the attribute names of {@link
+ * io.lapsbridge.wire.LapsAttribute} and the JDK only.
  */
 package io.lapsbridge.policy;

@@ -7,6 +7,7 @@ import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.policy.PolicyEvaluation;
 import io.lapsbridge.policy.PolicyKind;
 import io.lapsbridge.policy.WindowsLapsSettings;
+import io.lapsbridge.wire.LapsAttribute;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -142,11 +143,12 @@ public record AgentTarget(
   /** The policy in one line, as events 10021/10023 list it. */
   public String describe() {
     String source = family == AttributeFamily.LEGACY
-        ? "Legacy LAPS (emulation), ms-Mcs-AdmPwd"
+        ? "Legacy LAPS (emulation), " + LapsAttribute.LEGACY_PASSWORD.ldapName()
         : encryptedTo.isPresent()
-            ? "Windows LAPS, msLAPS-EncryptedPassword (encrypted to " + encryptedTo.get()
+            ? "Windows LAPS, " + LapsAttribute.ENCRYPTED_PASSWORD.ldapName() + " (encrypted to "
+                + encryptedTo.get()
                 + "; history: " + historySize + ")"
-            : "Windows LAPS, msLAPS-Password (clear text)";
+            : "Windows LAPS, " + LapsAttribute.PASSWORD.ldapName() + " (clear text)";
     return "policy: " + source + "; backup directory: Active Directory; account: "
         + account.describe() + "; age: " + passwordAgeDays + " days; complexity: " + complexity
         + "; length: " + length + "; expiration protection: " + (expirationProtection ? 1 : 0)

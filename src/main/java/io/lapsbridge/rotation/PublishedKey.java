@@ -1,10 +1,10 @@
 package io.lapsbridge.rotation;
 
+import io.lapsbridge.model.Sid;
+import io.lapsbridge.wire.LapsAttribute;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What the agent knows of the published group public-key file ({@code kds public-key}) that
@@ -27,7 +27,8 @@ public sealed interface PublishedKey
   record NotGiven() implements PublishedKey {
     @Override
     public Optional<String> refusal(String principal, Instant now) {
-      return Optional.of("the policy asks for encrypted backup (msLAPS-EncryptedPassword), but no"
+      return Optional.of("the policy asks for encrypted backup ("
+          + LapsAttribute.ENCRYPTED_PASSWORD.ldapName() + "), but no"
           + " public-key file is configured: publish one with 'lapsbridge kds public-key --out"
           + " FILE --sid SID' and give it with --public-key-file (env"
           + " LAPSBRIDGE_PUBLIC_KEY_FILE)");
@@ -58,9 +59,6 @@ public sealed interface PublishedKey
    */
   record Loaded(String file, String sid, Instant intervalStart, Duration maxAge)
       implements PublishedKey {
-    /** A domain's Domain Admins group: domain SID + RID 512, the Windows LAPS default principal. */
-    private static final Pattern DOMAIN_ADMINS = Pattern.compile("S-1-5-21-\\d+-\\d+-\\d+-512");
-    private static final Pattern SID = Pattern.compile("S-1-\\d+(-\\d+)+", Pattern.CASE_INSENSITIVE);
     /** One MS-GKDI L2 interval. */
     static final Duration INTERVAL = Duration.ofHours(10);
 
@@ -90,19 +88,23 @@ public sealed interface PublishedKey
       }
       String wanted = principal == null ? "" : principal.strip();
       if (wanted.isEmpty()) {
-        if (!DOMAIN_ADMINS.matcher(sid).matches()) {
+        // Windows LAPS' default principal: a domain's Domain Admins group (RID 512).
+        Optional<Sid> published = Sid.parse(sid);
+        if (published.isEmpty() || !published.get().isDomainAccount()
+            || published.get().rid() != Sid.DOMAIN_ADMINS_RID) {
           return Optional.of("the policy encrypts to the default principal (Domain Admins), but"
               + " the public-key file " + file + " is for " + sid + ", which is not a Domain"
               + " Admins SID (S-1-5-21-...-512)");
         }
         return Optional.empty();
       }
-      if (!SID.matcher(wanted).matches()) {
+      Optional<Sid> wantedSid = Sid.parse(wanted);
+      if (wantedSid.isEmpty()) {
         return Optional.of("ADPasswordEncryptionPrincipal '" + wanted + "' is a name, which this"
             + " agent cannot map to a SID; set it to the SID the public-key file " + file
             + " was published for (" + sid + ")");
       }
-      if (!wanted.toUpperCase(Locale.ROOT).equals(sid.toUpperCase(Locale.ROOT))) {
+      if (!wantedSid.equals(Sid.parse(sid))) {
         return Optional.of("ADPasswordEncryptionPrincipal is " + wanted + ", but the public-key"
             + " file " + file + " encrypts to " + sid + "; publish a file for " + wanted
             + " ('lapsbridge kds public-key --sid " + wanted + "')");

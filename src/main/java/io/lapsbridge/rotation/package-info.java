@@ -5,6 +5,7 @@
  *
  * <p>Does no I/O of its own: adapters in {@code directory} and {@code platform} implement the
  * ports. Imports {@code io.lapsbridge.model}, {@code io.lapsbridge.policy}, {@code
- * io.lapsbridge.password} and the JDK only.
+ * io.lapsbridge.password}, the attribute names of {@link io.lapsbridge.wire.LapsAttribute} and
+ * the JDK only.
  */
 package io.lapsbridge.rotation;

@@ -1,5 +1,6 @@
 package io.lapsbridge.security;
 
+import io.lapsbridge.model.Sid;
 import java.util.Objects;
 
 /**

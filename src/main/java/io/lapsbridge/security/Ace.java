@@ -1,5 +1,9 @@
 package io.lapsbridge.security;
 
+import io.lapsbridge.model.Sid;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,48 +78,49 @@ public record Ace(
 
   /** The binary size. */
   public int length() {
-    int size = 8 + sid.length();
+    int size = 8 + sid.binaryLength();
     if (type.isObject()) {
       size += 4 + (objectType.isPresent() ? 16 : 0) + (inheritedObjectType.isPresent() ? 16 : 0);
     }
     return size;
   }
 
-  static Ace read(ByteReader in, int offset, int end) throws SecurityFormatException {
-    AceType type = AceType.fromCode(in.u8(offset, "ACE type"), offset);
-    int flags = in.u8(offset + 1, "ACE flags");
+  /** Reads the ACE at the reader's position; it must end by {@code end}, the ACL's end. */
+  static Ace read(LittleEndianReader in, int end)
+      throws SecurityFormatException, BinaryFormatException {
+    int offset = in.position();
+    AceType type = AceType.fromCode(in.u8("ACE type"), offset);
+    int flags = in.u8("ACE flags");
     if ((flags & ~AceFlags.ALL) != 0) {
       throw SecurityFormatException.atOffset(
           offset + 1, "unknown ACE flags 0x" + Integer.toHexString(flags));
     }
-    int size = in.u16(offset + 2, "ACE size");
+    int size = in.u16("ACE size");
     if (size < 8 || offset + size > end) {
       throw SecurityFormatException.atOffset(
           offset + 2, "ACE size " + size + " does not fit the ACL (" + (end - offset) + " bytes left)");
     }
-    ByteReader ace = new ByteReader(bytesOf(in), offset + size);
-    int mask = (int) ace.u32(offset + 4, "ACE access mask");
-    int position = offset + 8;
+    // A narrower limit keeps the ACE body from reading into the next ACE.
+    LittleEndianReader ace = in.seek(offset + 4).upTo(offset + size, "ACE");
+    int mask = (int) ace.u32("ACE access mask");
     UUID objectType = null;
     UUID inherited = null;
     if (type.isObject()) {
-      long objectFlags = ace.u32(position, "object ACE flags");
+      int flagsAt = ace.position();
+      long objectFlags = ace.u32("object ACE flags");
       if ((objectFlags & ~3L) != 0) {
         throw SecurityFormatException.atOffset(
-            position, "unknown object ACE flags 0x" + Long.toHexString(objectFlags));
+            flagsAt, "unknown object ACE flags 0x" + Long.toHexString(objectFlags));
       }
-      position += 4;
       if ((objectFlags & OBJECT_TYPE_PRESENT) != 0) {
-        objectType = Guids.read(ace, position);
-        position += 16;
+        objectType = ace.guid("object type GUID");
       }
       if ((objectFlags & INHERITED_OBJECT_TYPE_PRESENT) != 0) {
-        inherited = Guids.read(ace, position);
-        position += 16;
+        inherited = ace.guid("inherited object type GUID");
       }
     }
-    Sid sid = Sid.read(ace, position);
-    position += sid.length();
+    Sid sid = ace.sid("SID");
+    int position = ace.position();
     if (position != offset + size) {
       throw SecurityFormatException.atOffset(
           offset + 2, "ACE size " + size + " but its contents take " + (position - offset) + " bytes");
@@ -123,27 +128,22 @@ public record Ace(
     return object(type, flags, mask, objectType, inherited, sid);
   }
 
-  // The reader shares the caller's array; a narrower limit bounds the ACE body.
-  private static byte[] bytesOf(ByteReader in) {
-    return in.array();
-  }
-
-  void write(ByteWriter out) {
-    out.u8(type.code()).u8(flags).u16(length()).u32(mask & 0xFFFF_FFFFL);
+  void write(LittleEndianWriter out) {
+    out.u8(type.code()).u8(flags).u16(length()).i32(mask);
     if (type.isObject()) {
       out.u32((objectType.isPresent() ? OBJECT_TYPE_PRESENT : 0)
           | (inheritedObjectType.isPresent() ? INHERITED_OBJECT_TYPE_PRESENT : 0));
-      objectType.ifPresent(guid -> out.bytes(Guids.toBytes(guid)));
-      inheritedObjectType.ifPresent(guid -> out.bytes(Guids.toBytes(guid)));
+      objectType.ifPresent(out::guid);
+      inheritedObjectType.ifPresent(out::guid);
     }
-    sid.write(out);
+    out.sid(sid);
   }
 
   /** {@code (type;flags;rights;object;inherited object;sid)}. */
   public String toSddl() {
     return "(" + type.sddl() + ";" + AceFlags.toSddl(flags) + ";" + AccessMask.toSddl(mask) + ";"
         + objectType.map(Ace::guid).orElse("") + ";" + inheritedObjectType.map(Ace::guid).orElse("")
-        + ";" + sid.toSddl() + ")";
+        + ";" + Sddl.sid(sid) + ")";
   }
 
   private static String guid(UUID value) {

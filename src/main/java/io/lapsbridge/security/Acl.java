@@ -1,5 +1,8 @@
 package io.lapsbridge.security;
 
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,23 +40,25 @@ public record Acl(int revision, List<Ace> aces) {
     return 8 + aces.stream().mapToInt(Ace::length).sum();
   }
 
-  static Acl read(ByteReader in, int offset) throws SecurityFormatException {
-    int revision = in.u8(offset, "ACL revision");
+  /** Reads the ACL at the reader's position. */
+  static Acl read(LittleEndianReader in) throws SecurityFormatException, BinaryFormatException {
+    int offset = in.position();
+    int revision = in.u8("ACL revision");
     if (revision != REVISION && revision != REVISION_DS) {
       throw SecurityFormatException.atOffset(offset, "ACL revision " + revision + ", expected 2 or 4");
     }
-    if (in.u8(offset + 1, "ACL padding") != 0) {
+    if (in.u8("ACL padding") != 0) {
       throw SecurityFormatException.atOffset(offset + 1, "ACL padding byte is not zero");
     }
-    int size = in.u16(offset + 2, "ACL size");
-    int count = in.u16(offset + 4, "ACE count");
-    if (in.u16(offset + 6, "ACL padding") != 0) {
+    int size = in.u16("ACL size");
+    int count = in.u16("ACE count");
+    if (in.u16("ACL padding") != 0) {
       throw SecurityFormatException.atOffset(offset + 6, "ACL padding word is not zero");
     }
     if (size < 8) {
       throw SecurityFormatException.atOffset(offset + 2, "ACL size " + size + " is below the 8-byte header");
     }
-    in.require(offset, size, "ACL");
+    in.seek(offset).require(size, "ACL");
     int end = offset + size;
     List<Ace> aces = new ArrayList<>(count);
     int position = offset + 8;
@@ -62,7 +67,7 @@ public record Acl(int revision, List<Ace> aces) {
         throw SecurityFormatException.atOffset(
             position, "ACL says " + count + " ACEs but ends after " + i);
       }
-      Ace ace = Ace.read(in, position, end);
+      Ace ace = Ace.read(in.seek(position), end);
       if (ace.type().isObject() && revision == REVISION) {
         throw SecurityFormatException.atOffset(position, "object ACE in a revision 2 ACL");
       }
@@ -76,7 +81,7 @@ public record Acl(int revision, List<Ace> aces) {
     return new Acl(revision, aces);
   }
 
-  void write(ByteWriter out) {
+  void write(LittleEndianWriter out) {
     out.u8(revision).u8(0).u16(length()).u16(aces.size()).u16(0);
     for (Ace ace : aces) {
       ace.write(out);

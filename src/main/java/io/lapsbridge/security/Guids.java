@@ -3,8 +3,8 @@ package io.lapsbridge.security;
 import java.util.UUID;
 
 /**
- * GUIDs in Windows byte order (MS-DTYP 2.3.4.2): the first three fields little-endian, the last
- * eight bytes as they are. {@code schemaIDGUID}, {@code objectGUID} and ACE object types use it.
+ * The schema GUIDs that are the same in every forest, as ACE object types name them. Their
+ * binary form is {@code wire.WindowsGuid}.
  */
 public final class Guids {
   /** The {@code computer} class: the same in every forest. */
@@ -28,43 +28,4 @@ public final class Guids {
   public static final UUID OTHER_CLASS = new UUID(0L, 0L);
 
   private Guids() {}
-
-  static UUID read(ByteReader in, int offset) throws SecurityFormatException {
-    return fromBytes(in.slice(offset, 16, "GUID"));
-  }
-
-  /** Decodes 16 bytes in Windows order. */
-  public static UUID fromBytes(byte[] b) {
-    if (b.length != 16) {
-      throw new IllegalArgumentException("a GUID has 16 bytes, not " + b.length);
-    }
-    long high =
-        (b[3] & 0xffL) << 56 | (b[2] & 0xffL) << 48 | (b[1] & 0xffL) << 40 | (b[0] & 0xffL) << 32
-            | (b[5] & 0xffL) << 24 | (b[4] & 0xffL) << 16 | (b[7] & 0xffL) << 8 | (b[6] & 0xffL);
-    long low = 0;
-    for (int i = 8; i < 16; i++) {
-      low = low << 8 | (b[i] & 0xffL);
-    }
-    return new UUID(high, low);
-  }
-
-  /** Encodes in Windows order. */
-  public static byte[] toBytes(UUID guid) {
-    long high = guid.getMostSignificantBits();
-    long low = guid.getLeastSignificantBits();
-    byte[] b = new byte[16];
-    b[0] = (byte) (high >>> 32);
-    b[1] = (byte) (high >>> 40);
-    b[2] = (byte) (high >>> 48);
-    b[3] = (byte) (high >>> 56);
-    b[4] = (byte) (high >>> 16);
-    b[5] = (byte) (high >>> 24);
-    b[6] = (byte) high;
-    b[7] = (byte) (high >>> 8);
-    for (int i = 15; i >= 8; i--) {
-      b[i] = (byte) low;
-      low >>>= 8;
-    }
-    return b;
-  }
 }

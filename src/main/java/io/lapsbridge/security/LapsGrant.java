@@ -5,6 +5,7 @@ import static io.lapsbridge.security.AccessMask.READ_PROPERTY;
 import static io.lapsbridge.security.AccessMask.WRITE_PROPERTY;
 
 import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.Sid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package io.lapsbridge.security;
 
 import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.wire.LapsAttribute;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,10 +48,11 @@ public record LapsGuids(
   public Map<UUID, String> passwordTargets(AttributeFamily family) {
     Map<UUID, String> targets = new LinkedHashMap<>();
     if (family == AttributeFamily.LEGACY) {
-      legacyPassword.ifPresent(guid -> targets.put(guid, "ms-Mcs-AdmPwd"));
+      legacyPassword.ifPresent(guid -> targets.put(guid, LapsAttribute.LEGACY_PASSWORD.ldapName()));
     } else if (windowsPassword.isPresent()) {
-      windowsPassword.ifPresent(guid -> targets.put(guid, "msLAPS-Password"));
-      windowsEncryptedPassword.ifPresent(guid -> targets.put(guid, "msLAPS-EncryptedPassword"));
+      windowsPassword.ifPresent(guid -> targets.put(guid, LapsAttribute.PASSWORD.ldapName()));
+      windowsEncryptedPassword.ifPresent(
+          guid -> targets.put(guid, LapsAttribute.ENCRYPTED_PASSWORD.ldapName()));
       targets.put(Guids.LAPS_ENCRYPTED_PASSWORD_ATTRIBUTES, "ms-LAPS-Encrypted-Password-Attributes");
     }
     return targets;

@@ -1,5 +1,6 @@
 package io.lapsbridge.security;
 
+import io.lapsbridge.model.Sid;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.lapsbridge.security;
 
+import io.lapsbridge.model.Sid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,8 @@ public final class Sddl {
   /** Renders a descriptor. Control bits that SDDL cannot express are not shown. */
   public static String render(SecurityDescriptor sd) {
     StringBuilder text = new StringBuilder();
-    sd.owner().ifPresent(sid -> text.append("O:").append(sid.toSddl()));
-    sd.group().ifPresent(sid -> text.append("G:").append(sid.toSddl()));
+    sd.owner().ifPresent(sid -> text.append("O:").append(sid(sid)));
+    sd.group().ifPresent(sid -> text.append("G:").append(sid(sid)));
     int control = sd.control();
     if ((control & SecurityDescriptor.DACL_PRESENT) != 0) {
       text.append("D:");
@@ -76,6 +77,30 @@ public final class Sddl {
       java.util.Map.entry("SA", 518L), java.util.Map.entry("EA", 519L), java.util.Map.entry("PA", 520L),
       java.util.Map.entry("CN", 522L), java.util.Map.entry("AP", 525L), java.util.Map.entry("KA", 526L),
       java.util.Map.entry("EK", 527L));
+
+  /** Domain-independent SDDL aliases (domain-relative ones such as DA need a domain SID). */
+  private static final java.util.Map<String, Sid> ALIASES =
+      java.util.Map.of(
+          "WD", Sid.EVERYONE,
+          "CO", Sid.CREATOR_OWNER,
+          "ED", Sid.ENTERPRISE_DOMAIN_CONTROLLERS,
+          "PS", Sid.SELF,
+          "AU", Sid.AUTHENTICATED_USERS,
+          "SY", Sid.SYSTEM,
+          "BA", Sid.BUILTIN_ADMINISTRATORS,
+          "BU", Sid.BUILTIN_USERS,
+          "AO", Sid.ACCOUNT_OPERATORS,
+          "RU", Sid.PRE_WINDOWS_2000_COMPATIBLE_ACCESS);
+
+  /** The SDDL alias of a SID when there is one, else its S- string. */
+  static String sid(Sid sid) {
+    for (java.util.Map.Entry<String, Sid> alias : ALIASES.entrySet()) {
+      if (alias.getValue().equals(sid)) {
+        return alias.getKey();
+      }
+    }
+    return sid.toString();
+  }
 
   private static final java.util.Map<String, Sid> MORE_ALIASES = java.util.Map.of(
       "RS", Sid.of("S-1-5-32-553"), "RD", Sid.of("S-1-5-32-555"), "PU", Sid.of("S-1-5-32-547"), "SO", Sid.of("S-1-5-32-549"),
@@ -224,13 +249,11 @@ public final class Sddl {
         throw SecurityFormatException.atPosition(start, "expected a SID");
       }
       String alias = text.substring(position, position + 2);
-      Sid sid = Sid.ALIASES.get(alias);
+      Sid sid = ALIASES.get(alias);
       if (sid == null && domain != null) {
         sid = MORE_ALIASES.get(alias);
         if (sid == null && DOMAIN_RIDS.containsKey(alias)) {
-          java.util.List<Long> subs = new java.util.ArrayList<>(domain.subAuthorities());
-          subs.add(DOMAIN_RIDS.get(alias));
-          sid = new Sid(domain.authority(), subs);
+          sid = domain.withRid(DOMAIN_RIDS.get(alias));
         }
       }
       if (sid == null) {

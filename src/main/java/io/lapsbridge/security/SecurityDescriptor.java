@@ -1,5 +1,9 @@
 package io.lapsbridge.security;
 
+import io.lapsbridge.model.Sid;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.Optional;
 
 /**
@@ -58,58 +62,70 @@ public record SecurityDescriptor(
 
   /** Parses a self-relative descriptor that fills the whole array. */
   public static SecurityDescriptor fromBytes(byte[] bytes) throws SecurityFormatException {
-    ByteReader in = new ByteReader(bytes, bytes.length);
-    int revision = in.u8(0, "descriptor revision");
+    try {
+      return read(LittleEndianReader.of(bytes));
+    } catch (BinaryFormatException e) {
+      throw SecurityFormatException.of(e);
+    }
+  }
+
+  private static SecurityDescriptor read(LittleEndianReader in)
+      throws SecurityFormatException, BinaryFormatException {
+    int revision = in.u8("descriptor revision");
     if (revision != 1) {
       throw SecurityFormatException.atOffset(0, "descriptor revision " + revision + ", expected 1");
     }
-    if (in.u8(1, "descriptor padding") != 0) {
+    if (in.u8("descriptor padding") != 0) {
       throw SecurityFormatException.atOffset(1, "descriptor padding byte is not zero");
     }
-    int control = in.u16(2, "descriptor control");
+    int control = in.u16("descriptor control");
     if ((control & SELF_RELATIVE) == 0) {
       throw SecurityFormatException.atOffset(2, "descriptor is not self-relative");
     }
     int end = HEADER;
-    in.require(0, HEADER, "descriptor header");
-    int ownerAt = offset(in, 4, "owner");
-    int groupAt = offset(in, 8, "group");
-    int saclAt = offset(in, 12, "SACL");
-    int daclAt = offset(in, 16, "DACL");
+    in.seek(0).require(HEADER, "descriptor header");
+    in.seek(4);
+    int ownerAt = offset(in, "owner");
+    int groupAt = offset(in, "group");
+    int saclAt = offset(in, "SACL");
+    int daclAt = offset(in, "DACL");
     Optional<Sid> owner = Optional.empty();
     Optional<Sid> group = Optional.empty();
     Optional<Acl> sacl = Optional.empty();
     Optional<Acl> dacl = Optional.empty();
     if (ownerAt != 0) {
-      owner = Optional.of(Sid.read(in, ownerAt));
-      end = Math.max(end, ownerAt + owner.get().length());
+      owner = Optional.of(in.seek(ownerAt).sid("SID"));
+      end = Math.max(end, ownerAt + owner.get().binaryLength());
     }
     if (groupAt != 0) {
-      group = Optional.of(Sid.read(in, groupAt));
-      end = Math.max(end, groupAt + group.get().length());
+      group = Optional.of(in.seek(groupAt).sid("SID"));
+      end = Math.max(end, groupAt + group.get().binaryLength());
     }
     if (saclAt != 0) {
       if ((control & SACL_PRESENT) == 0) {
         throw SecurityFormatException.atOffset(12, "SACL offset set but SACL_PRESENT is not");
       }
-      sacl = Optional.of(Acl.read(in, saclAt));
+      sacl = Optional.of(Acl.read(in.seek(saclAt)));
       end = Math.max(end, saclAt + sacl.get().length());
     }
     if (daclAt != 0) {
       if ((control & DACL_PRESENT) == 0) {
         throw SecurityFormatException.atOffset(16, "DACL offset set but DACL_PRESENT is not");
       }
-      dacl = Optional.of(Acl.read(in, daclAt));
+      dacl = Optional.of(Acl.read(in.seek(daclAt)));
       end = Math.max(end, daclAt + dacl.get().length());
     }
-    if (end != bytes.length) {
-      throw SecurityFormatException.atOffset(end, (bytes.length - end) + " bytes after the descriptor");
+    if (end != in.limit()) {
+      throw SecurityFormatException.atOffset(
+          end, (in.limit() - end) + " bytes after the descriptor");
     }
     return new SecurityDescriptor(control, owner, group, sacl, dacl);
   }
 
-  private static int offset(ByteReader in, int at, String what) throws SecurityFormatException {
-    long value = in.u32(at, what + " offset");
+  private static int offset(LittleEndianReader in, String what)
+      throws SecurityFormatException, BinaryFormatException {
+    int at = in.position();
+    long value = in.u32(what + " offset");
     if (value != 0 && (value < HEADER || value >= in.limit())) {
       throw SecurityFormatException.atOffset(
           at, what + " offset " + value + " is outside the descriptor (" + in.limit() + " bytes)");
@@ -134,17 +150,17 @@ public record SecurityDescriptor(
     }
     if (owner.isPresent()) {
       ownerAt = position;
-      position += owner.get().length();
+      position += owner.get().binaryLength();
     }
     if (group.isPresent()) {
       groupAt = position;
     }
-    ByteWriter out = new ByteWriter();
+    LittleEndianWriter out = new LittleEndianWriter();
     out.u8(1).u8(0).u16(control).u32(ownerAt).u32(groupAt).u32(saclAt).u32(daclAt);
     sacl.ifPresent(acl -> acl.write(out));
     dacl.ifPresent(acl -> acl.write(out));
-    owner.ifPresent(sid -> sid.write(out));
-    group.ifPresent(sid -> sid.write(out));
+    owner.ifPresent(out::sid);
+    group.ifPresent(out::sid);
     return out.toByteArray();
   }
 

@@ -1,5 +1,7 @@
 package io.lapsbridge.security;
 
+import io.lapsbridge.wire.BinaryFormatException;
+
 /**
  * A descriptor, SID, GUID or SDDL string that does not parse. The message says where: a byte
  * offset for binary input, a character position for SDDL.
@@ -15,6 +17,11 @@ public final class SecurityFormatException extends Exception {
 
   static SecurityFormatException atOffset(int offset, String problem) {
     return new SecurityFormatException("offset", offset, problem);
+  }
+
+  /** The same problem at the same offset, in this package's exception family. */
+  static SecurityFormatException of(BinaryFormatException e) {
+    return atOffset(e.offset(), e.problem());
   }
 
   static SecurityFormatException atPosition(int position, String problem) {

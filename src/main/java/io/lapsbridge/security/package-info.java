@@ -4,7 +4,8 @@
  * subset LAPS delegation needs, the LAPS grants of both families, and the effective-reader
  * analysis behind {@code permissions audit}.
  *
- * <p>Pure: imports only {@code model} and the JDK. The directory adapter reads and writes the
- * bytes; nothing here does I/O.
+ * <p>Pure: imports only {@code model}, {@code wire} (the one little-endian reader and writer,
+ * GUID and SID codecs) and the JDK. The directory adapter reads and writes the bytes; nothing
+ * here does I/O.
  */
 package io.lapsbridge.security;

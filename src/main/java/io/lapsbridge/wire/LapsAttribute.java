@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public enum LapsAttribute {
   LEGACY_PASSWORD(
-      "ms-Mcs-AdmPwd",
+      Names.LEGACY_PASSWORD,
       "ms-Mcs-AdmPwd",
       Oids.LEGACY_ATTRIBUTES + ".1",
       AttributeFamily.LEGACY,
@@ -28,7 +28,7 @@ public enum LapsAttribute {
       null,
       "Stores password of local Administrator account on workstation"),
   LEGACY_EXPIRATION_TIME(
-      "ms-Mcs-AdmPwdExpirationTime",
+      Names.LEGACY_EXPIRATION_TIME,
       "ms-Mcs-AdmPwdExpirationTime",
       Oids.LEGACY_ATTRIBUTES + ".2",
       AttributeFamily.LEGACY,
@@ -38,7 +38,7 @@ public enum LapsAttribute {
       null,
       "Stores timestamp of last password change"),
   PASSWORD_EXPIRATION_TIME(
-      "msLAPS-PasswordExpirationTime",
+      Names.PASSWORD_EXPIRATION_TIME,
       "ms-LAPS-PasswordExpirationTime",
       Oids.WINDOWS_ATTRIBUTES + ".1",
       AttributeFamily.WINDOWS,
@@ -48,7 +48,7 @@ public enum LapsAttribute {
       null,
       "The current password expiration time of the managed local account (FILETIME, UTC)"),
   PASSWORD(
-      "msLAPS-Password",
+      Names.PASSWORD,
       "ms-LAPS-Password",
       Oids.WINDOWS_ATTRIBUTES + ".2",
       AttributeFamily.WINDOWS,
@@ -58,7 +58,7 @@ public enum LapsAttribute {
       null,
       "The clear-text password of the managed local account, as JSON"),
   ENCRYPTED_PASSWORD(
-      "msLAPS-EncryptedPassword",
+      Names.ENCRYPTED_PASSWORD,
       "ms-LAPS-EncryptedPassword",
       Oids.WINDOWS_ATTRIBUTES + ".3",
       AttributeFamily.WINDOWS,
@@ -68,7 +68,7 @@ public enum LapsAttribute {
       Oids.ENCRYPTED_PROPERTY_SET,
       "The encrypted password of the managed local account"),
   ENCRYPTED_PASSWORD_HISTORY(
-      "msLAPS-EncryptedPasswordHistory",
+      Names.ENCRYPTED_PASSWORD_HISTORY,
       "ms-LAPS-EncryptedPasswordHistory",
       Oids.WINDOWS_ATTRIBUTES + ".4",
       AttributeFamily.WINDOWS,
@@ -78,7 +78,7 @@ public enum LapsAttribute {
       Oids.ENCRYPTED_PROPERTY_SET,
       "The encrypted password history of the managed local account"),
   ENCRYPTED_DSRM_PASSWORD(
-      "msLAPS-EncryptedDSRMPassword",
+      Names.ENCRYPTED_DSRM_PASSWORD,
       "ms-LAPS-EncryptedDSRMPassword",
       Oids.WINDOWS_ATTRIBUTES + ".5",
       AttributeFamily.WINDOWS,
@@ -88,7 +88,7 @@ public enum LapsAttribute {
       Oids.ENCRYPTED_PROPERTY_SET,
       "The encrypted Directory Services Restore Mode password of a domain controller"),
   ENCRYPTED_DSRM_PASSWORD_HISTORY(
-      "msLAPS-EncryptedDSRMPasswordHistory",
+      Names.ENCRYPTED_DSRM_PASSWORD_HISTORY,
       "ms-LAPS-EncryptedDSRMPasswordHistory",
       Oids.WINDOWS_ATTRIBUTES + ".6",
       AttributeFamily.WINDOWS,
@@ -98,7 +98,7 @@ public enum LapsAttribute {
       Oids.ENCRYPTED_PROPERTY_SET,
       "The encrypted DSRM password history of a domain controller"),
   CURRENT_PASSWORD_VERSION(
-      "msLAPS-CurrentPasswordVersion",
+      Names.CURRENT_PASSWORD_VERSION,
       "ms-LAPS-CurrentPasswordVersion",
       Oids.WINDOWS_ATTRIBUTES + ".7",
       AttributeFamily.WINDOWS,
@@ -259,6 +259,25 @@ public enum LapsAttribute {
   }
 
   /** Well-known object identifiers. */
+  /**
+   * The lDAPDisplayNames as compile-time constants, for the places Java requires one (annotation
+   * values such as a command's help text). Everywhere else, use {@link #ldapName()}.
+   */
+  public static final class Names {
+    public static final String LEGACY_PASSWORD = "ms-Mcs-AdmPwd";
+    public static final String LEGACY_EXPIRATION_TIME = "ms-Mcs-AdmPwdExpirationTime";
+    public static final String PASSWORD_EXPIRATION_TIME = "msLAPS-PasswordExpirationTime";
+    public static final String PASSWORD = "msLAPS-Password";
+    public static final String ENCRYPTED_PASSWORD = "msLAPS-EncryptedPassword";
+    public static final String ENCRYPTED_PASSWORD_HISTORY = "msLAPS-EncryptedPasswordHistory";
+    public static final String ENCRYPTED_DSRM_PASSWORD = "msLAPS-EncryptedDSRMPassword";
+    public static final String ENCRYPTED_DSRM_PASSWORD_HISTORY =
+        "msLAPS-EncryptedDSRMPasswordHistory";
+    public static final String CURRENT_PASSWORD_VERSION = "msLAPS-CurrentPasswordVersion";
+
+    private Names() {}
+  }
+
   public static final class Oids {
     /** The legacy AdmPwd schema root; {@code .2} holds its attributes. */
     public static final String LEGACY_ROOT =

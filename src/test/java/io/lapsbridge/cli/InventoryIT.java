@@ -63,7 +63,8 @@ class InventoryIT {
     assertTrue(json.out().contains("\"stale\" : 1"), json.out());
     CliRun csv = inventory("--format", "csv");
     assertEquals(0, csv.status(), csv.err());
-    assertTrue(csv.out().startsWith("dn,name,state,detail,legacyExpiry,windowsUpdated,windowsExpiry\n"),
+    // RFC 4180, like every --format csv: CRLF, and quotes only around fields that need them.
+    assertTrue(csv.out().startsWith("dn,name,state,detail,legacyExpiry,windowsUpdated,windowsExpiry\r\n"),
         csv.out());
     assertTrue(csv.out().contains("\"cn=LEG-FRESH,ou=Finance," + ouDn + "\",LEG-FRESH,legacy-only,"),
         csv.out());

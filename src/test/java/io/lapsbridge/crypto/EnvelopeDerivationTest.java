@@ -30,12 +30,13 @@ class EnvelopeDerivationTest {
     assertTrue(envelope.covers(new GkdiInterval(361, 16, 3)));
     AtomicInteger calls = new AtomicInteger();
     LapsDecryptor decryptor =
-        new LapsDecryptor(
-            (descriptor, root, node) -> {
+        LapsDecryptor.using(
+            request -> {
               calls.incrementAndGet();
-              assertEquals(new SidProtectionDescriptor(SID_512), descriptor);
+              assertEquals(new SidProtectionDescriptor(SID_512), request.descriptor());
+              GkdiInterval node = new GkdiInterval(request.l0(), request.l1(), request.l2());
               assertEquals(new GkdiInterval(361, 16, 3), node);
-              return envelope;
+              return envelope.deriveGroupKey(node);
             });
     byte[] plaintext = decryptor.decrypt(blob);
     assertTrue(plaintext.length > 0);

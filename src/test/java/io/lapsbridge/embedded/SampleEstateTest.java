@@ -45,6 +45,15 @@ class SampleEstateTest {
   }
 
   @Test
+  void theDomainComesFromTheDcRdnsEvenBehindAnEscapedComma() {
+    List<SampleEstate.Computer> computers = new ArrayList<>();
+    new SampleEstate("OU=Smith\\, DC=fake,DC=Example,dc=com", new SplittableRandom(1), CLOCK)
+        .generate(1, computers::add);
+    assertEquals(List.of("ws-00001.Example.com"),
+        computers.get(0).attributes().get("dNSHostName"));
+  }
+
+  @Test
   void toStringShowsNoAttributeValues() {
     SampleEstate.Computer legacy = generate(1, 1).get(0);
     String password = legacy.attributes().get("ms-Mcs-AdmPwd").get(0);

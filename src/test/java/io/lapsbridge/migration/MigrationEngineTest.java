@@ -260,8 +260,33 @@ class MigrationEngineTest {
 
   @Test
   void dnComparisonIgnoresCaseAndSpacing() {
-    assertEquals("cn=a\\, b,ou=x,dc=y", Dns.normalize("CN=A\\, B , OU = X,DC=Y"));
-    assertTrue(Dns.isUnder("cn=a,ou=x,dc=y", "ou=x,dc=y"));
-    assertFalse(Dns.isUnder("cn=a,ou=xx,dc=y", "ou=x,dc=y"));
+    assertEquals("cn=a\\, b,ou=x,dc=y", DistinguishedNames.normalize("CN=A\\, B , OU = X,DC=Y"));
+    assertTrue(DistinguishedNames.isUnder("cn=a,ou=x,dc=y", "ou=x,dc=y"));
+    assertFalse(DistinguishedNames.isUnder("cn=a,ou=xx,dc=y", "ou=x,dc=y"));
+  }
+
+  @Test
+  void anEscapedCommaDoesNotEndAnRdn() {
+    String smith = DistinguishedNames.normalize("CN=Smith\\, John,OU=Paris,DC=example,DC=com");
+    assertEquals("cn=smith\\, john,ou=paris,dc=example,dc=com", smith);
+    assertTrue(DistinguishedNames.isUnder(smith, DistinguishedNames.normalize("OU=Paris,DC=example,DC=com")));
+    // The RDN "CN=PC\\,OU=Paris" sits directly under DC=example: it is not in OU=Paris.
+    String lookalike = DistinguishedNames.normalize("CN=PC\\,OU=Paris,DC=example,DC=com");
+    assertFalse(DistinguishedNames.isUnder(lookalike, "ou=paris,dc=example,dc=com"));
+    assertTrue(DistinguishedNames.isUnder(lookalike, "dc=example,dc=com"));
+  }
+
+  @Test
+  void hexEscapesMixedCaseAndMultiValuedRdnsCompareEqual() {
+    assertEquals(DistinguishedNames.normalize("CN=Smith\\, John,OU=Paris,DC=Example,DC=COM"),
+        DistinguishedNames.normalize("cn=smith\\2C john,ou=PARIS,dc=example,dc=com"));
+    assertEquals(DistinguishedNames.normalize("CN=pc1+UID=42,OU=x"),
+        DistinguishedNames.normalize("uid=42 + cn=PC1, ou=X"));
+    assertEquals("cn=a\\+b,ou=x", DistinguishedNames.normalize("CN=a\\+b,OU=x"));
+    assertFalse(DistinguishedNames.normalize("CN=a\\+b,OU=x")
+        .equals(DistinguishedNames.normalize("CN=a+B=b,OU=x")));
+    assertTrue(DistinguishedNames.isUnder("cn=pc1+uid=42,ou=x", "ou=x"));
+    assertTrue(DistinguishedNames.isUnder("ou=x", "ou=x"));
+    assertFalse(DistinguishedNames.isUnder("ou=x", "cn=pc1,ou=x"));
   }
 }

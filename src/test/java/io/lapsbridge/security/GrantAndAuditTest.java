@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lapsbridge.model.AttributeFamily;
+import io.lapsbridge.model.Sid;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

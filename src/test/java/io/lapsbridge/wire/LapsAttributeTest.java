@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lapsbridge.directory.schema.SchemaLdif;
 import io.lapsbridge.model.AttributeFamily;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -53,7 +52,7 @@ class LapsAttributeTest {
   void guidsUseActiveDirectorysMixedEndianBytes() {
     byte[] expected = HexFormat.of().parseHex("867a96bfe60dd011a28500aa003049e2");
     assertArrayEquals(
-        expected, SchemaLdif.guidBytes(UUID.fromString("bf967a86-0de6-11d0-a285-00aa003049e2")));
+        expected, WindowsGuid.encode(UUID.fromString("bf967a86-0de6-11d0-a285-00aa003049e2")));
   }
 
   @Test

@@ -9,10 +9,9 @@ import com.unboundid.ldif.LDIFChangeRecord;
 import com.unboundid.ldif.LDIFModifyChangeRecord;
 import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.wire.LapsAttribute;
-import java.nio.ByteBuffer;
+import io.lapsbridge.wire.WindowsGuid;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Generates the schema-extension LDIF for each target and family from {@link LapsAttribute}.
@@ -89,7 +88,7 @@ public final class SchemaLdif {
     }
     attribute
         .attributeSecurityGuid()
-        .ifPresent(guid -> values.add(new Attribute("attributeSecurityGUID", guidBytes(guid))));
+        .ifPresent(guid -> values.add(new Attribute("attributeSecurityGUID", WindowsGuid.encode(guid))));
     return new LDIFAddChangeRecord("CN=" + attribute.cn() + "," + SCHEMA_NC, values);
   }
 
@@ -187,16 +186,6 @@ public final class SchemaLdif {
     return records;
   }
 
-  /** A GUID in the mixed-endian byte order that AD stores. */
-  public static byte[] guidBytes(UUID guid) {
-    ByteBuffer big = ByteBuffer.allocate(16);
-    big.putLong(guid.getMostSignificantBits()).putLong(guid.getLeastSignificantBits());
-    byte[] b = big.array();
-    return new byte[] {
-      b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6],
-      b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
-    };
-  }
 
   private static String header(SchemaTarget target, FamilySelection families) {
     String usage =

@@ -11,6 +11,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 import io.lapsbridge.model.Secret;
+import io.lapsbridge.model.Sid;
 import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.rotation.LocalAccountPort;
 import io.lapsbridge.rotation.PortException;
@@ -41,12 +42,16 @@ public final class WindowsAccounts implements LocalAccountPort {
         W32APIOptions.DEFAULT_OPTIONS));
   }
 
+  private static final long ADMINISTRATOR_RID = 500;
+
   /** The SID of the built-in Administrator: the machine's account-domain SID plus RID 500. */
   public static String administratorSid(String machineSid) {
-    if (!machineSid.startsWith("S-1-5-21-")) {
+    Sid machine = Sid.of(machineSid);
+    if (machine.authority() != 5 || machine.subAuthorities().size() != 4
+        || machine.subAuthorities().get(0) != 21) {
       throw new IllegalArgumentException("not a machine account-domain SID: " + machineSid);
     }
-    return machineSid + "-500";
+    return machine.withRid(ADMINISTRATOR_RID).toString();
   }
 
   @Override

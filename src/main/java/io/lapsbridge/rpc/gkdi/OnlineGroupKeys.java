@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.gkdi;
 
 import io.lapsbridge.crypto.GkdiInterval;
+import io.lapsbridge.crypto.GroupKey;
 import io.lapsbridge.crypto.GroupKeyEnvelope;
+import io.lapsbridge.crypto.GroupKeyRequest;
 import io.lapsbridge.crypto.GroupKeySource;
 import io.lapsbridge.crypto.GroupPublicKey;
 import io.lapsbridge.crypto.LapsCryptoException;
@@ -11,15 +13,15 @@ import io.lapsbridge.rpc.RpcException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The decryptor's online key source: GetKey through one {@link GetKeyClient}, answers kept in a
- * {@link GroupKeyCache}. Per run it remembers two kinds of failure so that neither costs a
- * call per value: a DC that could not be reached or authenticated to (every later value fails
- * at once with {@link Reason#KEY_SOURCE_UNAVAILABLE}, one timeout per run), and an access
- * refusal per descriptor (every value encrypted to that principal is {@link
- * Reason#NOT_AUTHORIZED}, the others are still asked for).
+ * {@link GroupKeyCache}, group keys derived down from them (MS-GKDI 3.2.4.3). Per run it
+ * remembers two kinds of failure so that neither costs a call per value: a DC that could not be
+ * reached or authenticated to (every later value fails at once with {@link
+ * Reason#KEY_SOURCE_UNAVAILABLE}, one timeout per run), and an access refusal per descriptor
+ * (every value encrypted to that principal is {@link Reason#UNAUTHORIZED}, the others are still
+ * asked for).
  */
 public final class OnlineGroupKeys implements GroupKeySource, AutoCloseable {
   private final GetKeyClient client;
@@ -35,8 +37,22 @@ public final class OnlineGroupKeys implements GroupKeySource, AutoCloseable {
   }
 
   @Override
-  public synchronized GroupKeyEnvelope seedKeys(
-      SidProtectionDescriptor descriptor, UUID rootKeyId, GkdiInterval node)
+  public GroupKey groupKey(GroupKeyRequest request) throws LapsCryptoException {
+    GkdiInterval node = new GkdiInterval(request.l0(), request.l1(), request.l2());
+    GroupKeyEnvelope envelope = seedKeys(request.descriptor(), request.rootKeyId(), node);
+    if (!envelope.rootKeyId().equals(request.rootKeyId()) || !envelope.covers(node)) {
+      throw new LapsCryptoException(
+          Reason.WRONG_ROOT_KEY,
+          "the DC answered with " + envelope + ", which does not derive root key "
+              + request.rootKeyId() + " (L0=" + node.l0() + ", L1=" + node.l1() + ", L2="
+              + node.l2() + ")");
+    }
+    return envelope.deriveGroupKey(node);
+  }
+
+  /** A cached or freshly fetched envelope with seed keys that derive {@code node}. */
+  synchronized GroupKeyEnvelope seedKeys(
+      SidProtectionDescriptor descriptor, java.util.UUID rootKeyId, GkdiInterval node)
       throws LapsCryptoException {
     byte[] sd = descriptor.securityDescriptor();
     Optional<GroupKeyEnvelope> cached = cache.find(server, sd, rootKeyId, node);
@@ -95,7 +111,7 @@ public final class OnlineGroupKeys implements GroupKeySource, AutoCloseable {
       case ACCESS_DENIED: {
         LapsCryptoException refused =
             new LapsCryptoException(
-                Reason.NOT_AUTHORIZED,
+                Reason.UNAUTHORIZED,
                 "not an authorized decryptor of " + descriptor.sid() + ": " + e.getMessage());
         refusedDescriptors.put(descriptor.sid(), refused);
         return refused;

@@ -66,7 +66,7 @@ class SchemaFilesTest {
     String ldif = SchemaLdif.render(SchemaTarget.AD, FamilySelection.WINDOWS);
     // base64 of the mixed-endian bytes of f3531ec6-6330-4f8e-8d39-7a671fbac605
     String guid = java.util.Base64.getEncoder().encodeToString(
-        SchemaLdif.guidBytes(java.util.UUID.fromString("f3531ec6-6330-4f8e-8d39-7a671fbac605")));
+        io.lapsbridge.wire.WindowsGuid.encode(java.util.UUID.fromString("f3531ec6-6330-4f8e-8d39-7a671fbac605")));
     String line = "attributeSecurityGUID:: " + guid + "\n";
     assertEquals(5, (ldif.length() - ldif.replace(line, "").length()) / line.length());
     assertTrue(ldif.contains("rightsGuid: f3531ec6-6330-4f8e-8d39-7a671fbac605"));

@@ -90,7 +90,7 @@ class GetKeyEndToEndTest {
             new OnlineGroupKeys(
                 client(server, "helpdesk@example.com", READER_PASSWORD), new GroupKeyCache(),
                 server.host())) {
-      LapsDecryptor decryptor = new LapsDecryptor(keys);
+      LapsDecryptor decryptor = LapsDecryptor.using(keys);
       assertEquals("Newest-1", decryptor.decrypt(newer).password().reveal());
       assertEquals("Older-2", decryptor.decrypt(older).password().reveal());
       assertEquals("Newest-1", decryptor.decrypt(newer).password().reveal());
@@ -107,10 +107,10 @@ class GetKeyEndToEndTest {
             new OnlineGroupKeys(
                 client(server, "EXAMPLE\\ursula", "user-secret"), new GroupKeyCache(),
                 server.host())) {
-      LapsDecryptor decryptor = new LapsDecryptor(keys);
+      LapsDecryptor decryptor = LapsDecryptor.using(keys);
       for (int i = 0; i < 2; i++) {
         LapsCryptoException e = assertThrows(LapsCryptoException.class, () -> decryptor.decrypt(value));
-        assertEquals(LapsCryptoException.Reason.NOT_AUTHORIZED, e.reason());
+        assertEquals(LapsCryptoException.Reason.UNAUTHORIZED, e.reason());
         assertTrue(
             e.getMessage().startsWith(
                 "not an authorized decryptor of " + KdsFixture.LAPS_READERS_SID + ": 127.0.0.1 "
@@ -171,7 +171,7 @@ class GetKeyEndToEndTest {
             new OnlineGroupKeys(
                 client(server, "helpdesk@example.com", READER_PASSWORD), new GroupKeyCache(),
                 server.host())) {
-      assertEquals("Fragments-4", new LapsDecryptor(keys).decrypt(value).password().reveal());
+      assertEquals("Fragments-4", LapsDecryptor.using(keys).decrypt(value).password().reveal());
       GetKeyClient direct = client(server, "helpdesk@example.com", READER_PASSWORD);
       assertEquals(
           KdsFixture.DH_ROOT_KEY,
@@ -201,7 +201,7 @@ class GetKeyEndToEndTest {
           new LapsEncryptor(new SecureRandom())
               .encrypt(key, new WindowsLapsPasswordJson.Value("Administrator", FileTime.of(NOW),
                   Secret.of("Agent-5")));
-      assertEquals("Agent-5", new LapsDecryptor(reader).decrypt(value).password().reveal());
+      assertEquals("Agent-5", LapsDecryptor.using(reader).decrypt(value).password().reveal());
       // The reader's own public-key request gets seed keys; the public key still comes out.
       assertEquals(key.publicKey(), reader.publicKey(READERS).publicKey());
     }
@@ -222,7 +222,7 @@ class GetKeyEndToEndTest {
       assertEquals(List.of(node.l0(), 31, 31), List.of(envelope.l0(), envelope.l1(), envelope.l2()));
       assertEquals(0, envelope.l2Key().length);
       assertEquals(64, envelope.l1Key().length);
-      assertEquals("Past-L0-6", new LapsDecryptor((d, r, n) -> envelope).decrypt(value).password().reveal());
+      assertEquals("Past-L0-6", LapsDecryptor.using(r -> envelope.deriveGroupKey(node)).decrypt(value).password().reveal());
     }
   }
 
@@ -258,7 +258,7 @@ class GetKeyEndToEndTest {
             RpcCredentials.parse("helpdesk@example.com", Secret.of(READER_PASSWORD)),
             new SecureRandom(), CLOCK);
     try (OnlineGroupKeys keys = new OnlineGroupKeys(client, new GroupKeyCache(), "127.0.0.1")) {
-      LapsDecryptor decryptor = new LapsDecryptor(keys);
+      LapsDecryptor decryptor = LapsDecryptor.using(keys);
       byte[] a = encrypted(KdsFixture.LAPS_READERS_SID, NOW, "x");
       byte[] b = encrypted(KdsFixture.DOMAIN_ADMINS_SID, NOW, "y");
       LapsCryptoException first = assertThrows(LapsCryptoException.class, () -> decryptor.decrypt(a));

@@ -69,7 +69,7 @@ class GetKeyIT {
   @Test
   void readerDecryptsTheFixtureValuesOfItsGroupAndIsRefusedTheOthers() throws Exception {
     try (OnlineGroupKeys keys = keys("EXAMPLE\\helpdesk", "reader-secret")) {
-      LapsDecryptor decryptor = new LapsDecryptor(keys);
+      LapsDecryptor decryptor = LapsDecryptor.using(keys);
       assertEquals(
           "Enc-Ecdh-Pw-04",
           decryptor.decrypt(value("ENC-WS-02", "msLAPS-EncryptedPassword").get(0)).password()
@@ -78,7 +78,7 @@ class GetKeyIT {
       LapsCryptoException e =
           assertThrows(LapsCryptoException.class,
               () -> decryptor.decrypt(value("ENC-WS-01", "msLAPS-EncryptedPassword").get(0)));
-      assertEquals(LapsCryptoException.Reason.NOT_AUTHORIZED, e.reason());
+      assertEquals(LapsCryptoException.Reason.UNAUTHORIZED, e.reason());
       assertTrue(e.getMessage().startsWith("not an authorized decryptor of " + KdsFixture.DOMAIN_ADMINS_SID));
     }
   }
@@ -88,8 +88,8 @@ class GetKeyIT {
     try (OnlineGroupKeys keys = keys("ursula@example.com", "user-secret")) {
       LapsCryptoException e =
           assertThrows(LapsCryptoException.class,
-              () -> new LapsDecryptor(keys).decrypt(value("ENC-WS-02", "msLAPS-EncryptedPassword").get(0)));
-      assertEquals(LapsCryptoException.Reason.NOT_AUTHORIZED, e.reason());
+              () -> LapsDecryptor.using(keys).decrypt(value("ENC-WS-02", "msLAPS-EncryptedPassword").get(0)));
+      assertEquals(LapsCryptoException.Reason.UNAUTHORIZED, e.reason());
     }
   }
 

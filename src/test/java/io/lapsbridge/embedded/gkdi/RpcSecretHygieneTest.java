@@ -93,7 +93,7 @@ class RpcSecretHygieneTest {
       text.append(envelope).append('\n').append(client).append('\n');
       GroupKeyCache cache = new GroupKeyCache();
       try (OnlineGroupKeys keys = new OnlineGroupKeys(client, cache, server.host())) {
-        LapsDecryptor decryptor = new LapsDecryptor(keys);
+        LapsDecryptor decryptor = LapsDecryptor.using(keys);
         text.append(decryptor.decrypt(
             GetKeyEndToEndTest.encrypted(KdsFixture.LAPS_READERS_SID,
                 GetKeyEndToEndTest.NOW, "Pw-1"))).append('\n');
@@ -105,7 +105,7 @@ class RpcSecretHygieneTest {
             new OnlineGroupKeys(
                 GetKeyEndToEndTest.client(server, who[0], who[1]), new GroupKeyCache(),
                 server.host())) {
-          new LapsDecryptor(keys).decrypt(
+          LapsDecryptor.using(keys).decrypt(
               GetKeyEndToEndTest.encrypted(KdsFixture.LAPS_READERS_SID,
                   GetKeyEndToEndTest.NOW, "Pw-2"));
         } catch (Exception e) {

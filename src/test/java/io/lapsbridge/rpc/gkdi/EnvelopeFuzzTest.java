@@ -68,7 +68,9 @@ class EnvelopeFuzzTest {
         GroupKeyEnvelope e = GroupKeyEnvelope.parse(in);
         e.covers(new GkdiInterval(361, 16, 3));
         if (i % 20 == 0) {
-          new LapsDecryptor((d, root, node) -> e).decryptBlob(blob);
+          LapsDecryptor.using(
+              request -> e.deriveGroupKey(new GkdiInterval(request.l0(), request.l1(), request.l2())))
+              .decryptBlob(blob);
           decrypted++;
         }
       } catch (LapsCryptoException e) {

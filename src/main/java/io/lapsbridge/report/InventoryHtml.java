@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.report;
 
 import io.lapsbridge.migration.InventorySummary;
 import java.util.List;
@@ -18,7 +18,7 @@ final class InventoryHtml {
 
   private InventoryHtml() {}
 
-  static String render(InventorySummary summary, String base) {
+  public static String render(InventorySummary summary, String base) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
         .append("<title>LAPS inventory ").append(escape(base)).append("</title>\n")
