@@ -70,4 +70,9 @@ public final class RpcException extends Exception {
   public static RpcException malformed(String message) {
     return new RpcException(Kind.MALFORMED, message);
   }
+
+  /** A parse failure found by the shared little-endian reader, naming what was being read. */
+  public static RpcException malformed(String what, io.lapsbridge.wire.BinaryFormatException e) {
+    return new RpcException(Kind.MALFORMED, what + " is malformed: " + e.getMessage(), e);
+  }
 }

@@ -17,12 +17,12 @@ class RpcPackagesArchitectureTest {
   }
 
   @Test
-  void rpcUsesOnlyModelCryptoAndTheJdk() {
+  void rpcUsesOnlyModelWireCryptoAndTheJdk() {
     classes()
         .that().resideInAPackage("io.lapsbridge.rpc..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "io.lapsbridge.rpc..", "io.lapsbridge.model..", "io.lapsbridge.crypto..", "java..",
-            "javax.crypto..")
+            "io.lapsbridge.rpc..", "io.lapsbridge.model..", "io.lapsbridge.wire..",
+            "io.lapsbridge.crypto..", "java..", "javax.crypto..")
         .check(classes);
   }
 
@@ -59,7 +59,7 @@ class RpcPackagesArchitectureTest {
         .that().resideInAPackage("io.lapsbridge.embedded.gkdi..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
             "io.lapsbridge.embedded..", "io.lapsbridge.rpc..", "io.lapsbridge.crypto..",
-            "io.lapsbridge.security..", "io.lapsbridge.model..", "java..")
+            "io.lapsbridge.security..", "io.lapsbridge.model..", "io.lapsbridge.wire..", "java..")
         .check(classes);
   }
 }

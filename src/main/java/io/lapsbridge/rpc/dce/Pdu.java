@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.dce;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,8 +65,8 @@ public sealed interface Pdu
 
     @Override
     public byte[] encode() {
-      ByteCursor.Writer body =
-          new ByteCursor.Writer().u16(maxXmit).u16(maxRecv).u32(assocGroup)
+      LittleEndianWriter body =
+          new LittleEndianWriter().u16(maxXmit).u16(maxRecv).i32(assocGroup)
               .u8(contexts.size()).u8(0).u16(0);
       for (ContextElement c : contexts) {
         body.u16(c.id()).u8(c.transfer().size()).u8(0);
@@ -110,9 +112,9 @@ public sealed interface Pdu
     public byte[] encode() {
       byte[] address =
           alter ? new byte[0] : (secondaryAddress + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      ByteCursor.Writer body =
-          new ByteCursor.Writer().u16(maxXmit).u16(maxRecv).u32(assocGroup)
-              .u16(address.length).put(address);
+      LittleEndianWriter body =
+          new LittleEndianWriter().u16(maxXmit).u16(maxRecv).i32(assocGroup)
+              .u16(address.length).bytes(address);
       // The result list is 4-aligned from the start of the PDU (header is 16 bytes).
       body.align(4);
       body.u8(results.size()).u8(0).u16(0);
@@ -141,7 +143,7 @@ public sealed interface Pdu
 
     @Override
     public byte[] encode() {
-      byte[] body = new ByteCursor.Writer().u16(reason).u8(1).u8(5).u8(0).toByteArray();
+      byte[] body = new LittleEndianWriter().u16(reason).u8(1).u8(5).u8(0).toByteArray();
       return Frames.encode(BIND_NAK, FIRST_FRAG | LAST_FRAG, callId, body, Optional.empty());
     }
   }
@@ -176,7 +178,7 @@ public sealed interface Pdu
     @Override
     public byte[] encode() {
       byte[] body =
-          new ByteCursor.Writer().u32(allocHint).u16(contextId).u16(opnum).put(stub).toByteArray();
+          new LittleEndianWriter().i32(allocHint).u16(contextId).u16(opnum).bytes(stub).toByteArray();
       return Frames.encode(REQUEST, flags, callId, body, auth);
     }
 
@@ -202,7 +204,7 @@ public sealed interface Pdu
     @Override
     public byte[] encode() {
       byte[] body =
-          new ByteCursor.Writer().u32(allocHint).u16(contextId).u8(0).u8(0).put(stub)
+          new LittleEndianWriter().i32(allocHint).u16(contextId).u8(0).u8(0).bytes(stub)
               .toByteArray();
       return Frames.encode(RESPONSE, flags, callId, body, auth);
     }
@@ -236,18 +238,26 @@ public sealed interface Pdu
     @Override
     public byte[] encode() {
       byte[] body =
-          new ByteCursor.Writer().u32(0).u16(contextId).u8(0).u8(0).u32(status).u32(0)
+          new LittleEndianWriter().u32(0).u16(contextId).u8(0).u8(0).i32(status).u32(0)
               .toByteArray();
       return Frames.encode(FAULT, flags, callId, body, Optional.empty());
     }
   }
 
-  private static void syntax(ByteCursor.Writer w, SyntaxId s) {
+  private static void syntax(LittleEndianWriter w, SyntaxId s) {
     w.guid(s.uuid()).u16(s.major()).u16(s.minor());
   }
 
   /** Parses one complete fragment. */
   static Pdu parse(byte[] frame) throws RpcException {
+    try {
+      return read(frame);
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("PDU", e);
+    }
+  }
+
+  private static Pdu read(byte[] frame) throws RpcException, BinaryFormatException {
     Frames.Header h = Frames.header(frame);
     Optional<AuthTrailer> auth = Optional.empty();
     int bodyEnd = frame.length;
@@ -256,22 +266,21 @@ public sealed interface Pdu
       if (trailerAt < HEADER_LENGTH) {
         throw RpcException.malformed("PDU auth length " + h.authLength() + " exceeds the fragment");
       }
-      ByteCursor.Reader t = new ByteCursor.Reader(frame, trailerAt, frame.length - trailerAt, "sec_trailer");
-      int type = t.u8();
-      int level = t.u8();
-      int pad = t.u8();
-      t.u8();
-      int context = t.i32();
-      byte[] value = t.take(h.authLength(), "the auth value");
+      LittleEndianReader t = LittleEndianReader.of(frame).seek(trailerAt);
+      int type = t.u8("auth_type");
+      int level = t.u8("auth_level");
+      int pad = t.u8("auth_pad_length");
+      t.u8("auth_reserved");
+      int context = (int) t.u32("auth_context_id");
+      byte[] value = t.bytes(h.authLength(), "the auth value");
       bodyEnd = trailerAt - pad;
       if (bodyEnd < HEADER_LENGTH) {
         throw RpcException.malformed("PDU auth padding " + pad + " runs into the header");
       }
       auth = Optional.of(new AuthTrailer(type, level, pad, context, value));
     }
-    ByteCursor.Reader r =
-        new ByteCursor.Reader(frame, 0, bodyEnd, "PDU type " + h.type());
-    r.skip(HEADER_LENGTH);
+    LittleEndianReader r = LittleEndianReader.of(frame).upTo(bodyEnd, "PDU type " + h.type());
+    r.skip(HEADER_LENGTH, "padding");
     switch (h.type()) {
       case BIND, ALTER_CONTEXT:
         return parseBind(h, r, auth);
@@ -282,43 +291,45 @@ public sealed interface Pdu
       case AUTH3:
         return new Auth3(h.callId(), auth);
       case REQUEST: {
-        int hint = r.i32();
+        int hint = (int) r.u32();
         int ctx = r.u16();
         int opnum = r.u16();
         if ((h.flags() & OBJECT_UUID) != 0) {
-          r.skip(16);
+          r.skip(16, "object UUID");
         }
-        return new Request(h.flags(), h.callId(), hint, ctx, opnum, r.take(r.remaining(), "stub"), auth);
+        return new Request(
+            h.flags(), h.callId(), hint, ctx, opnum, r.bytes(r.remaining(), "stub"), auth);
       }
       case RESPONSE: {
-        int hint = r.i32();
+        int hint = (int) r.u32();
         int ctx = r.u16();
-        r.skip(2);
-        return new Response(h.flags(), h.callId(), hint, ctx, r.take(r.remaining(), "stub"), auth);
+        r.skip(2, "padding");
+        return new Response(
+            h.flags(), h.callId(), hint, ctx, r.bytes(r.remaining(), "stub"), auth);
       }
       case FAULT: {
-        r.i32();
+        r.u32("alloc_hint");
         int ctx = r.u16();
-        r.skip(2);
-        return new Fault(h.flags(), h.callId(), ctx, r.i32());
+        r.skip(2, "padding");
+        return new Fault(h.flags(), h.callId(), ctx, (int) r.u32());
       }
       default:
         throw RpcException.malformed("PDU type " + h.type() + " is not supported");
     }
   }
 
-  private static Bind parseBind(Frames.Header h, ByteCursor.Reader r, Optional<AuthTrailer> auth)
-      throws RpcException {
+  private static Bind parseBind(Frames.Header h, LittleEndianReader r, Optional<AuthTrailer> auth)
+      throws BinaryFormatException {
     int maxXmit = r.u16();
     int maxRecv = r.u16();
-    int group = r.i32();
+    int group = (int) r.u32();
     int n = r.u8();
-    r.skip(3);
+    r.skip(3, "padding");
     List<ContextElement> contexts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int id = r.u16();
       int transfers = r.u8();
-      r.skip(1);
+      r.skip(1, "padding");
       SyntaxId abstractSyntax = syntax(r);
       List<SyntaxId> offered = new ArrayList<>();
       for (int j = 0; j < transfers; j++) {
@@ -331,15 +342,16 @@ public sealed interface Pdu
   }
 
   private static BindAck parseBindAck(
-      Frames.Header h, ByteCursor.Reader r, Optional<AuthTrailer> auth) throws RpcException {
+      Frames.Header h, LittleEndianReader r, Optional<AuthTrailer> auth)
+      throws BinaryFormatException {
     int maxXmit = r.u16();
     int maxRecv = r.u16();
-    int group = r.i32();
+    int group = (int) r.u32();
     int addressLength = r.u16();
-    byte[] address = r.take(addressLength, "the secondary address");
-    r.align(4);
+    byte[] address = r.bytes(addressLength, "the secondary address");
+    r.align(4, "NDR");
     int n = r.u8();
-    r.skip(3);
+    r.skip(3, "padding");
     List<ContextResult> results = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int result = r.u16();
@@ -352,7 +364,7 @@ public sealed interface Pdu
         group, text, results, auth);
   }
 
-  private static SyntaxId syntax(ByteCursor.Reader r) throws RpcException {
+  private static SyntaxId syntax(LittleEndianReader r) throws BinaryFormatException {
     return new SyntaxId(r.guid(), r.u16(), r.u16());
   }
 
@@ -364,15 +376,27 @@ public sealed interface Pdu
     record Header(int type, int flags, int fragLength, int authLength, int callId) {}
 
     static Header header(byte[] frame) throws RpcException {
-      ByteCursor.Reader r = new ByteCursor.Reader(frame, "PDU header");
-      int major = r.u8();
-      int minor = r.u8();
-      int type = r.u8();
-      int flags = r.u8();
-      byte[] drep = r.take(4, "the data representation");
-      int fragLength = r.u16();
-      int authLength = r.u16();
-      int callId = r.i32();
+      LittleEndianReader r = LittleEndianReader.of(frame);
+      int major;
+      int minor;
+      int type;
+      int flags;
+      byte[] drep;
+      int fragLength;
+      int authLength;
+      int callId;
+      try {
+        major = r.u8("rpc_vers");
+        minor = r.u8("rpc_vers_minor");
+        type = r.u8("PTYPE");
+        flags = r.u8("pfc_flags");
+        drep = r.bytes(4, "the data representation");
+        fragLength = r.u16("frag_length");
+        authLength = r.u16("auth_length");
+        callId = (int) r.u32("call_id");
+      } catch (BinaryFormatException e) {
+        throw RpcException.malformed("PDU header", e);
+      }
       if (major != 5 || minor != 0) {
         throw RpcException.malformed("PDU version " + major + "." + minor + " is not 5.0");
       }
@@ -389,18 +413,18 @@ public sealed interface Pdu
 
     /** Header, body, padding, trailer and auth value; lengths filled in. */
     static byte[] encode(int type, int flags, int callId, byte[] body, Optional<AuthTrailer> auth) {
-      ByteCursor.Writer w = new ByteCursor.Writer();
+      LittleEndianWriter w = new LittleEndianWriter();
       int pad = auth.map(AuthTrailer::padLength).orElse(0);
       byte[] value = auth.map(AuthTrailer::value).orElse(new byte[0]);
       int fragLength =
           HEADER_LENGTH + body.length + (auth.isPresent() ? pad + AuthTrailer.LENGTH : 0)
               + value.length;
-      w.u8(5).u8(0).u8(type).u8(flags).put(new byte[] {0x10, 0, 0, 0})
-          .u16(fragLength).u16(value.length).u32(callId)
-          .put(body);
+      w.u8(5).u8(0).u8(type).u8(flags).bytes(new byte[] {0x10, 0, 0, 0})
+          .u16(fragLength).u16(value.length).i32(callId)
+          .bytes(body);
       if (auth.isPresent()) {
         AuthTrailer a = auth.get();
-        w.zeros(pad).u8(a.type()).u8(a.level()).u8(pad).u8(0).u32(a.contextId()).put(value);
+        w.bytes(new byte[pad]).u8(a.type()).u8(a.level()).u8(pad).u8(0).i32(a.contextId()).bytes(value);
       }
       return w.toByteArray();
     }

@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.epm;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import io.lapsbridge.rpc.dce.SyntaxId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,29 +30,37 @@ public final class EptMap {
   /** The request stub asking for {@code tower}'s interface. */
   public static byte[] request(Tower tower) {
     byte[] octets = tower.encode();
-    return new ByteCursor.Writer()
+    return new LittleEndianWriter()
         .u32(1).guid(new UUID(0, 0)) // obj: a non-null pointer to the nil UUID
-        .u32(2).u32(octets.length).u32(octets.length).put(octets).align(4)
-        .zeros(20) // entry_handle: a null context handle
+        .u32(2).u32(octets.length).u32(octets.length).bytes(octets).align(4)
+        .bytes(new byte[20]) // entry_handle: a null context handle
         .u32(MAX_TOWERS)
         .toByteArray();
   }
 
   /** The map request a server received: the tower asked about. */
   public static Tower parseRequest(byte[] stub) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(stub, "ept_map request");
+    try {
+      return readRequest(LittleEndianReader.of(stub));
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("ept_map request", e);
+    }
+  }
+
+  private static Tower readRequest(LittleEndianReader r)
+      throws RpcException, BinaryFormatException {
     if (r.u32() != 0) {
-      r.skip(16);
+      r.skip(16, "padding");
     }
     if (r.u32() == 0) {
       throw RpcException.malformed("ept_map request has no tower");
     }
-    int max = r.count("tower max count", 1);
-    int length = r.count("tower length", 1);
+    int max = r.u32Length(1, "tower max count");
+    int length = r.u32Length(1, "tower length");
     if (length > max) {
       throw RpcException.malformed("ept_map tower length exceeds its max count");
     }
-    return Tower.parse(r.take(length, "the tower"));
+    return Tower.parse(r.bytes(length, "the tower"));
   }
 
   /**
@@ -65,47 +75,55 @@ public final class EptMap {
   }
 
   public static byte[] response(Result result) {
-    ByteCursor.Writer w = new ByteCursor.Writer().zeros(20).u32(result.towers().size());
+    LittleEndianWriter w = new LittleEndianWriter().bytes(new byte[20]).u32(result.towers().size());
     w.u32(MAX_TOWERS).u32(0).u32(result.towers().size());
     for (int i = 0; i < result.towers().size(); i++) {
       w.u32(3 + i);
     }
     for (Tower t : result.towers()) {
       byte[] octets = t.encode();
-      w.u32(octets.length).u32(octets.length).put(octets).align(4);
+      w.u32(octets.length).u32(octets.length).bytes(octets).align(4);
     }
-    return w.u32(result.status()).toByteArray();
+    return w.i32(result.status()).toByteArray();
   }
 
   public static Result parseResponse(byte[] stub) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(stub, "ept_map response");
-    r.skip(20);
+    try {
+      return readResponse(LittleEndianReader.of(stub));
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("ept_map response", e);
+    }
+  }
+
+  private static Result readResponse(LittleEndianReader r)
+      throws RpcException, BinaryFormatException {
+    r.skip(20, "entry_handle");
     long count = r.u32();
-    int max = r.count("tower array max count", 4);
+    int max = r.u32Length(4, "tower array max count");
     long offset = r.u32();
-    int actual = r.count("tower array actual count", 4);
+    int actual = r.u32Length(4, "tower array actual count");
     if (offset != 0 || actual > max || actual != count) {
       throw RpcException.malformed("ept_map response tower array counts disagree");
     }
     int[] referents = new int[actual];
     for (int i = 0; i < actual; i++) {
-      referents[i] = r.i32();
+      referents[i] = (int) r.u32();
     }
     List<Tower> towers = new ArrayList<>();
     for (int referent : referents) {
       if (referent == 0) {
         continue;
       }
-      int conformance = r.count("tower max count", 1);
-      int length = r.count("tower length", 1);
+      int conformance = r.u32Length(1, "tower max count");
+      int length = r.u32Length(1, "tower length");
       if (length > conformance) {
         throw RpcException.malformed("ept_map tower length exceeds its max count");
       }
-      towers.add(Tower.parse(r.take(length, "a tower")));
-      r.align(4);
+      towers.add(Tower.parse(r.bytes(length, "a tower")));
+      r.align(4, "NDR");
     }
-    int status = r.i32();
-    r.expectEnd();
+    int status = (int) r.u32();
+    r.expectEnd("ept_map response");
     return new Result(towers, status);
   }
 }

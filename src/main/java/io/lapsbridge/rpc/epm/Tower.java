@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.epm;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import io.lapsbridge.rpc.dce.SyntaxId;
 
 /**
@@ -34,22 +36,29 @@ public record Tower(SyntaxId iface, SyntaxId transfer, int port, byte[] host) {
   }
 
   public byte[] encode() {
-    ByteCursor.Writer w = new ByteCursor.Writer().u16(5);
+    LittleEndianWriter w = new LittleEndianWriter().u16(5);
     uuidFloor(w, iface);
     uuidFloor(w, transfer);
     w.u16(1).u8(RPC_CO).u16(2).u16(0);
-    w.u16(1).u8(TCP).u16(2).u16be(port);
-    w.u16(1).u8(IP).u16(4).put(host);
+    w.u16(1).u8(TCP).u16(2).bytes(new byte[] {(byte) (port >>> 8), (byte) port}); // big-endian
+    w.u16(1).u8(IP).u16(4).bytes(host);
     return w.toByteArray();
   }
 
-  private static void uuidFloor(ByteCursor.Writer w, SyntaxId s) {
+  private static void uuidFloor(LittleEndianWriter w, SyntaxId s) {
     w.u16(19).u8(UUID_FLOOR).guid(s.uuid()).u16(s.major()).u16(2).u16(s.minor());
   }
 
   /** Parses a tower; it must be the TCP/IP form with exactly these five floors. */
   public static Tower parse(byte[] bytes) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(bytes, "protocol tower");
+    try {
+      return read(LittleEndianReader.of(bytes));
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("protocol tower", e);
+    }
+  }
+
+  private static Tower read(LittleEndianReader r) throws RpcException, BinaryFormatException {
     int floors = r.u16();
     if (floors != 5) {
       throw RpcException.malformed("tower has " + floors + " floors, not the 5 of ncacn_ip_tcp");
@@ -59,13 +68,14 @@ public record Tower(SyntaxId iface, SyntaxId transfer, int port, byte[] host) {
     expectFloor(r, RPC_CO, 2);
     r.u16();
     expectFloor(r, TCP, 2);
-    int port = r.u16be();
+    int port = r.u8("TCP port") << 8 | r.u8("TCP port"); // big-endian
     expectFloor(r, IP, 4);
-    byte[] host = r.take(4, "the IPv4 address");
+    byte[] host = r.bytes(4, "the IPv4 address");
     return new Tower(iface, transfer, port, host);
   }
 
-  private static SyntaxId uuidFloor(ByteCursor.Reader r) throws RpcException {
+  private static SyntaxId uuidFloor(LittleEndianReader r)
+      throws RpcException, BinaryFormatException {
     if (r.u16() != 19 || r.u8() != UUID_FLOOR) {
       throw RpcException.malformed("tower floor is not a 19-byte UUID floor");
     }
@@ -77,8 +87,8 @@ public record Tower(SyntaxId iface, SyntaxId transfer, int port, byte[] host) {
     return new SyntaxId(uuid, major, r.u16());
   }
 
-  private static void expectFloor(ByteCursor.Reader r, int protocol, int rhsLength)
-      throws RpcException {
+  private static void expectFloor(LittleEndianReader r, int protocol, int rhsLength)
+      throws RpcException, BinaryFormatException {
     if (r.u16() != 1 || r.u8() != protocol || r.u16() != rhsLength) {
       throw RpcException.malformed(
           "tower floor is not protocol 0x" + Integer.toHexString(protocol));

@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.gkdi;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import io.lapsbridge.rpc.dce.SyntaxId;
 import java.util.Arrays;
 import java.util.Optional;
@@ -47,31 +49,39 @@ public record GetKeyRequest(byte[] targetSd, Optional<UUID> rootKeyId, int l0, i
   }
 
   public byte[] encode() {
-    ByteCursor.Writer w =
-        new ByteCursor.Writer().u32(targetSd.length).u32(targetSd.length).put(targetSd).align(4);
+    LittleEndianWriter w =
+        new LittleEndianWriter().u32(targetSd.length).u32(targetSd.length).bytes(targetSd).align(4);
     if (rootKeyId.isPresent()) {
       w.u32(REFERENT_ID).guid(rootKeyId.get());
     } else {
       w.u32(0);
     }
-    return w.u32(l0).u32(l1).u32(l2).toByteArray();
+    return w.i32(l0).i32(l1).i32(l2).toByteArray();
   }
 
   public static GetKeyRequest parse(byte[] stub) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(stub, "GetKey request");
+    try {
+      return read(LittleEndianReader.of(stub));
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("GetKey request", e);
+    }
+  }
+
+  private static GetKeyRequest read(LittleEndianReader r)
+      throws RpcException, BinaryFormatException {
     long cb = r.u32();
     long max = r.u32();
     if (cb != max || cb == 0 || cb > MAX_SD || cb > r.remaining()) {
       throw RpcException.malformed(
           "GetKey request's cbTargetSD " + cb + " disagrees with its array (" + max + ")");
     }
-    byte[] sd = r.take((int) cb, "the target SD");
-    r.align(4);
+    byte[] sd = r.bytes((int) cb, "the target SD");
+    r.align(4, "NDR");
     Optional<UUID> root = r.u32() == 0 ? Optional.empty() : Optional.of(r.guid());
-    int l0 = r.i32();
-    int l1 = r.i32();
-    int l2 = r.i32();
-    r.expectEnd();
+    int l0 = (int) r.u32();
+    int l1 = (int) r.u32();
+    int l2 = (int) r.u32();
+    r.expectEnd("GetKey request");
     return new GetKeyRequest(sd, root, l0, l1, l2);
   }
 

@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.gkdi;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -35,18 +37,26 @@ public record GetKeyResponse(int hresult, Optional<byte[]> envelope) {
   }
 
   public byte[] encode() {
-    ByteCursor.Writer w = new ByteCursor.Writer();
+    LittleEndianWriter w = new LittleEndianWriter();
     if (envelope.isPresent()) {
       byte[] e = envelope.get();
-      w.u32(e.length).u32(REFERENT_ID).u32(e.length).put(e).align(4);
+      w.u32(e.length).u32(REFERENT_ID).u32(e.length).bytes(e).align(4);
     } else {
       w.u32(0).u32(0);
     }
-    return w.u32(hresult).toByteArray();
+    return w.i32(hresult).toByteArray();
   }
 
   public static GetKeyResponse parse(byte[] stub) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(stub, "GetKey response");
+    try {
+      return read(LittleEndianReader.of(stub));
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("GetKey response", e);
+    }
+  }
+
+  private static GetKeyResponse read(LittleEndianReader r)
+      throws RpcException, BinaryFormatException {
     long cb = r.u32();
     Optional<byte[]> envelope = Optional.empty();
     if (r.u32() != 0) {
@@ -55,11 +65,11 @@ public record GetKeyResponse(int hresult, Optional<byte[]> envelope) {
         throw RpcException.malformed(
             "GetKey response's pcbOut " + cb + " disagrees with its array (" + max + ")");
       }
-      envelope = Optional.of(r.take((int) cb, "the group key envelope"));
-      r.align(4);
+      envelope = Optional.of(r.bytes((int) cb, "the group key envelope"));
+      r.align(4, "NDR");
     }
-    int hresult = r.i32();
-    r.expectEnd();
+    int hresult = (int) r.u32();
+    r.expectEnd("GetKey response");
     return new GetKeyResponse(hresult, envelope);
   }
 

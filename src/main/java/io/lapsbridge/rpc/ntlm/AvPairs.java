@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.ntlm;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +71,11 @@ public record AvPairs(List<AvPair> pairs) {
     if (raw.get().length != 8) {
       throw RpcException.malformed("NTLM MsvAvTimestamp is not 8 bytes");
     }
-    return Optional.of(new ByteCursor.Reader(raw.get(), "MsvAvTimestamp").u64());
+    try {
+      return Optional.of(LittleEndianReader.of(raw.get()).u64("MsvAvTimestamp"));
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("NTLM MsvAvTimestamp", e);
+    }
   }
 
   /** MsvAvFlags, 0 when absent. */
@@ -81,7 +87,11 @@ public record AvPairs(List<AvPair> pairs) {
     if (raw.get().length != 4) {
       throw RpcException.malformed("NTLM MsvAvFlags is not 4 bytes");
     }
-    return new ByteCursor.Reader(raw.get(), "MsvAvFlags").i32();
+    try {
+      return (int) LittleEndianReader.of(raw.get()).u32("MsvAvFlags");
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("NTLM MsvAvFlags", e);
+    }
   }
 
   /** A copy with MsvAvFlags set to {@code flags}, in place of any earlier one. */
@@ -92,26 +102,26 @@ public record AvPairs(List<AvPair> pairs) {
         out.add(p);
       }
     }
-    out.add(new AvPair(FLAGS, new ByteCursor.Writer().u32(flags).toByteArray()));
+    out.add(new AvPair(FLAGS, new LittleEndianWriter().i32(flags).toByteArray()));
     return new AvPairs(out);
   }
 
   public byte[] encode() {
-    ByteCursor.Writer w = new ByteCursor.Writer();
+    LittleEndianWriter w = new LittleEndianWriter();
     for (AvPair p : pairs) {
       byte[] v = p.value();
-      w.u16(p.id()).u16(v.length).put(v);
+      w.u16(p.id()).u16(v.length).bytes(v);
     }
     return w.u16(EOL).u16(0).toByteArray();
   }
 
   /** Parses up to and including MsvAvEOL; bytes after it are left to the caller. */
-  public static AvPairs parse(ByteCursor.Reader r) throws RpcException {
+  static AvPairs read(LittleEndianReader r) throws RpcException, BinaryFormatException {
     List<AvPair> pairs = new ArrayList<>();
     while (true) {
-      int id = r.u16();
-      int len = r.u16();
-      byte[] value = r.take(len, "an AV pair value");
+      int id = r.u16("AV pair id");
+      int len = r.u16("AV pair length");
+      byte[] value = r.bytes(len, "an AV pair value");
       if (id == EOL) {
         if (len != 0) {
           throw RpcException.malformed("NTLM MsvAvEOL has a value");
@@ -126,10 +136,14 @@ public record AvPairs(List<AvPair> pairs) {
   }
 
   public static AvPairs parse(byte[] bytes) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(bytes, "NTLM target info");
-    AvPairs pairs = parse(r);
-    r.expectEnd();
-    return pairs;
+    try {
+      LittleEndianReader r = LittleEndianReader.of(bytes);
+      AvPairs pairs = read(r);
+      r.expectEnd("NTLM target info");
+      return pairs;
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("NTLM target info", e);
+    }
   }
 
   @Override

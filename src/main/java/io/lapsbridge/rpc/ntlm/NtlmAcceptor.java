@@ -1,7 +1,7 @@
 package io.lapsbridge.rpc.ntlm;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -66,7 +66,7 @@ public final class NtlmAcceptor {
             AvPairs.AvPair.text(AvPairs.DNS_DOMAIN_NAME, names.dnsDomain()),
             AvPairs.AvPair.text(AvPairs.DNS_COMPUTER_NAME, names.dnsComputer()),
             AvPairs.AvPair.text(AvPairs.DNS_TREE_NAME, names.dnsDomain()),
-            new AvPairs.AvPair(AvPairs.TIMESTAMP, new ByteCursor.Writer().u64(now).toByteArray()));
+            new AvPairs.AvPair(AvPairs.TIMESTAMP, new LittleEndianWriter().u64(now).toByteArray()));
     int flags =
         (n.flags() & SUPPORTED) | NtlmFlags.TARGET_INFO | NtlmFlags.TARGET_TYPE_DOMAIN
             | NtlmFlags.VERSION;

@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.ntlm;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,37 +24,42 @@ public sealed interface NtlmMessage
 
   /** Parses any of the three; the type field decides which. */
   static NtlmMessage parse(byte[] bytes) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(bytes, "NTLM message");
-    if (!Arrays.equals(r.take(8, "the NTLMSSP signature"), SIGNATURE)) {
-      throw RpcException.malformed("NTLM message lacks the NTLMSSP signature");
+    try {
+      LittleEndianReader r = LittleEndianReader.of(bytes);
+      if (!Arrays.equals(r.bytes(8, "the NTLMSSP signature"), SIGNATURE)) {
+        throw RpcException.malformed("NTLM message lacks the NTLMSSP signature");
+      }
+      long type = r.u32("MessageType");
+      if (type == 1) {
+        return Negotiate.parseBody(bytes, r);
+      }
+      if (type == 2) {
+        return Challenge.parseBody(bytes, r);
+      }
+      if (type == 3) {
+        return Authenticate.parseBody(bytes, r);
+      }
+      throw RpcException.malformed("NTLM message type " + type + " is not 1, 2 or 3");
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("NTLM message", e);
     }
-    long type = r.u32();
-    if (type == 1) {
-      return Negotiate.parseBody(bytes, r);
-    }
-    if (type == 2) {
-      return Challenge.parseBody(bytes, r);
-    }
-    if (type == 3) {
-      return Authenticate.parseBody(bytes, r);
-    }
-    throw RpcException.malformed("NTLM message type " + type + " is not 1, 2 or 3");
   }
 
   /** NEGOTIATE_MESSAGE; we never send a domain or workstation name (no OEM fields). */
   record Negotiate(int flags) implements NtlmMessage {
     @Override
     public byte[] encode() {
-      return new ByteCursor.Writer()
-          .put(SIGNATURE).u32(1).u32(flags & 0xFFFF_FFFFL)
+      return new LittleEndianWriter()
+          .bytes(SIGNATURE).u32(1).u32(flags & 0xFFFF_FFFFL)
           .u16(0).u16(0).u32(40)
           .u16(0).u16(0).u32(40)
-          .put(OUR_VERSION)
+          .bytes(OUR_VERSION)
           .toByteArray();
     }
 
-    static Negotiate parseBody(byte[] all, ByteCursor.Reader r) throws RpcException {
-      int flags = r.i32();
+    static Negotiate parseBody(byte[] all, LittleEndianReader r)
+        throws RpcException, BinaryFormatException {
+      int flags = (int) r.u32("NegotiateFlags");
       Fields.read(all, r, "domain name");
       Fields.read(all, r, "workstation");
       return new Negotiate(flags);
@@ -84,22 +91,23 @@ public sealed interface NtlmMessage
       byte[] name = targetName.getBytes(StandardCharsets.UTF_16LE);
       byte[] info = targetInfo.encode();
       int offset = 56;
-      return new ByteCursor.Writer()
-          .put(SIGNATURE).u32(2)
+      return new LittleEndianWriter()
+          .bytes(SIGNATURE).u32(2)
           .u16(name.length).u16(name.length).u32(offset)
           .u32(flags & 0xFFFF_FFFFL)
-          .put(serverChallenge).zeros(8)
+          .bytes(serverChallenge).bytes(new byte[8])
           .u16(info.length).u16(info.length).u32(offset + name.length)
-          .put(OUR_VERSION)
-          .put(name).put(info)
+          .bytes(OUR_VERSION)
+          .bytes(name).bytes(info)
           .toByteArray();
     }
 
-    static Challenge parseBody(byte[] all, ByteCursor.Reader r) throws RpcException {
+    static Challenge parseBody(byte[] all, LittleEndianReader r)
+        throws RpcException, BinaryFormatException {
       byte[] name = Fields.read(all, r, "target name");
-      int flags = r.i32();
-      byte[] challenge = r.take(8, "the server challenge");
-      r.skip(8);
+      int flags = (int) r.u32("NegotiateFlags");
+      byte[] challenge = r.bytes(8, "the server challenge");
+      r.skip(8, "Reserved");
       byte[] info = Fields.read(all, r, "target info");
       return new Challenge(
           flags, new String(name, StandardCharsets.UTF_16LE), challenge,
@@ -186,7 +194,7 @@ public sealed interface NtlmMessage
       byte[] u = user.getBytes(StandardCharsets.UTF_16LE);
       byte[] ws = workstation.getBytes(StandardCharsets.UTF_16LE);
       int off = HEADER;
-      ByteCursor.Writer w = new ByteCursor.Writer().put(SIGNATURE).u32(3);
+      LittleEndianWriter w = new LittleEndianWriter().bytes(SIGNATURE).u32(3);
       // Payload order follows Windows: domain, user, workstation, LM, NT, session key.
       int dOff = off;
       int uOff = dOff + d.length;
@@ -201,29 +209,30 @@ public sealed interface NtlmMessage
       Fields.write(w, ws.length, wsOff);
       Fields.write(w, encryptedSessionKey.length, kOff);
       return w.u32(flags & 0xFFFF_FFFFL)
-          .put(OUR_VERSION)
-          .put(mic)
-          .put(d).put(u).put(ws).put(lmResponse).put(ntResponse).put(encryptedSessionKey)
+          .bytes(OUR_VERSION)
+          .bytes(mic)
+          .bytes(d).bytes(u).bytes(ws).bytes(lmResponse).bytes(ntResponse).bytes(encryptedSessionKey)
           .toByteArray();
     }
 
-    static Authenticate parseBody(byte[] all, ByteCursor.Reader r) throws RpcException {
+    static Authenticate parseBody(byte[] all, LittleEndianReader r)
+        throws RpcException, BinaryFormatException {
       byte[] lm = Fields.read(all, r, "LM response");
       byte[] nt = Fields.read(all, r, "NT response");
       byte[] d = Fields.read(all, r, "domain name");
       byte[] u = Fields.read(all, r, "user name");
       byte[] ws = Fields.read(all, r, "workstation");
       byte[] key = Fields.read(all, r, "encrypted session key");
-      int flags = r.i32();
+      int flags = (int) r.u32("NegotiateFlags");
       if (!NtlmFlags.has(flags, NtlmFlags.UNICODE)) {
         throw RpcException.malformed("NTLM AUTHENTICATE is not Unicode (OEM is not supported)");
       }
       byte[] mic = new byte[16];
       if (NtlmFlags.has(flags, NtlmFlags.VERSION)) {
-        r.skip(8);
+        r.skip(8, "Version");
         // A MIC-less sender may start its payload right here; only a full header has one.
         if (r.position() + 16 <= lowestOffset(all) && r.remaining() >= 16) {
-          mic = r.take(16, "the MIC");
+          mic = r.bytes(16, "the MIC");
         }
       }
       return new Authenticate(
@@ -276,10 +285,11 @@ public sealed interface NtlmMessage
   final class Fields {
     private Fields() {}
 
-    static byte[] read(byte[] all, ByteCursor.Reader r, String field) throws RpcException {
-      int len = r.u16();
-      r.u16();
-      long off = r.u32();
+    static byte[] read(byte[] all, LittleEndianReader r, String field)
+        throws RpcException, BinaryFormatException {
+      int len = r.u16(field + " length");
+      r.u16(field + " maximum length");
+      long off = r.u32(field + " offset");
       if (len == 0) {
         return new byte[0];
       }
@@ -291,7 +301,7 @@ public sealed interface NtlmMessage
       return Arrays.copyOfRange(all, (int) off, (int) off + len);
     }
 
-    static void write(ByteCursor.Writer w, int len, int off) {
+    static void write(LittleEndianWriter w, int len, int off) {
       w.u16(len).u16(len).u32(off);
     }
   }

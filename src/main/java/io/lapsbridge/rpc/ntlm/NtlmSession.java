@@ -1,7 +1,7 @@
 package io.lapsbridge.rpc.ntlm;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.LittleEndianWriter;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -97,7 +97,7 @@ public final class NtlmSession {
     try {
       Mac mac = Mac.getInstance("HmacMD5");
       mac.init(new SecretKeySpec(signKey, "HmacMD5"));
-      mac.update(new ByteCursor.Writer().u32(seq).toByteArray());
+      mac.update(new LittleEndianWriter().i32(seq).toByteArray());
       mac.update(message, 0, length);
       return Arrays.copyOf(mac.doFinal(), 8);
     } catch (java.security.GeneralSecurityException e) {
@@ -106,7 +106,7 @@ public final class NtlmSession {
   }
 
   private static byte[] signature(byte[] encryptedChecksum, int seq) {
-    return new ByteCursor.Writer().u32(1).put(encryptedChecksum).u32(seq).toByteArray();
+    return new LittleEndianWriter().u32(1).bytes(encryptedChecksum).i32(seq).toByteArray();
   }
 
   /** Drops the signing keys; the RC4 states go with the object. */

@@ -1,7 +1,9 @@
 package io.lapsbridge.rpc.ntlm;
 
-import io.lapsbridge.rpc.ByteCursor;
 import io.lapsbridge.rpc.RpcException;
+import io.lapsbridge.wire.BinaryFormatException;
+import io.lapsbridge.wire.LittleEndianReader;
+import io.lapsbridge.wire.LittleEndianWriter;
 
 /**
  * NTLMv2_CLIENT_CHALLENGE (MS-NLMP 2.2.2.7), the "blob" after NTProofStr in the NT response:
@@ -29,33 +31,37 @@ public record NtlmV2ClientChallenge(long time, byte[] clientChallenge, AvPairs a
 
   /** The structure exactly as 2.2.2.7 defines it, ending at MsvAvEOL. */
   public byte[] encode() {
-    return new ByteCursor.Writer()
-        .u8(1).u8(1).zeros(6)
+    return new LittleEndianWriter()
+        .u8(1).u8(1).bytes(new byte[6])
         .u64(time)
-        .put(clientChallenge)
-        .zeros(4)
-        .put(avPairs.encode())
+        .bytes(clientChallenge)
+        .bytes(new byte[4])
+        .bytes(avPairs.encode())
         .toByteArray();
   }
 
   /** What goes on the wire: {@link #encode()} plus Windows' four trailing zero bytes. */
   byte[] encodeAsWindowsSends() {
-    return new ByteCursor.Writer().put(encode()).zeros(WINDOWS_TRAILER).toByteArray();
+    return new LittleEndianWriter().bytes(encode()).bytes(new byte[WINDOWS_TRAILER]).toByteArray();
   }
 
   /** Parses the blob after NTProofStr; anything after MsvAvEOL is ignored but stays signed. */
   public static NtlmV2ClientChallenge parse(byte[] blob) throws RpcException {
-    ByteCursor.Reader r = new ByteCursor.Reader(blob, "NTLMv2 client challenge");
-    int type = r.u8();
-    int hiType = r.u8();
-    if (type != 1 || hiType != 1) {
-      throw RpcException.malformed("NTLMv2 client challenge has response type " + type);
+    try {
+      LittleEndianReader r = LittleEndianReader.of(blob);
+      int type = r.u8("RespType");
+      int hiType = r.u8("HiRespType");
+      if (type != 1 || hiType != 1) {
+        throw RpcException.malformed("NTLMv2 client challenge has response type " + type);
+      }
+      r.skip(6, "reserved");
+      long time = r.u64("TimeStamp");
+      byte[] challenge = r.bytes(8, "ChallengeFromClient");
+      r.skip(4, "reserved");
+      return new NtlmV2ClientChallenge(time, challenge, AvPairs.read(r));
+    } catch (BinaryFormatException e) {
+      throw RpcException.malformed("NTLMv2 client challenge", e);
     }
-    r.skip(6);
-    long time = r.u64();
-    byte[] challenge = r.take(8, "the client challenge");
-    r.skip(4);
-    return new NtlmV2ClientChallenge(time, challenge, AvPairs.parse(r));
   }
 
   @Override
