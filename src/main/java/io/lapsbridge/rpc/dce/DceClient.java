@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -181,18 +183,18 @@ public final class DceClient implements AutoCloseable {
   /** A ceiling on a reassembled stub: GKDI envelopes are under 2 KB, tower lists smaller. */
   static final int MAX_STUB = 1 << 20;
 
-  private java.util.List<byte[]> requestFragments(int callId, int opnum, byte[] stub) {
+  private List<byte[]> requestFragments(int callId, int opnum, byte[] stub) {
     int overhead =
         Pdu.STUB_OFFSET
             + (session == null
                 ? 0
                 : Privacy.STUB_ALIGN - 1 + AuthTrailer.LENGTH + NtlmSession.SIGNATURE_LENGTH);
     int chunk = (maxXmit - overhead) / Privacy.STUB_ALIGN * Privacy.STUB_ALIGN;
-    java.util.List<byte[]> fragments = new java.util.ArrayList<>();
+    List<byte[]> fragments = new ArrayList<>();
     int off = 0;
     do {
       int n = Math.min(chunk, stub.length - off);
-      byte[] part = java.util.Arrays.copyOfRange(stub, off, off + n);
+      byte[] part = Arrays.copyOfRange(stub, off, off + n);
       int flags = (off == 0 ? Pdu.FIRST_FRAG : 0) | (off + n == stub.length ? Pdu.LAST_FRAG : 0);
       Optional<AuthTrailer> auth =
           session == null ? Optional.empty() : Privacy.trailer(n, AUTH_CONTEXT_ID);

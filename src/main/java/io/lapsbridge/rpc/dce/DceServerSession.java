@@ -173,8 +173,7 @@ public final class DceServerSession {
     if (h.authLength() == 0) {
       return Optional.empty();
     }
-    Pdu parsedTrailer = Pdu.parse(frame);
-    AuthTrailer auth = parsedTrailer.auth().orElseThrow();
+    AuthTrailer auth = Pdu.parse(frame).auth().orElseThrow();
     if (boundAuth == null || !auth.sameContext(boundAuth) || session == null) {
       return Optional.of(Pdu.Fault.ACCESS_DENIED);
     }
@@ -194,12 +193,12 @@ public final class DceServerSession {
       send(new Pdu.Fault(done, request.callId(), request.contextId(), Pdu.Fault.UNKNOWN_INTERFACE));
       return true;
     }
-    boolean private_ = session != null && request.auth().isPresent();
-    if (handler.requiresPrivacy() && !private_) {
+    boolean withPrivacy = session != null && request.auth().isPresent();
+    if (handler.requiresPrivacy() && !withPrivacy) {
       send(new Pdu.Fault(done, request.callId(), request.contextId(), Pdu.Fault.AUTHN_LEVEL_REFUSED));
       return true;
     }
-    Reply reply = handler.invoke(request.opnum(), stub, private_ ? caller : Caller.ANONYMOUS);
+    Reply reply = handler.invoke(request.opnum(), stub, withPrivacy ? caller : Caller.ANONYMOUS);
     if (reply instanceof Reply.Drop) {
       return false;
     }
@@ -211,7 +210,7 @@ public final class DceServerSession {
     int limit = Math.min(options.maxResponseFragment(), clientMaxRecv);
     int overhead =
         Pdu.STUB_OFFSET
-            + (private_
+            + (withPrivacy
                 ? Privacy.STUB_ALIGN - 1 + AuthTrailer.LENGTH + NtlmSession.SIGNATURE_LENGTH
                 : 0);
     int chunk = Math.max(Privacy.STUB_ALIGN, (limit - overhead) / Privacy.STUB_ALIGN * Privacy.STUB_ALIGN);
@@ -221,11 +220,11 @@ public final class DceServerSession {
       byte[] part = java.util.Arrays.copyOfRange(out, off, off + n);
       int flags = (off == 0 ? Pdu.FIRST_FRAG : 0) | (off + n == out.length ? Pdu.LAST_FRAG : 0);
       Optional<AuthTrailer> auth =
-          private_ ? Privacy.trailer(n, boundAuth.contextId()) : Optional.empty();
+          withPrivacy ? Privacy.trailer(n, boundAuth.contextId()) : Optional.empty();
       byte[] frame =
           new Pdu.Response(flags, request.callId(), out.length, request.contextId(), part, auth)
               .encode();
-      Framing.write(this.out, private_ ? Privacy.seal(frame, session) : frame, peer);
+      Framing.write(this.out, withPrivacy ? Privacy.seal(frame, session) : frame, peer);
       off += n;
     } while (off < out.length);
     return true;

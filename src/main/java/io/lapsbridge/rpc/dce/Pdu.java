@@ -5,7 +5,6 @@ import io.lapsbridge.wire.BinaryFormatException;
 import io.lapsbridge.wire.LittleEndianReader;
 import io.lapsbridge.wire.LittleEndianWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -433,10 +432,5 @@ public sealed interface Pdu
     static int padding(int end, int align) {
       return (align - end % align) % align;
     }
-  }
-
-  /** Equality for tests: by encoding. */
-  static boolean sameBytes(Pdu a, Pdu b) {
-    return Arrays.equals(a.encode(), b.encode());
   }
 }
