@@ -95,6 +95,7 @@ public final class GetKeyServer implements AutoCloseable {
   private final List<RpcInterfaceHandler> handlers;
   private final ExecutorService threads;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
 
   private GetKeyServer(Config config, PrincipalDirectory principals, ServerSocket epm,
@@ -171,6 +172,7 @@ public final class GetKeyServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     String peer = socket.getRemoteSocketAddress().toString();
+    open.add(socket);
     try (socket) {
       socket.setSoTimeout(60_000);
       new DceServerSession(
@@ -181,6 +183,19 @@ public final class GetKeyServer implements AutoCloseable {
           .run();
     } catch (IOException | RpcException e) {
       // The client went away or sent garbage; a DC drops such a connection too.
+    } finally {
+      open.remove(socket);
+    }
+  }
+
+  /** Closes every client connection, as a DC does with idle ones (for the client's tests). */
+  public void dropConnections() {
+    for (Socket s : open) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // Already closed.
+      }
     }
   }
 

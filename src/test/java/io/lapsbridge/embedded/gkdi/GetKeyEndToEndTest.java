@@ -285,6 +285,31 @@ class GetKeyEndToEndTest {
     }
   }
 
+  @Test
+  void prefers135AndFallsBackToAFreePort() throws Exception {
+    try (GetKeyServer server =
+        GetKeyServer.start(config().withEpmPort(GetKeyServer.Config.PREFER_135), DIRECTORY)) {
+      // 135 when this process may bind it and nothing else holds it, else a free port.
+      assertTrue(server.epmPort() == 135 || server.epmPort() > 1024, "port " + server.epmPort());
+      // Whichever it got, a client reaches ISDKey through it.
+      try (GetKeyClient client = client(server, "helpdesk@example.com", READER_PASSWORD)) {
+        assertEquals(KdsFixture.ECDH_ROOT_KEY,
+            client.getKey(request(KdsFixture.LAPS_READERS_SID)).rootKeyId());
+      }
+    }
+  }
+
+  @Test
+  void anAssociationTheServerDroppedIsReopenedOnce() throws Exception {
+    try (GetKeyServer server = GetKeyServer.start(config(), DIRECTORY);
+        GetKeyClient client = client(server, "helpdesk@example.com", READER_PASSWORD)) {
+      client.getKey(request(KdsFixture.LAPS_READERS_SID));
+      server.dropConnections();
+      client.getKey(request(KdsFixture.LAPS_READERS_SID));
+      assertEquals(2, server.getKeyCalls());
+    }
+  }
+
   private static GetKeyRequest request(String sid) {
     GkdiInterval now = GkdiInterval.of(FileTime.of(NOW));
     return new GetKeyRequest(new SidProtectionDescriptor(sid).securityDescriptor(),
