@@ -48,6 +48,41 @@ public final class KeySource {
         RootKeyProvider.of(KdsRootKeyStore.of(directory).readKeys())));
   }
 
+  /**
+   * GetKey first through {@code online} (a domain controller decides per descriptor); when no DC
+   * answers on RPC, the directory's root keys if the bind may read them; otherwise Unauthorized.
+   * See {@link OnlineFirstGroupKeys}.
+   */
+  public static KeySource onlineFirst(GroupKeySource online, LapsDirectory directory) {
+    return of(new OnlineFirstGroupKeys(online, new DirectoryRootKeys(directory)));
+  }
+
+  /** The directory's root keys for the online fallback, read at most once. */
+  private static final class DirectoryRootKeys implements OnlineFirstGroupKeys.RootKeys {
+    private final LapsDirectory directory;
+    private String why;
+
+    DirectoryRootKeys(LapsDirectory directory) {
+      this.directory = directory;
+    }
+
+    @Override
+    public Optional<GroupKeySource> load() {
+      try {
+        return Optional.of(new RootKeyGroupKeySource(
+            RootKeyProvider.of(KdsRootKeyStore.of(directory).readKeys())));
+      } catch (DirectoryException e) {
+        why = e.getMessage();
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public String whyUnavailable() {
+      return why;
+    }
+  }
+
   /** The group keys, or empty with {@link #whyUnavailable()} set. */
   public Optional<GroupKeySource> groupKeys() throws DirectoryException {
     if (!loaded) {
