@@ -120,6 +120,11 @@ public final class SecurityDirectory {
     return new SecurityDirectory(directory);
   }
 
+  /** The domain's NetBIOS name (its crossRef's nETBIOSName), as in NTLM's <code>DOMAIN&#92;user</code>. */
+  public String netbiosName() {
+    return netbiosName;
+  }
+
   public String domainRoot() {
     return domainRoot;
   }
