@@ -26,7 +26,8 @@ public final class NtHash {
     byte[] bytes = new byte[encoded.remaining()];
     encoded.get(bytes);
     if (encoded.hasArray()) {
-      Arrays.fill(encoded.array(), (byte) 0);
+      Arrays.fill(encoded.array(), encoded.arrayOffset(),
+          encoded.arrayOffset() + encoded.capacity(), (byte) 0);
     }
     try {
       return md4(bytes);

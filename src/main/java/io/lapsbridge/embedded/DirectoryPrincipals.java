@@ -19,7 +19,9 @@ import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.filter.FilterParser;
 import org.apache.directory.api.ldap.model.message.AliasDerefMode;
 import org.apache.directory.api.ldap.model.message.SearchScope;
+import org.apache.directory.api.ldap.model.exception.LdapInvalidDnException;
 import org.apache.directory.api.ldap.model.name.Dn;
+import org.apache.directory.api.ldap.model.name.Rdn;
 import org.apache.directory.server.core.api.CoreSession;
 import org.apache.directory.server.core.api.DirectoryService;
 
@@ -53,20 +55,26 @@ public final class DirectoryPrincipals implements PrincipalDirectory {
     } catch (Exception e) {
       // No Partitions container: fall back below.
     }
-    String first = baseDn.split(",")[0];
-    return first.substring(first.indexOf('=') + 1).trim().toUpperCase(java.util.Locale.ROOT);
+    return base().getRdn().getValue().toUpperCase(java.util.Locale.ROOT);
   }
 
   /** The DNS name of the domain: the DC= labels of the base DN. */
   public String dnsDomain() {
     StringBuilder dns = new StringBuilder();
-    for (String part : baseDn.split(",")) {
-      String[] kv = part.trim().split("=", 2);
-      if (kv.length == 2 && kv[0].equalsIgnoreCase("dc")) {
-        dns.append(dns.length() == 0 ? "" : ".").append(kv[1]);
+    for (Rdn rdn : base().getRdns()) {
+      if (rdn.getType().equalsIgnoreCase("dc")) {
+        dns.append(dns.length() == 0 ? "" : ".").append(rdn.getValue());
       }
     }
     return dns.toString();
+  }
+
+  private Dn base() {
+    try {
+      return new Dn(baseDn);
+    } catch (LdapInvalidDnException e) {
+      throw new IllegalStateException("the stand-in's base DN does not parse: " + baseDn, e);
+    }
   }
 
   @Override
@@ -148,7 +156,8 @@ public final class DirectoryPrincipals implements PrincipalDirectory {
   /** RFC 4515 escaping of an assertion value. */
   private static String escape(String value) {
     StringBuilder s = new StringBuilder();
-    for (char c : value.toCharArray()) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       if (c == '*' || c == '(' || c == ')' || c == '\\' || c == 0) {
         s.append('\\').append(String.format("%02x", (int) c));
       } else {

@@ -130,8 +130,8 @@ public final class GetKeyServer implements AutoCloseable {
       epm = bind(config.host(), config.epmPort());
       ServerSocket isdKey = bind(config.host(), 0);
       GetKeyServer server = new GetKeyServer(config, principals, epm, isdKey);
-      server.threads.submit(() -> server.acceptLoop(server.epm));
-      server.threads.submit(() -> server.acceptLoop(server.isdKey));
+      server.threads.execute(() -> server.acceptLoop(server.epm));
+      server.threads.execute(() -> server.acceptLoop(server.isdKey));
       return server;
     } catch (IOException e) {
       if (epm != null) {
@@ -163,7 +163,7 @@ public final class GetKeyServer implements AutoCloseable {
     while (!closed.get()) {
       try {
         Socket socket = listener.accept();
-        threads.submit(() -> serve(socket));
+        threads.execute(() -> serve(socket));
       } catch (IOException e) {
         return; // closed
       }

@@ -8,6 +8,7 @@ import java.util.Set;
  *
  * @param ntHash the account's NT hash; copied, never printed
  */
+@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the hash by content
 public record Principal(String samAccountName, String sid, Set<String> groupSids, byte[] ntHash) {
   public Principal {
     if (samAccountName == null || sid == null || ntHash == null || ntHash.length != 16) {

@@ -6,6 +6,7 @@ package io.lapsbridge.rpc.dce;
  * @param padLength how many stub padding bytes precede the trailer
  * @param value the NTLM message or signature; never printed
  */
+@SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
 public record AuthTrailer(int type, int level, int padLength, int contextId, byte[] value) {
   public static final int TYPE_NTLM = 10;
   public static final int LEVEL_CONNECT = 2;

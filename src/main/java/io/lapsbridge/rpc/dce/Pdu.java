@@ -156,6 +156,7 @@ public sealed interface Pdu
   }
 
   /** request, without object UUID. */
+  @SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
   record Request(
       int flags,
       int callId,
@@ -188,6 +189,7 @@ public sealed interface Pdu
   }
 
   /** response. */
+  @SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
   record Response(
       int flags, int callId, int allocHint, int contextId, byte[] stub, Optional<AuthTrailer> auth)
       implements Pdu {

@@ -18,6 +18,7 @@ public interface RpcInterfaceHandler {
   /** What a call produces. */
   sealed interface Reply permits Reply.Stub, Reply.Fault, Reply.Drop {
     /** A normal response carrying an NDR stub (which may itself hold a failure HRESULT). */
+    @SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
     record Stub(byte[] bytes) implements Reply {
       public Stub {
         bytes = bytes.clone();

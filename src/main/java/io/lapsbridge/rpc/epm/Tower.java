@@ -12,6 +12,7 @@ import io.lapsbridge.rpc.dce.SyntaxId;
  *
  * @param host four IPv4 bytes, zeros in a request
  */
+@SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
 public record Tower(SyntaxId iface, SyntaxId transfer, int port, byte[] host) {
   static final int UUID_FLOOR = 0x0D;
   static final int RPC_CO = 0x0B;

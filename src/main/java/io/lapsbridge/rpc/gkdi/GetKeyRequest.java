@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param rootKeyId absent to let the server pick (the public-key request)
  * @param l0 -1 with l1 and l2 -1 asks for the current interval
  */
+@SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
 public record GetKeyRequest(byte[] targetSd, Optional<UUID> rootKeyId, int l0, int l1, int l2) {
   public static final SyntaxId ISDKEY =
       new SyntaxId(UUID.fromString("b9785960-524f-11df-8b6d-83dcded72085"), 1, 0);

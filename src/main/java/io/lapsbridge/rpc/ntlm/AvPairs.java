@@ -27,6 +27,7 @@ public record AvPairs(List<AvPair> pairs) {
   public static final int FLAG_MIC_PRESENT = 0x2;
 
   /** One pair; EOL is implied and never stored. */
+  @SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
   public record AvPair(int id, byte[] value) {
     public AvPair {
       if (id <= EOL || id > 0xFFFF || value == null || value.length > 0xFFFF) {

@@ -26,6 +26,7 @@ public final class Keytab {
    * @param principal {@code component/component@REALM}
    * @param key the key bytes; never printed
    */
+  @SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
   public record Entry(String principal, int kvno, int enctype, byte[] key) {
     public Entry {
       key = key.clone();

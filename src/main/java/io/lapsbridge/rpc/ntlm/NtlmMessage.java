@@ -72,6 +72,7 @@ public sealed interface NtlmMessage
    * @param targetName the server's NetBIOS domain name (UTF-16LE)
    * @param serverChallenge 8 random bytes
    */
+  @SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
   record Challenge(int flags, String targetName, byte[] serverChallenge, AvPairs targetInfo)
       implements NtlmMessage {
     public Challenge {
@@ -136,6 +137,7 @@ public sealed interface NtlmMessage
    * @param encryptedSessionKey the exported session key RC4-encrypted with the key exchange key
    *     (empty without KEY_EXCH); not secret on its own but never printed
    */
+  @SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
   record Authenticate(
       int flags,
       byte[] lmResponse,

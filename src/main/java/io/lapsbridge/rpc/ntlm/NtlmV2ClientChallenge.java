@@ -13,6 +13,7 @@ import io.lapsbridge.wire.LittleEndianWriter;
  * @param time FILETIME ticks: the server's MsvAvTimestamp when it sent one
  * @param clientChallenge 8 random bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // bytes copied in and out; never by reference
 public record NtlmV2ClientChallenge(long time, byte[] clientChallenge, AvPairs avPairs) {
   /** Windows sends four zero bytes after MsvAvEOL (3.3.2's trailing Z(4)); they are signed too. */
   static final int WINDOWS_TRAILER = 4;
