@@ -2,6 +2,7 @@ package io.lapsbridge.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,5 +62,11 @@ class RpcPackagesArchitectureTest {
             "io.lapsbridge.embedded..", "io.lapsbridge.rpc..", "io.lapsbridge.crypto..",
             "io.lapsbridge.security..", "io.lapsbridge.model..", "io.lapsbridge.wire..", "java..")
         .check(classes);
+  }
+
+  @Test
+  void rpcAndTheStandInHaveNoCycles() {
+    // Every package its own slice, as the one-table ArchitectureTest on the gates branch checks.
+    slices().matching("io.lapsbridge.(**)").should().beFreeOfCycles().check(classes);
   }
 }

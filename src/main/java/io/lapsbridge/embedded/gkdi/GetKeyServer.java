@@ -1,7 +1,6 @@
 package io.lapsbridge.embedded.gkdi;
 
 import io.lapsbridge.crypto.KdsRootKey;
-import io.lapsbridge.embedded.StandInException;
 import io.lapsbridge.rpc.RpcException;
 import io.lapsbridge.rpc.dce.DceServerSession;
 import io.lapsbridge.rpc.dce.RpcInterfaceHandler;
@@ -122,9 +121,13 @@ public final class GetKeyServer implements AutoCloseable {
             });
   }
 
-  /** Binds both ports and starts serving. */
+  /**
+   * Binds both ports and starts serving.
+   *
+   * @throws IOException when a port cannot be bound (a configured port that is taken)
+   */
   public static GetKeyServer start(Config config, PrincipalDirectory principals)
-      throws StandInException {
+      throws IOException {
     ServerSocket epm = null;
     try {
       epm = bind(config.host(), config.epmPort());
@@ -141,7 +144,7 @@ public final class GetKeyServer implements AutoCloseable {
           // Failing already.
         }
       }
-      throw new StandInException("the GetKey server could not listen: " + e.getMessage(), e);
+      throw new IOException("the GetKey server could not listen: " + e.getMessage(), e);
     }
   }
 
