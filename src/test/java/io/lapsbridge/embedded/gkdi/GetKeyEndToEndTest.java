@@ -51,7 +51,10 @@ class GetKeyEndToEndTest {
               Set.of(KdsFixture.LAPS_READERS_SID), NtHash.of(Secret.of(READER_PASSWORD))),
           "ursula",
           new Principal("ursula", KdsFixture.DOMAIN_SID + "-1107", Set.of(),
-              NtHash.of(Secret.of("user-secret"))));
+              NtHash.of(Secret.of("user-secret"))),
+          "ws01$",
+          new Principal("WS01$", KdsFixture.DOMAIN_SID + "-1200", Set.of(),
+              NtHash.of(Secret.of("Machine-Pw-01"))));
   static final PrincipalDirectory DIRECTORY =
       name -> Optional.ofNullable(PRINCIPALS.get(name.toLowerCase(java.util.Locale.ROOT)));
   static final List<KdsRootKey> ROOT_KEYS =
@@ -204,6 +207,29 @@ class GetKeyEndToEndTest {
       assertEquals("Agent-5", LapsDecryptor.using(reader).decrypt(value).password().reveal());
       // The reader's own public-key request gets seed keys; the public key still comes out.
       assertEquals(key.publicKey(), reader.publicKey(READERS).publicKey());
+    }
+  }
+
+  /** The agent's case: the machine account asks with the RC4 key of its keytab, no password. */
+  @Test
+  void aMachineGetsThePublicKeyWithItsKeytabsRc4Key() throws Exception {
+    byte[] keytab = java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("src/test/resources/keytab/ws01.keytab"));
+    byte[] hash =
+        io.lapsbridge.rpc.ntlm.Keytab.ntHash(
+                io.lapsbridge.rpc.ntlm.Keytab.parse(keytab), "WS01$@EXAMPLE.COM")
+            .orElseThrow();
+    try (GetKeyServer server = GetKeyServer.start(config(), DIRECTORY);
+        OnlineGroupKeys machine =
+            new OnlineGroupKeys(
+                new GetKeyClient(
+                    new GetKeyClient.Endpoint(server.host(), server.epmPort(),
+                        Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                    new RpcCredentials.NtHashKey("WS01$", "EXAMPLE.COM", hash),
+                    new SecureRandom(), CLOCK),
+                new GroupKeyCache(), server.host())) {
+      GroupPublicKey key = machine.publicKey(READERS);
+      assertEquals(GkdiInterval.of(FileTime.of(NOW)), key.interval());
     }
   }
 
