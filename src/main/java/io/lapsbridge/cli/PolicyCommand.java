@@ -20,16 +20,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.random.RandomGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,8 +38,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       PolicyCommand.Show.class,
       PolicyCommand.GeneratePassword.class,
-      PolicyTranslateCommand.class,
-      PolicyCommand.BenchGenerator.class
+      PolicyTranslateCommand.class
     })
 final class PolicyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -177,52 +172,6 @@ final class PolicyCommand implements Runnable {
         Arrays.fill(chars, '\0');
       }
       out.flush();
-      return ExitStatus.OK.code();
-    }
-  }
-
-  @Command(
-      name = "bench-generator",
-      hidden = true,
-      description = "Measure generator throughput in passwords per second.")
-  static final class BenchGenerator implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--complexity", defaultValue = "4") int complexity;
-
-    @Option(names = "--length") Integer length;
-
-    @Option(names = "--count", defaultValue = "200000") int count;
-
-    @Option(names = "--seeded", description = "Use a seeded SplittableRandom, not SecureRandom.")
-    boolean seeded;
-
-    @Override
-    public Integer call() {
-      PasswordSpec passwordSpec = specFor(complexity, length);
-      RandomGenerator random = seeded ? new SplittableRandom(1) : new SecureRandom();
-      PasswordGenerator generator = new PasswordGenerator(random);
-      int warmup = Math.max(1, count / 10);
-      long sink = 0;
-      for (int i = 0; i < warmup; i++) {
-        try (Secret s = generator.generate(passwordSpec)) {
-          sink += s.length();
-        }
-      }
-      long start = System.nanoTime();
-      for (int i = 0; i < count; i++) {
-        try (Secret s = generator.generate(passwordSpec)) {
-          sink += s.length();
-        }
-      }
-      long nanos = System.nanoTime() - start;
-      double perSecond = count / (nanos / 1e9);
-      spec.commandLine().getOut().printf(Locale.ROOT,
-          "complexity %d, %s, %s: %d passwords in %.1f ms = %.0f passwords/s (checksum %d)%n",
-          complexity, passwordSpec instanceof PasswordSpec.Passphrase p
-              ? p.words() + " words" : ((PasswordSpec.Characters) passwordSpec).length() + " chars",
-          seeded ? "SplittableRandom" : "SecureRandom", count, nanos / 1e6, perSecond, sink);
-      spec.commandLine().getOut().flush();
       return ExitStatus.OK.code();
     }
   }
