@@ -36,10 +36,10 @@ final class ConnectionOptions {
   @Option(names = "--insecure", description = "Allow a connection without TLS; credentials then cross the network in clear text.")
   boolean insecure;
 
-  @Option(names = "--bind-dn", description = "DN or user@domain to bind as (env LAPSBRIDGE_BIND_DN).")
+  @Option(names = "--bind-dn", description = "DN or user@domain to bind as (env LAPSBRIDGE_BIND_DN). The agent takes it from its command line only, and otherwise binds as the computer with Kerberos.")
   String bindDn;
 
-  @Option(names = "--bind-password-file", description = "File whose first line is the bind password (env LAPSBRIDGE_BIND_PASSWORD_FILE).")
+  @Option(names = "--bind-password-file", description = "File whose first line is the bind password (env LAPSBRIDGE_BIND_PASSWORD_FILE; not for the agent).")
   Path bindPasswordFile;
 
   @Option(names = "--trust-store", description = "PEM, JKS or PKCS#12 file of trusted CA certificates (env LAPSBRIDGE_TRUST_STORE).")
@@ -54,7 +54,7 @@ final class ConnectionOptions {
   @Option(names = "--config", description = "Profile file; default ~/.config/lapsbridge/profiles.properties (env LAPSBRIDGE_CONFIG).")
   Path config;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Connect and response timeout in seconds; default 15 (env LAPSBRIDGE_TIMEOUT).")
+  @Option(names = "--timeout", description = "Connect and response timeout in seconds; default 15 (env LAPSBRIDGE_TIMEOUT).")
   Integer timeoutSeconds;
 
   /** The process environment; a test passes its own through {@link CommandFactory}. */
