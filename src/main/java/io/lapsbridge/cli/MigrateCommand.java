@@ -1,19 +1,18 @@
 package io.lapsbridge.cli;
 
-import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.EstateReader;
 import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
-import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.migration.Plan;
 import io.lapsbridge.migration.PlanCodec;
 import io.lapsbridge.migration.Planner;
 import io.lapsbridge.migration.Rules;
 import io.lapsbridge.migration.apply.Applier;
 import io.lapsbridge.migration.apply.JournalStore;
+import io.lapsbridge.migration.apply.PlanActions;
 import io.lapsbridge.migration.apply.Resumption;
 import io.lapsbridge.platform.journal.MigrationJournalFile;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -207,25 +205,14 @@ final class MigrateCommand implements Runnable {
   }
 
   /**
-   * Starts opening the writer's pool on its own thread, so that the TLS handshakes and binds
+   * Starts opening the writer's pool in the background, so that the TLS handshakes and binds
    * overlap reading the plan. Usage errors (options, the bind password file) surface here,
    * before anything connects.
    */
   static CompletableFuture<GuardedWriter> openWriter(ConnectionOptions connection,
       RunOptions run) {
     run.validate();
-    ConnectionSettings settings = connection.settings();
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return GuardedWriter.open(settings, run.connections, run.rate);
-      } catch (DirectoryException e) {
-        throw new CompletionException(e);
-      }
-    }, task -> {
-      Thread thread = new Thread(task, "lapsbridge-connect");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    return GuardedWriter.openInBackground(connection.settings(), run.connections, run.rate);
   }
 
   /** Runs {@code body}; if it fails, the writer being opened is closed once it is open. */
@@ -247,7 +234,7 @@ final class MigrateCommand implements Runnable {
       List<Action> actions, JournalStore journal, Optional<Journal.State> resumed)
       throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    try (GuardedWriter writer = await(opening)) {
+    try (GuardedWriter writer = GuardedWriter.await(opening)) {
       if (!writer.usesAssertionControl()) {
         err.println("migrate: the server does not support the assertion control (RFC 4528);"
             + " each write is guarded by deleting the value the plan saw in the same modify;"
@@ -259,18 +246,6 @@ final class MigrateCommand implements Runnable {
           applier.pending(), run.progress);
       Applier.Summary summary = applier.run(run.dryRun ? null : journal.append(), output);
       return output.summarize(summary, resumed.isPresent());
-    }
-  }
-
-  private static GuardedWriter await(CompletableFuture<GuardedWriter> opening)
-      throws DirectoryException {
-    try {
-      return opening.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof DirectoryException directory) {
-        throw directory;
-      }
-      throw e;
     }
   }
 
@@ -298,18 +273,15 @@ final class MigrateCommand implements Runnable {
             + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
       }
       CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      List<Action> actions = closingOnFailure(writer, () -> {
-        // Hashing a large plan takes as long as parsing it: do both at once.
-        CompletableFuture<String> digest =
-            CompletableFuture.supplyAsync(() -> Resumption.sha256(bytes));
-        List<Action> parsed = PlanCodec.readActions(planFile.toString(), bytes);
+      PlanActions plan = closingOnFailure(writer, () -> {
+        PlanActions read = PlanActions.read(planFile.toString(), bytes);
         if (!run.dryRun) {
-          store.begin(Journal.begin(planFile.toAbsolutePath().toString(), digest.join(),
+          store.begin(Journal.begin(planFile.toAbsolutePath().toString(), read.sha256(),
               Instant.now().toString()));
         }
-        return parsed;
+        return read;
       });
-      return runActions(spec, run, writer, actions, store, Optional.empty());
+      return runActions(spec, run, writer, plan.actions(), store, Optional.empty());
     }
   }
 
@@ -332,25 +304,15 @@ final class MigrateCommand implements Runnable {
       Path planFile = Path.of(state.planPath());
       byte[] bytes = read(planFile, "the journal's plan");
       CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      List<Action> actions = closingOnFailure(writer, () -> {
-        CompletableFuture<String> digest =
-            CompletableFuture.supplyAsync(() -> Resumption.sha256(bytes));
-        List<Action> parsed;
-        try {
-          parsed = PlanCodec.readActions(planFile.toString(), bytes);
-        } catch (MigrationInputException e) {
-          Resumption.requirePlanUnchanged(journal.toString(), state, planFile.toString(),
-              digest.join());
-          throw e;
-        }
-        Resumption.requirePlanUnchanged(journal.toString(), state, planFile.toString(),
-            digest.join());
+      PlanActions plan = closingOnFailure(writer, () -> {
+        PlanActions read =
+            PlanActions.readUnchanged(planFile.toString(), bytes, journal.toString(), state);
         if (!run.dryRun) {
           Resumption.cutTornTail(store, journalBytes);
         }
-        return parsed;
+        return read;
       });
-      return runActions(spec, run, writer, actions, store, Optional.of(state));
+      return runActions(spec, run, writer, plan.actions(), store, Optional.of(state));
     }
   }
 }

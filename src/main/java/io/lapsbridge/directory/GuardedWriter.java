@@ -27,6 +27,8 @@ import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,38 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
     } catch (LDAPException e) {
       first.close();
       throw LapsDirectory.failure("open connection pool", settings.endpoint(), null, e);
+    }
+  }
+
+  /**
+   * Starts {@link #open} on a daemon thread of its own, so that the TLS handshakes and binds
+   * overlap reading the plan; {@link #await} takes the result.
+   */
+  public static CompletableFuture<GuardedWriter> openInBackground(ConnectionSettings settings,
+      int connections, int writesPerSecond) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return open(settings, connections, writesPerSecond);
+      } catch (DirectoryException e) {
+        throw new CompletionException(e);
+      }
+    }, task -> {
+      Thread thread = new Thread(task, "lapsbridge-connect");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** Waits for {@link #openInBackground}; a failure to open is thrown as itself. */
+  public static GuardedWriter await(CompletableFuture<GuardedWriter> opening)
+      throws DirectoryException {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof DirectoryException directory) {
+        throw directory;
+      }
+      throw e;
     }
   }
 
