@@ -33,7 +33,7 @@ record AgentRuntime(Function<AgentCommand.Options, LocalAccountPort> accounts, C
 
   static AgentRuntime system() {
     return new AgentRuntime(AgentRuntime::systemAccounts, Clock.systemUTC(),
-        duration -> Thread.sleep(duration.toMillis()), new SecureRandom(), Long.MAX_VALUE);
+        AgentSchedule.Sleeper.ofThread(), new SecureRandom(), Long.MAX_VALUE);
   }
 
   private static LocalAccountPort systemAccounts(AgentCommand.Options options) {

@@ -25,6 +25,11 @@ public final class AgentSchedule {
   @FunctionalInterface
   public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
+
+    /** The production sleeper: the calling thread sleeps. */
+    static Sleeper ofThread() {
+      return duration -> Thread.sleep(duration.toMillis());
+    }
   }
 
   /**
