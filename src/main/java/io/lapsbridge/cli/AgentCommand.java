@@ -82,10 +82,6 @@ final class AgentCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin Options options;
 
-    RunOnce(AgentRuntime runtime) {
-      this.runtime = runtime;
-    }
-
     @Option(names = "--dry-run", description = "Decide and report; write nothing.")
     boolean dryRun;
 
@@ -95,6 +91,11 @@ final class AgentCommand implements Runnable {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
         description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
+
+    /** The agent's collaborators come through {@link CommandFactory}. */
+    RunOnce(AgentRuntime runtime) {
+      this.runtime = runtime;
+    }
 
     @Override
     public Integer call() {
@@ -123,6 +124,7 @@ final class AgentCommand implements Runnable {
             + " (default: ${DEFAULT-VALUE}), so that devices do not all write at once.")
     int jitterMinutes;
 
+    /** The agent's collaborators come through {@link CommandFactory}. */
     Run(AgentRuntime runtime) {
       this.runtime = runtime;
     }
