@@ -14,15 +14,9 @@ public interface JournalStore {
   /** Starts a new journal with its first line. */
   void begin(String line) throws IOException;
 
-  /** The journal as it is, for a resume to replay. */
-  byte[] read() throws IOException;
-
   /** Cuts the journal to its first {@code length} bytes. */
   void truncate(long length) throws IOException;
 
   /** Opens the journal for appending; the caller closes it. */
   OutputStream append() throws IOException;
-
-  /** How the journal is named in messages. */
-  String name();
 }

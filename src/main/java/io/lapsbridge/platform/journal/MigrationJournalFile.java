@@ -28,11 +28,6 @@ public final class MigrationJournalFile implements JournalStore {
   }
 
   @Override
-  public byte[] read() throws IOException {
-    return Files.readAllBytes(file);
-  }
-
-  @Override
   public void truncate(long length) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.truncate(length);
@@ -42,10 +37,5 @@ public final class MigrationJournalFile implements JournalStore {
   @Override
   public OutputStream append() throws IOException {
     return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-  }
-
-  @Override
-  public String name() {
-    return file.toString();
   }
 }
