@@ -7,23 +7,18 @@ import io.lapsbridge.directory.AgentDirectory;
 import io.lapsbridge.directory.EncryptedPasswordWriter;
 import io.lapsbridge.directory.MachineBind;
 import io.lapsbridge.directory.TransportSecurity;
-import io.lapsbridge.gpo.GpoPolicySource;
-import io.lapsbridge.gpo.RegistryPol;
-import io.lapsbridge.gpo.RegistryPolReader;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.JoinState;
 import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
 import io.lapsbridge.platform.file.DeviceHints;
-import io.lapsbridge.platform.file.JsonPolicyFile;
 import io.lapsbridge.platform.journal.FileJournal;
 import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
 import io.lapsbridge.policy.DeviceFacts;
 import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.policy.PolicyEngine;
 import io.lapsbridge.policy.PolicySnapshot;
-import io.lapsbridge.policy.PolicySource;
 import io.lapsbridge.rotation.AgentTarget;
 import io.lapsbridge.rotation.Checkpoint;
 import io.lapsbridge.rotation.CycleOutcome;
@@ -151,23 +146,14 @@ final class AgentCommand implements Runnable {
         err.println("lapsbridge: " + failure.message());
         err.flush();
         return failure.status();
-      }, options::policyStamp, runtime.cycleLimit());
+      }, options.policy::stamp, runtime.cycleLimit());
       return last.code();
     }
   }
 
   /** The options both subcommands share. */
   static final class Options {
-    @Option(names = "--policy-file", paramLabel = "FILE",
-        description = "JSON policy file (roots csp, gpo, localConfig, legacyGpo; device facts).")
-    Path policyFile;
-
-    @Option(names = "--registry-pol", paramLabel = "FILE",
-        description = "A GPO's Machine/Registry.pol; repeat in application order.")
-    List<Path> registryPol = new ArrayList<>();
-
-    @Option(names = "--registry", description = "Read the live registry (Windows only).")
-    boolean registry;
+    @Mixin PolicyInputs policy;
 
     @Option(names = "--join-state", paramLabel = "STATE",
         description = "entra, ad, hybrid or none (default: the policy file's, else ad).")
@@ -235,31 +221,8 @@ final class AgentCommand implements Runnable {
     private GroupPublicKey groupKey;
 
     AgentTarget.Resolution resolve(Clock clock) {
-      List<PolicySource> sources = new ArrayList<>();
-      if (registry) {
-        if (!WindowsRegistryPolicySource.supported()) {
-          throw new UsageException("--registry reads the Windows registry and works only on"
-              + " Windows; use --policy-file or --registry-pol here");
-        }
-        sources.add(WindowsRegistryPolicySource.open());
-      }
-      if (!registryPol.isEmpty()) {
-        List<RegistryPol> files = new ArrayList<>();
-        for (Path file : registryPol) {
-          files.add(RegistryPolReader.read(file.toString(), PolicyCommand.readFile(file)));
-        }
-        sources.add(new GpoPolicySource("Registry.pol", files));
-      }
-      DeviceHints hints = DeviceHints.none();
-      if (policyFile != null) {
-        JsonPolicyFile json =
-            JsonPolicyFile.parse(policyFile.toString(), PolicyCommand.readFile(policyFile));
-        hints = json.device();
-        sources.add(json);
-      }
-      if (sources.isEmpty()) {
-        throw new UsageException("give a policy: --policy-file, --registry-pol or --registry");
-      }
+      PolicyInputs.Loaded loaded = policy.load();
+      DeviceHints hints = loaded.hints();
       JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElse(JoinState.AD);
       OptionalInt dfl = domainFunctionalLevel != null
           ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
@@ -269,7 +232,8 @@ final class AgentCommand implements Runnable {
       Optional<ManagedAccount> override = account == null ? Optional.empty()
           : account.equals("@uid0") ? Optional.of(new ManagedAccount.BuiltInAdministrator())
           : Optional.of(new ManagedAccount.Named(account));
-      return AgentTarget.resolve(PolicyEngine.evaluate(PolicySnapshot.read(sources), facts),
+      return AgentTarget.resolve(
+          PolicyEngine.evaluate(PolicySnapshot.read(loaded.sources()), facts),
           override, publishedKey(), clock.instant());
     }
 
@@ -293,23 +257,6 @@ final class AgentCommand implements Runnable {
       }
       return new PublishedKey.Loaded(publicKeyFile.toString(), groupKey.descriptor().sid(),
           groupKey.interval().start().toInstant(), Duration.ofDays(publicKeyMaxAgeDays));
-    }
-
-    /** Changes when a policy input changes: size and modification time of every file. */
-    String policyStamp() {
-      StringBuilder stamp = new StringBuilder();
-      List<Path> files = new ArrayList<>(registryPol);
-      if (policyFile != null) {
-        files.add(policyFile);
-      }
-      for (Path file : files) {
-        try {
-          stamp.append(file).append(Files.size(file)).append(Files.getLastModifiedTime(file));
-        } catch (IOException e) {
-          stamp.append(file).append("missing");
-        }
-      }
-      return stamp.toString();
     }
 
     boolean uid0() {

@@ -1,33 +1,26 @@
 package io.lapsbridge.cli;
 
-import io.lapsbridge.gpo.GpoPolicySource;
-import io.lapsbridge.gpo.RegistryPol;
-import io.lapsbridge.gpo.RegistryPolReader;
 import io.lapsbridge.model.JoinState;
 import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
 import io.lapsbridge.password.PasswordSpec;
 import io.lapsbridge.platform.file.DeviceHints;
-import io.lapsbridge.platform.file.JsonPolicyFile;
-import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
 import io.lapsbridge.policy.DeviceFacts;
 import io.lapsbridge.policy.PolicyEngine;
 import io.lapsbridge.policy.PolicyEvaluation;
 import io.lapsbridge.policy.PolicySnapshot;
-import io.lapsbridge.policy.PolicySource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lapsbridge policy}: explain the effective LAPS policy, generate compliant passwords. */
@@ -62,18 +55,7 @@ final class PolicyCommand implements Runnable {
   static final class Show implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--registry-pol", paramLabel = "FILE",
-        description = "A GPO's Machine/Registry.pol; repeat in GPO application order"
-            + " (later files win value by value).")
-    List<Path> registryPol = new ArrayList<>();
-
-    @Option(names = "--policy-file", paramLabel = "FILE",
-        description = "A JSON policy file with the roots csp, gpo, localConfig, legacyGpo and"
-            + " optional device facts.")
-    Path policyFile;
-
-    @Option(names = "--registry", description = "Read the live registry (Windows only).")
-    boolean registry;
+    @Mixin PolicyInputs inputs;
 
     @Option(names = "--join-state", paramLabel = "STATE",
         description = "entra, ad, hybrid or none. Required unless the policy file states it.")
@@ -96,34 +78,8 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<PolicySource> sources = new ArrayList<>();
-      boolean cseFromRegistry = false;
-      if (registry) {
-        if (!WindowsRegistryPolicySource.supported()) {
-          throw new UsageException("--registry reads the Windows registry and works only on"
-              + " Windows; use --registry-pol or --policy-file here");
-        }
-        WindowsRegistryPolicySource live = WindowsRegistryPolicySource.open();
-        cseFromRegistry = live.legacyCseInstalled();
-        sources.add(live);
-      }
-      if (!registryPol.isEmpty()) {
-        List<RegistryPol> files = new ArrayList<>();
-        for (Path file : registryPol) {
-          files.add(RegistryPolReader.read(file.toString(), readFile(file)));
-        }
-        sources.add(new GpoPolicySource("Registry.pol", files));
-      }
-      DeviceHints hints = DeviceHints.none();
-      if (policyFile != null) {
-        JsonPolicyFile json = JsonPolicyFile.parse(policyFile.toString(), readFile(policyFile));
-        hints = json.device();
-        sources.add(json);
-      }
-      if (sources.isEmpty()) {
-        throw new UsageException("give at least one policy source: --registry-pol, --policy-file"
-            + " or --registry");
-      }
+      PolicyInputs.Loaded loaded = inputs.load();
+      DeviceHints hints = loaded.hints();
       JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElseThrow(
           () -> new UsageException("--join-state is required (entra, ad, hybrid or none) unless"
               + " the policy file states device.joinState"));
@@ -131,9 +87,11 @@ final class PolicyCommand implements Runnable {
           ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
       DeviceFacts facts = new DeviceFacts(join,
           domainController || hints.domainController().orElse(false),
-          legacyCse || cseFromRegistry || hints.legacyCseInstalled().orElse(false), dfl);
+          legacyCse || loaded.legacyCseFromRegistry() || hints.legacyCseInstalled().orElse(false),
+          dfl);
 
-      PolicyEvaluation evaluation = PolicyEngine.evaluate(PolicySnapshot.read(sources), facts);
+      PolicyEvaluation evaluation =
+          PolicyEngine.evaluate(PolicySnapshot.read(loaded.sources()), facts);
       PrintWriter out = spec.commandLine().getOut();
       out.print(format == Format.JSON
           ? PolicyReport.json(evaluation) : PolicyReport.text(evaluation));
