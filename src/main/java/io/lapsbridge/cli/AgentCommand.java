@@ -10,7 +10,6 @@ import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.JoinState;
-import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
 import io.lapsbridge.platform.file.DeviceHints;
 import io.lapsbridge.platform.journal.FileJournal;
@@ -351,23 +350,11 @@ final class AgentCommand implements Runnable {
         if (given.bindPasswordFile == null) {
           throw new UsageException("--bind-dn needs --bind-password-file");
         }
-        bind = new MachineBind.Simple(given.bindDn, readPassword(given.bindPasswordFile));
+        bind = new MachineBind.Simple(given.bindDn,
+            ConnectionOptions.readBindPasswordFile(given.bindPasswordFile));
       }
       return new AgentConnection(list, Optional.ofNullable(domain), security,
           given.trustStore, bind, given.baseDn, given.timeout());
-    }
-
-    private static Secret readPassword(Path file) {
-      byte[] bytes = PolicyCommand.readFile(file);
-      try {
-        int end = 0;
-        while (end < bytes.length && bytes[end] != '\n') {
-          end++;
-        }
-        return Secret.fromUtf8Line(java.util.Arrays.copyOf(bytes, end));
-      } finally {
-        java.util.Arrays.fill(bytes, (byte) 0);
-      }
     }
   }
 

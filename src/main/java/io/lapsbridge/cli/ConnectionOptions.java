@@ -222,19 +222,24 @@ final class ConnectionOptions {
     }
   }
 
+  /** The first line of {@code --bind-password-file}; the file's bytes are wiped after. */
+  static Secret readBindPasswordFile(Path file) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        return Secret.fromUtf8Line(firstLine(bytes));
+      } finally {
+        java.util.Arrays.fill(bytes, (byte) 0);
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot read --bind-password-file " + file + ": "
+          + e.getClass().getSimpleName());
+    }
+  }
+
   private Secret bindPassword() {
     if (bindPasswordFile != null) {
-      try {
-        byte[] bytes = Files.readAllBytes(bindPasswordFile);
-        try {
-          return Secret.fromUtf8Line(firstLine(bytes));
-        } finally {
-          java.util.Arrays.fill(bytes, (byte) 0);
-        }
-      } catch (IOException e) {
-        throw new UsageException("cannot read --bind-password-file " + bindPasswordFile + ": "
-            + e.getClass().getSimpleName());
-      }
+      return readBindPasswordFile(bindPasswordFile);
     }
     String fromEnvironment = environment.get("LAPSBRIDGE_BIND_PASSWORD");
     if (fromEnvironment != null) {
