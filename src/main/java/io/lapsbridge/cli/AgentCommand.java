@@ -7,33 +7,25 @@ import io.lapsbridge.directory.AgentDirectory;
 import io.lapsbridge.directory.EncryptedPasswordWriter;
 import io.lapsbridge.directory.MachineBind;
 import io.lapsbridge.directory.TransportSecurity;
-import io.lapsbridge.gpo.GpoPolicySource;
-import io.lapsbridge.gpo.RegistryPol;
-import io.lapsbridge.gpo.RegistryPolReader;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.JoinState;
-import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
 import io.lapsbridge.platform.file.DeviceHints;
-import io.lapsbridge.platform.file.JsonPolicyFile;
 import io.lapsbridge.platform.journal.FileJournal;
-import io.lapsbridge.platform.linux.LinuxAccounts;
-import io.lapsbridge.platform.windows.WindowsAccounts;
 import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
 import io.lapsbridge.policy.DeviceFacts;
 import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.policy.PolicyEngine;
 import io.lapsbridge.policy.PolicySnapshot;
-import io.lapsbridge.policy.PolicySource;
 import io.lapsbridge.rotation.AgentTarget;
 import io.lapsbridge.rotation.Checkpoint;
 import io.lapsbridge.rotation.CycleOutcome;
 import io.lapsbridge.rotation.DirectoryPort;
 import io.lapsbridge.rotation.EventSink;
-import io.lapsbridge.rotation.LocalAccountPort;
 import io.lapsbridge.rotation.PortException;
 import io.lapsbridge.rotation.PublishedKey;
+import io.lapsbridge.rotation.AgentSchedule;
 import io.lapsbridge.rotation.RotationCycle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,9 +56,6 @@ import picocli.CommandLine.Option;
     subcommands = {AgentCommand.RunOnce.class, AgentCommand.Run.class})
 final class AgentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  /** Chooses the local-account adapter; the IT suite swaps in a recording fake. */
-  static Function<Options, LocalAccountPort> localAccounts = AgentCommand::systemAccounts;
 
   @Override
   public void run() {
@@ -84,6 +72,7 @@ final class AgentCommand implements Runnable {
             + " change), 4 schema missing, 5 computer or account not found or access denied."
       })
   static final class RunOnce implements Callable<Integer> {
+    private final AgentRuntime runtime;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin Options options;
 
@@ -97,10 +86,15 @@ final class AgentCommand implements Runnable {
         description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    /** The agent's collaborators come through {@link CommandFactory}. */
+    RunOnce(AgentRuntime runtime) {
+      this.runtime = runtime;
+    }
+
     @Override
     public Integer call() {
-      AgentTarget.Resolution resolution = options.resolve();
-      CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, dryRun, resolution).run(
+      AgentTarget.Resolution resolution = options.resolve(runtime.clock());
+      CycleOutcome outcome = options.cycle(spec, runtime, dryRun, resolution).run(
           resolution, force, dryRun);
       print(spec.commandLine().getOut(), outcome, format);
       return exitStatus(outcome).code();
@@ -111,6 +105,7 @@ final class AgentCommand implements Runnable {
       description = "Run a cycle now, then every hour with random jitter (the Windows LAPS"
           + " cadence), and at once when a policy file changes. Runs until stopped.")
   static final class Run implements Callable<Integer> {
+    private final AgentRuntime runtime;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin Options options;
 
@@ -123,9 +118,10 @@ final class AgentCommand implements Runnable {
             + " (default: ${DEFAULT-VALUE}), so that devices do not all write at once.")
     int jitterMinutes;
 
-    @Option(names = "--max-cycles", hidden = true, defaultValue = "0",
-        description = "Stop after this many cycles (tests); 0 = never.")
-    int maxCycles;
+    /** The agent's collaborators come through {@link CommandFactory}. */
+    Run(AgentRuntime runtime) {
+      this.runtime = runtime;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -133,56 +129,30 @@ final class AgentCommand implements Runnable {
         throw new UsageException("--interval-minutes must be at least 1 and --jitter-minutes"
             + " not negative");
       }
-      SecureRandom random = new SecureRandom();
+      AgentSchedule schedule = new AgentSchedule(new AgentSchedule.Cadence(
+          Duration.ofMinutes(intervalMinutes), Duration.ofMinutes(jitterMinutes)),
+          runtime.clock(), runtime.sleeper(), runtime.random());
       PrintWriter out = spec.commandLine().getOut();
-      int cycles = 0;
-      while (true) {
-        String stamp = options.policyStamp();
-        ExitStatus status;
-        try {
-          AgentTarget.Resolution resolution = options.resolve();
-          CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, false, resolution).run(
-              resolution, false, false);
-          print(out, outcome, OutputFormat.TEXT);
-          status = exitStatus(outcome);
-        } catch (RuntimeException e) {
-          if (cycles == 0) {
-            throw e; // wrong from the start: report it and stop, as run-once would
-          }
-          // A policy file broken while running must not stop the agent: report, retry later.
-          Failure failure = Failure.of(e);
-          spec.commandLine().getErr().println("lapsbridge: " + failure.message());
-          spec.commandLine().getErr().flush();
-          status = failure.status();
-        }
-        cycles++;
-        if (maxCycles > 0 && cycles >= maxCycles) {
-          return status.code();
-        }
-        long waitMillis = Duration.ofMinutes(intervalMinutes).toMillis()
-            + (jitterMinutes == 0 ? 0 : random.nextLong(Duration.ofMinutes(jitterMinutes)
-                .toMillis()));
-        long deadline = System.currentTimeMillis() + waitMillis;
-        // Poll the policy once a minute: a change triggers a cycle, as a GP notification does.
-        while (System.currentTimeMillis() < deadline && stamp.equals(options.policyStamp())) {
-          Thread.sleep(Math.min(60_000, Math.max(1, deadline - System.currentTimeMillis())));
-        }
-      }
+      PrintWriter err = spec.commandLine().getErr();
+      ExitStatus last = schedule.run(() -> {
+        AgentTarget.Resolution resolution = options.resolve(runtime.clock());
+        CycleOutcome outcome = options.cycle(spec, runtime, false, resolution).run(
+            resolution, false, false);
+        print(out, outcome, OutputFormat.TEXT);
+        return exitStatus(outcome);
+      }, e -> {
+        Failure failure = Failure.of(e);
+        err.println("lapsbridge: " + failure.message());
+        err.flush();
+        return failure.status();
+      }, options.policy::stamp, runtime.cycleLimit());
+      return last.code();
     }
   }
 
   /** The options both subcommands share. */
   static final class Options {
-    @Option(names = "--policy-file", paramLabel = "FILE",
-        description = "JSON policy file (roots csp, gpo, localConfig, legacyGpo; device facts).")
-    Path policyFile;
-
-    @Option(names = "--registry-pol", paramLabel = "FILE",
-        description = "A GPO's Machine/Registry.pol; repeat in application order.")
-    List<Path> registryPol = new ArrayList<>();
-
-    @Option(names = "--registry", description = "Read the live registry (Windows only).")
-    boolean registry;
+    @Mixin PolicyInputs policy;
 
     @Option(names = "--join-state", paramLabel = "STATE",
         description = "entra, ad, hybrid or none (default: the policy file's, else ad).")
@@ -206,50 +176,17 @@ final class AgentCommand implements Runnable {
             + " %%ProgramData%%\\lapsbridge on Windows).")
     Path stateDir;
 
+    /** Host, port, TLS, trust store, base DN, timeout: shared with every directory command. */
+    @Mixin ConnectionOptions transport;
+
     @Option(names = "--server", paramLabel = "HOST[:PORT]",
-        description = "Directory server; repeat for failover in order. Overrides DNS discovery.")
+        description = "Directory server; repeat for failover in order, after --host if given."
+            + " --port applies to entries without one. Overrides DNS discovery.")
     List<String> servers = new ArrayList<>();
-
-    @Option(names = "--host", hidden = true, description = "Alias of --server.")
-    List<String> hosts = new ArrayList<>();
-
-    @Option(names = "--port", paramLabel = "PORT",
-        description = "Port for --server entries without one (default 636 with --ldaps, else"
-            + " 389).")
-    Integer port;
 
     @Option(names = "--domain", paramLabel = "DOMAIN",
         description = "Find domain controllers through DNS SRV _ldap._tcp.dc._msdcs.DOMAIN.")
     String domain;
-
-    @Option(names = "--ldaps", description = "Use TLS from the first byte (LDAPS).")
-    boolean ldaps;
-
-    @Option(names = "--start-tls", description = "Upgrade with StartTLS before binding.")
-    boolean startTls;
-
-    @Option(names = "--insecure", description = "Allow a connection without TLS.")
-    boolean insecure;
-
-    @Option(names = "--trust-store", paramLabel = "FILE",
-        description = "PEM, JKS or PKCS#12 file of trusted CA certificates.")
-    Path trustStore;
-
-    @Option(names = "--base-dn", paramLabel = "DN", description = "Search base.")
-    String baseDn;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-        description = "Connect and response timeout in seconds (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(names = "--bind-dn", paramLabel = "DN",
-        description = "Simple bind as this DN (the stand-in); default is Kerberos as the"
-            + " computer.")
-    String bindDn;
-
-    @Option(names = "--bind-password-file", paramLabel = "FILE",
-        description = "File whose first line is the simple-bind password.")
-    Path bindPasswordFile;
 
     @Option(names = "--keytab", paramLabel = "FILE", defaultValue = "/etc/krb5.keytab",
         description = "Machine keytab for the GSSAPI bind (default: ${DEFAULT-VALUE}).")
@@ -282,32 +219,9 @@ final class AgentCommand implements Runnable {
     /** The key read from --public-key-file by {@link #resolve()}, for the directory adapter. */
     private GroupPublicKey groupKey;
 
-    AgentTarget.Resolution resolve() {
-      List<PolicySource> sources = new ArrayList<>();
-      if (registry) {
-        if (!WindowsRegistryPolicySource.supported()) {
-          throw new UsageException("--registry reads the Windows registry and works only on"
-              + " Windows; use --policy-file or --registry-pol here");
-        }
-        sources.add(WindowsRegistryPolicySource.open());
-      }
-      if (!registryPol.isEmpty()) {
-        List<RegistryPol> files = new ArrayList<>();
-        for (Path file : registryPol) {
-          files.add(RegistryPolReader.read(file.toString(), PolicyCommand.readFile(file)));
-        }
-        sources.add(new GpoPolicySource("Registry.pol", files));
-      }
-      DeviceHints hints = DeviceHints.none();
-      if (policyFile != null) {
-        JsonPolicyFile json =
-            JsonPolicyFile.parse(policyFile.toString(), PolicyCommand.readFile(policyFile));
-        hints = json.device();
-        sources.add(json);
-      }
-      if (sources.isEmpty()) {
-        throw new UsageException("give a policy: --policy-file, --registry-pol or --registry");
-      }
+    AgentTarget.Resolution resolve(Clock clock) {
+      PolicyInputs.Loaded loaded = policy.load();
+      DeviceHints hints = loaded.hints();
       JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElse(JoinState.AD);
       OptionalInt dfl = domainFunctionalLevel != null
           ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
@@ -317,8 +231,9 @@ final class AgentCommand implements Runnable {
       Optional<ManagedAccount> override = account == null ? Optional.empty()
           : account.equals("@uid0") ? Optional.of(new ManagedAccount.BuiltInAdministrator())
           : Optional.of(new ManagedAccount.Named(account));
-      return AgentTarget.resolve(PolicyEngine.evaluate(PolicySnapshot.read(sources), facts),
-          override, publishedKey(), Clock.systemUTC().instant());
+      return AgentTarget.resolve(
+          PolicyEngine.evaluate(PolicySnapshot.read(loaded.sources()), facts),
+          override, publishedKey(), clock.instant());
     }
 
     /** Loads --public-key-file; a missing or invalid file is a refusal only if a plan needs it. */
@@ -343,28 +258,11 @@ final class AgentCommand implements Runnable {
           groupKey.interval().start().toInstant(), Duration.ofDays(publicKeyMaxAgeDays));
     }
 
-    /** Changes when a policy input changes: size and modification time of every file. */
-    String policyStamp() {
-      StringBuilder stamp = new StringBuilder();
-      List<Path> files = new ArrayList<>(registryPol);
-      if (policyFile != null) {
-        files.add(policyFile);
-      }
-      for (Path file : files) {
-        try {
-          stamp.append(file).append(Files.size(file)).append(Files.getLastModifiedTime(file));
-        } catch (IOException e) {
-          stamp.append(file).append("missing");
-        }
-      }
-      return stamp.toString();
-    }
-
     boolean uid0() {
       return "@uid0".equals(account);
     }
 
-    RotationCycle cycle(CommandLine.Model.CommandSpec spec, Checkpoint checkpoint,
+    RotationCycle cycle(CommandLine.Model.CommandSpec spec, AgentRuntime runtime,
         boolean dryRun, AgentTarget.Resolution resolution) {
       PrintWriter err = spec.commandLine().getErr();
       EventSink events = line -> {
@@ -389,8 +287,8 @@ final class AgentCommand implements Runnable {
       }
       Optional<EncryptedPasswordWriter> writer = encrypted;
       DirectoryPort.Connector connector = () -> AgentDirectory.open(connection, name, writer);
-      return new RotationCycle(connector, localAccounts.apply(this), journal,
-          PasswordGenerator.secure(), Clock.systemUTC(), events, checkpoint);
+      return new RotationCycle(connector, runtime.accounts().apply(this), journal,
+          PasswordGenerator.secure(), runtime.clock(), events, Checkpoint.NONE);
     }
 
     Path stateDirectory() {
@@ -408,25 +306,34 @@ final class AgentCommand implements Runnable {
       return computer != null ? computer : shortHostName();
     }
 
+    /**
+     * The directory connection. Transport settings may come from the environment and profiles;
+     * the bind identity only from this command line (see {@link
+     * ConnectionOptions#transportOnly}), so the default is always Kerberos as the computer.
+     */
     AgentConnection connection() {
-      if (ldaps && startTls) {
+      ConnectionOptions given = transport.transportOnly();
+      if (given.ldaps && given.startTls) {
         throw new UsageException("choose one of --ldaps and --start-tls");
       }
-      TransportSecurity security = ldaps ? TransportSecurity.LDAPS
-          : startTls ? TransportSecurity.START_TLS : TransportSecurity.NONE;
-      boolean kerberos = bindDn == null;
-      if (security == TransportSecurity.NONE && !insecure && !kerberos) {
+      TransportSecurity security = given.ldaps ? TransportSecurity.LDAPS
+          : given.startTls ? TransportSecurity.START_TLS : TransportSecurity.NONE;
+      boolean kerberos = given.bindDn == null;
+      if (security == TransportSecurity.NONE && !given.insecure && !kerberos) {
         throw new UsageException("refusing a simple bind without TLS: add --ldaps or"
             + " --start-tls, or --insecure to accept cleartext credentials");
       }
-      if (security == TransportSecurity.NONE && !insecure) {
+      if (security == TransportSecurity.NONE && !given.insecure) {
         throw new UsageException("refusing to send passwords without TLS: add --ldaps or"
             + " --start-tls (GSSAPI sealing alone needs --insecure)");
       }
-      List<String> list = new ArrayList<>(servers);
-      list.addAll(hosts);
-      if (port != null) {
-        list.replaceAll(s -> s.contains(":") ? s : s + ":" + port);
+      List<String> list = new ArrayList<>();
+      if (given.host != null && !given.host.isBlank()) {
+        list.add(given.host);
+      }
+      list.addAll(servers);
+      if (given.port != null) {
+        list.replaceAll(s -> s.contains(":") ? s : s + ":" + given.port);
       }
       if (list.isEmpty() && domain == null) {
         throw new UsageException("give --server HOST (repeatable) or --domain DOMAIN for DNS SRV"
@@ -440,34 +347,15 @@ final class AgentCommand implements Runnable {
             .or(() -> Optional.ofNullable(domain).map(d -> d.toUpperCase(Locale.ROOT)));
         bind = new MachineBind.Kerberos(keytab, who, realmName, Optional.ofNullable(kdc));
       } else {
-        if (bindPasswordFile == null) {
+        if (given.bindPasswordFile == null) {
           throw new UsageException("--bind-dn needs --bind-password-file");
         }
-        bind = new MachineBind.Simple(bindDn, readPassword(bindPasswordFile));
+        bind = new MachineBind.Simple(given.bindDn,
+            ConnectionOptions.readBindPasswordFile(given.bindPasswordFile));
       }
-      return new AgentConnection(list, Optional.ofNullable(domain), security, trustStore, bind,
-          baseDn, Duration.ofSeconds(timeoutSeconds));
+      return new AgentConnection(list, Optional.ofNullable(domain), security,
+          given.trustStore, bind, given.baseDn, given.timeout());
     }
-
-    private static Secret readPassword(Path file) {
-      byte[] bytes = PolicyCommand.readFile(file);
-      try {
-        int end = 0;
-        while (end < bytes.length && bytes[end] != '\n') {
-          end++;
-        }
-        return Secret.fromUtf8Line(java.util.Arrays.copyOf(bytes, end));
-      } finally {
-        java.util.Arrays.fill(bytes, (byte) 0);
-      }
-    }
-  }
-
-  static LocalAccountPort systemAccounts(Options options) {
-    if (WindowsRegistryPolicySource.supported()) {
-      return WindowsAccounts.open();
-    }
-    return LinuxAccounts.system(options.uid0());
   }
 
   static String shortHostName() {

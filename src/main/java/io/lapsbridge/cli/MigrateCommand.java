@@ -1,33 +1,33 @@
 package io.lapsbridge.cli;
 
-import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.EstateReader;
 import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
-import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.migration.Plan;
 import io.lapsbridge.migration.PlanCodec;
 import io.lapsbridge.migration.Planner;
 import io.lapsbridge.migration.Rules;
+import io.lapsbridge.migration.apply.Applier;
+import io.lapsbridge.migration.apply.JournalStore;
+import io.lapsbridge.migration.apply.PlanActions;
+import io.lapsbridge.migration.apply.Resumption;
+import io.lapsbridge.platform.journal.MigrationJournalFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -205,25 +205,14 @@ final class MigrateCommand implements Runnable {
   }
 
   /**
-   * Starts opening the writer's pool on its own thread, so that the TLS handshakes and binds
+   * Starts opening the writer's pool in the background, so that the TLS handshakes and binds
    * overlap reading the plan. Usage errors (options, the bind password file) surface here,
    * before anything connects.
    */
   static CompletableFuture<GuardedWriter> openWriter(ConnectionOptions connection,
       RunOptions run) {
     run.validate();
-    ConnectionSettings settings = connection.settings();
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return GuardedWriter.open(settings, run.connections, run.rate);
-      } catch (DirectoryException e) {
-        throw new CompletionException(e);
-      }
-    }, task -> {
-      Thread thread = new Thread(task, "lapsbridge-connect");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    return GuardedWriter.openInBackground(connection.settings(), run.connections, run.rate);
   }
 
   /** Runs {@code body}; if it fails, the writer being opened is closed once it is open. */
@@ -234,6 +223,29 @@ final class MigrateCommand implements Runnable {
     } catch (Exception | Error e) {
       writer.thenAccept(GuardedWriter::close);
       throw e;
+    }
+  }
+
+  /**
+   * Runs {@code actions} on the writer being opened, journalling to {@code journal} (nothing on
+   * a dry run), and prints what happens.
+   */
+  static int runActions(CommandSpec spec, RunOptions run, CompletableFuture<GuardedWriter> opening,
+      List<Action> actions, JournalStore journal, Optional<Journal.State> resumed)
+      throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    try (GuardedWriter writer = GuardedWriter.await(opening)) {
+      if (!writer.usesAssertionControl()) {
+        err.println("migrate: the server does not support the assertion control (RFC 4528);"
+            + " each write is guarded by deleting the value the plan saw in the same modify;"
+            + " mirrors and cleanups are then read back");
+      }
+      Applier<DirectoryException> applier = new Applier<>(writer,
+          new Applier.Options(run.dryRun, run.connections, run.pipeline), actions, resumed);
+      ApplyOutput output = new ApplyOutput(spec.commandLine().getOut(), err, run.dryRun,
+          applier.pending(), run.progress);
+      Applier.Summary summary = applier.run(run.dryRun ? null : journal.append(), output);
+      return output.summarize(summary, resumed.isPresent());
     }
   }
 
@@ -253,23 +265,23 @@ final class MigrateCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Path journalFile = journal != null ? journal : Path.of(planFile + ".journal");
+      JournalStore store = new MigrationJournalFile(journalFile);
       // Local refusals come before anything connects, so they never cost a bind attempt.
       byte[] bytes = read(planFile, "--plan");
-      if (!run.dryRun && Files.exists(journalFile) && Files.size(journalFile) > 0) {
+      if (!run.dryRun && store.hasRecords()) {
         throw new UsageException("journal " + journalFile + " already exists: continue with"
             + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
       }
       CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      return closingOnFailure(writer, () -> {
-        // Hashing a large plan takes as long as parsing it: do both at once.
-        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
-        List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
+      PlanActions plan = closingOnFailure(writer, () -> {
+        PlanActions read = PlanActions.read(planFile.toString(), bytes);
         if (!run.dryRun) {
-          Files.writeString(journalFile, Journal.begin(planFile.toAbsolutePath().toString(),
-              digest.join(), Instant.now().toString()), StandardCharsets.UTF_8);
+          store.begin(Journal.begin(planFile.toAbsolutePath().toString(), read.sha256(),
+              Instant.now().toString()));
         }
-        return new ApplyRunner(spec, run, actions, journalFile, null);
-      }).call(writer);
+        return read;
+      });
+      return runActions(spec, run, writer, plan.actions(), store, Optional.empty());
     }
   }
 
@@ -285,58 +297,22 @@ final class MigrateCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      JournalStore store = new MigrationJournalFile(journal);
       byte[] journalBytes = read(journal, "--journal");
       Journal.State state =
           Journal.replay(journal.toString(), new String(journalBytes, StandardCharsets.UTF_8));
       Path planFile = Path.of(state.planPath());
       byte[] bytes = read(planFile, "the journal's plan");
       CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      return closingOnFailure(writer, () -> {
-        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
-        List<Action> actions;
-        try {
-          actions = PlanCodec.readActions(planFile.toString(), bytes);
-        } catch (MigrationInputException e) {
-          requireUnchanged(digest.join(), state, planFile);
-          throw e;
+      PlanActions plan = closingOnFailure(writer, () -> {
+        PlanActions read =
+            PlanActions.readUnchanged(planFile.toString(), bytes, journal.toString(), state);
+        if (!run.dryRun) {
+          Resumption.cutTornTail(store, journalBytes);
         }
-        requireUnchanged(digest.join(), state, planFile);
-        if (!run.dryRun && journalBytes.length > 0
-            && journalBytes[journalBytes.length - 1] != '\n') {
-          // Cut the line a kill left unfinished (even one cut just before its newline), so
-          // that the next record starts on a line of its own and the fragment cannot end up
-          // mid-file, where replay calls it corruption.
-          cutTornTail(journal, journalBytes);
-        }
-        return new ApplyRunner(spec, run, actions, journal, state);
-      }).call(writer);
-    }
-
-    private void requireUnchanged(String digest, Journal.State state, Path planFile) {
-      if (!digest.equals(state.planSha256())) {
-        throw new MigrationInputException(journal + ": the plan " + planFile
-            + " changed since apply began (SHA-256 differs); plan and apply again");
-      }
-    }
-  }
-
-  /** Truncates a journal, read as {@code bytes}, after its last complete line. */
-  static void cutTornTail(Path journal, byte[] bytes) throws IOException {
-    int keep = bytes.length;
-    while (keep > 0 && bytes[keep - 1] != '\n') {
-      keep--;
-    }
-    try (java.nio.channels.FileChannel channel =
-        java.nio.channels.FileChannel.open(journal, java.nio.file.StandardOpenOption.WRITE)) {
-      channel.truncate(keep);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
+        return read;
+      });
+      return runActions(spec, run, writer, plan.actions(), store, Optional.of(state));
     }
   }
 }

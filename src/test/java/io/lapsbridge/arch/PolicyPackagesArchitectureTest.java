@@ -52,7 +52,8 @@ class PolicyPackagesArchitectureTest {
     classes().that().resideInAPackage("io.lapsbridge.platform..")
         .should().onlyDependOnClassesThat()
         .resideInAnyPackage("io.lapsbridge.platform..", "io.lapsbridge.policy..",
-            "io.lapsbridge.model..", "io.lapsbridge.rotation..", "java..", "com.sun.jna..",
+            "io.lapsbridge.model..", "io.lapsbridge.rotation..",
+            "io.lapsbridge.migration.apply..", "java..", "com.sun.jna..",
             "com.fasterxml.jackson..")
         .check(main);
   }

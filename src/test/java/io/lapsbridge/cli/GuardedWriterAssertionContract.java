@@ -32,11 +32,11 @@ abstract class GuardedWriterAssertionContract {
         "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
     try (GuardedWriter writer = writer()) {
       assertTrue(writer.usesAssertionControl());
-      GuardedWriter.Result mirror = writer.perform(new Action.MirrorToWindows(dn, "r", "why",
+      io.lapsbridge.migration.apply.ActionResult mirror = writer.perform(new Action.MirrorToWindows(dn, "r", "why",
           SEEN, "Administrator", PLAN_TIME, SEEN), false);
       assertEquals(Journal.Outcome.APPLIED, mirror.outcome(), mirror.reason());
       assertTrue(writer.read(dn).windowsMirrorsLegacy());
-      GuardedWriter.Result rotate = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
+      io.lapsbridge.migration.apply.ActionResult rotate = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
           SEEN, PLAN_TIME), false);
       assertEquals(Journal.Outcome.APPLIED, rotate.outcome(), rotate.reason());
       assertEquals(PLAN_TIME, writer.read(dn).legacyExpiry());
@@ -56,7 +56,7 @@ abstract class GuardedWriterAssertionContract {
     Action.CleanupLegacy cleanup = new Action.CleanupLegacy(dn, "r", "why", legacyExpiry,
         windowsExpiry, FileTime.of(Instant.parse("2026-04-08T00:00:00Z")));
     try (GuardedWriter writer = writer()) {
-      GuardedWriter.Result result = writer.perform(cleanup, false);
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(cleanup, false);
       assertEquals(Journal.Outcome.APPLIED, result.outcome(), result.reason());
       assertFalse(writer.read(dn).legacyPassword());
       assertTrue(writer.read(dn).windowsCleartext());
@@ -69,7 +69,7 @@ abstract class GuardedWriterAssertionContract {
     String dn = computer("C1", "ms-Mcs-AdmPwd: client",
         "ms-Mcs-AdmPwdExpirationTime: " + rotated.ticks());
     try (GuardedWriter writer = writer()) {
-      GuardedWriter.Result result = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
           SEEN, PLAN_TIME), false);
       assertEquals(Journal.Outcome.STALE, result.outcome());
       assertTrue(result.reason().endsWith("a client rotated"), result.reason());

@@ -104,13 +104,13 @@ class GuardedWriterRoundTripIT {
         "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
     try (GuardedWriter writer = writer()) {
       taken(dn);
-      GuardedWriter.Result first = writer.perform(rotation(dn), false);
+      io.lapsbridge.migration.apply.ActionResult first = writer.perform(rotation(dn), false);
       assertEquals(Journal.Outcome.APPLIED, first.outcome(), first.reason());
       assertEquals("0/1", taken(dn));
       assertEquals(PLAN_TIME, writer.read(dn).legacyExpiry());
       taken(dn);
       // A re-run (resume after a kill) fails the guard and reads once to see it is done.
-      GuardedWriter.Result again = writer.perform(rotation(dn), false);
+      io.lapsbridge.migration.apply.ActionResult again = writer.perform(rotation(dn), false);
       assertEquals(Journal.Outcome.DONE, again.outcome(), again.reason());
       assertEquals("ms-Mcs-AdmPwdExpirationTime is already " + PLAN_TIME.ticks()
           + " (2026-06-01T00:00:00Z)", again.reason());
@@ -125,7 +125,7 @@ class GuardedWriterRoundTripIT {
         "ms-Mcs-AdmPwdExpirationTime: " + rotated.ticks());
     try (GuardedWriter writer = writer()) {
       taken(dn);
-      GuardedWriter.Result result = writer.perform(rotation(dn), false);
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(rotation(dn), false);
       assertEquals(Journal.Outcome.STALE, result.outcome());
       assertEquals("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
           + SEEN.ticks() + " (2026-06-20T00:00:00Z), now " + rotated.ticks()
@@ -141,7 +141,7 @@ class GuardedWriterRoundTripIT {
         "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
     try (GuardedWriter writer = writer()) {
       taken(dn);
-      GuardedWriter.Result result = writer.perform(rotation(dn), true);
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(rotation(dn), true);
       assertEquals(Journal.Outcome.APPLIED, result.outcome());
       assertEquals("would apply: why", result.reason());
       assertEquals("1/0", taken(dn));
@@ -155,7 +155,7 @@ class GuardedWriterRoundTripIT {
         "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
     try (GuardedWriter writer = writer()) {
       taken(dn);
-      GuardedWriter.Result mirror = writer.perform(new Action.MirrorToWindows(dn, "r", "why",
+      io.lapsbridge.migration.apply.ActionResult mirror = writer.perform(new Action.MirrorToWindows(dn, "r", "why",
           SEEN, "Administrator", PLAN_TIME, SEEN), false);
       assertEquals(Journal.Outcome.APPLIED, mirror.outcome(), mirror.reason());
       assertEquals("2/1", taken(dn));
@@ -172,7 +172,7 @@ class GuardedWriterRoundTripIT {
         "msLAPS-PasswordExpirationTime: " + windowsExpiry.ticks());
     try (GuardedWriter writer = writer()) {
       taken(dn);
-      GuardedWriter.Result result = writer.perform(new Action.CleanupLegacy(dn, "r", "why",
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(new Action.CleanupLegacy(dn, "r", "why",
           legacyExpiry, windowsExpiry, FileTime.of(Instant.parse("2026-04-08T00:00:00Z"))),
           false);
       assertEquals(Journal.Outcome.APPLIED, result.outcome(), result.reason());
@@ -209,7 +209,7 @@ class GuardedWriterRoundTripIT {
     batch.add(rotation(stale));
     batch.add(rotation(done));
     batch.add(rotation(gone));
-    Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
+    Map<Integer, io.lapsbridge.migration.apply.ActionResult> results = new ConcurrentHashMap<>();
     try (GuardedWriter writer = writer()) {
       batch.forEach(a -> taken(a.dn()));
       int bindsBefore = BINDS.get();
@@ -231,7 +231,7 @@ class GuardedWriterRoundTripIT {
       assertEquals(rotated, writer.read(stale).legacyExpiry());
       assertEquals(Journal.Outcome.DONE, results.get(41).outcome());
       assertEquals("1/1", taken(done));
-      assertEquals(new GuardedWriter.Result(Journal.Outcome.FAILED, "no entry '" + gone + "'"),
+      assertEquals(new io.lapsbridge.migration.apply.ActionResult(Journal.Outcome.FAILED, "no entry '" + gone + "'"),
           results.get(42));
     }
   }
@@ -245,7 +245,7 @@ class GuardedWriterRoundTripIT {
       batch.add(rotation(computer(name, "ms-Mcs-AdmPwd: pw-" + name,
           "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks())));
     }
-    Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
+    Map<Integer, io.lapsbridge.migration.apply.ActionResult> results = new ConcurrentHashMap<>();
     try (GuardedWriter writer = writer()) {
       int bindsBefore = BINDS.get();
       AtomicInteger reported = new AtomicInteger();
@@ -289,7 +289,7 @@ class GuardedWriterRoundTripIT {
       batch.add(rotation(computer("S" + i, "ms-Mcs-AdmPwd: pw-S" + i,
           "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks())));
     }
-    Map<Integer, GuardedWriter.Result> results = new ConcurrentHashMap<>();
+    Map<Integer, io.lapsbridge.migration.apply.ActionResult> results = new ConcurrentHashMap<>();
     try (GuardedWriter writer = writer()) {
       writer.performPipelined(batch, 4, () -> results.size() >= 10, results::put);
       assertTrue(results.size() >= 10 && results.size() < 40, "results: " + results.size());

@@ -115,7 +115,7 @@ class MirrorRefreshAssertionIT {
           Long.toString(FileTime.of(Instant.parse("2026-07-01T00:00:00Z")).ticks()))
     });
     try (GuardedWriter writer = InMemoryEstate.writer(server, BASE, 1)) {
-      GuardedWriter.Result result = writer.perform(refresh(dn), false);
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(refresh(dn), false);
       assertEquals(Journal.Outcome.STALE, result.outcome(), result.reason());
       assertEquals(!guard, writer.usesAssertionControl());
       assertTrue(result.reason().startsWith("the entry changed between the check and the write ("

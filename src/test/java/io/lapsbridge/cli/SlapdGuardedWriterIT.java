@@ -64,7 +64,7 @@ class SlapdGuardedWriterIT extends GuardedWriterAssertionContract {
     }
     try (GuardedWriter writer = writer()) {
       assertTrue(writer.usesAssertionControl(), "slapd lists 1.3.6.1.1.12 in its root DSE");
-      GuardedWriter.Result result = writer.perform(planned, false);
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(planned, false);
       assertEquals(Journal.Outcome.STALE, result.outcome(), result.reason());
       assertEquals("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "
           + SEEN.ticks() + " (2026-06-20T00:00:00Z), now " + rotated.ticks()
@@ -86,10 +86,10 @@ class SlapdGuardedWriterIT extends GuardedWriterAssertionContract {
         "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks(),
         "msLAPS-PasswordExpirationTime: " + SEEN.ticks());
     try (GuardedWriter writer = writer()) {
-      GuardedWriter.Result legacy = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
+      io.lapsbridge.migration.apply.ActionResult legacy = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
           SEEN, PLAN_TIME), false);
       assertEquals(Journal.Outcome.APPLIED, legacy.outcome(), legacy.reason());
-      GuardedWriter.Result windows = writer.perform(new Action.ForceRotation(dn, "r", "why",
+      io.lapsbridge.migration.apply.ActionResult windows = writer.perform(new Action.ForceRotation(dn, "r", "why",
           false, SEEN, PLAN_TIME), false);
       assertEquals(Journal.Outcome.APPLIED, windows.outcome(), windows.reason());
       assertEquals(PLAN_TIME, writer.read(dn).legacyExpiry());
@@ -105,7 +105,7 @@ class SlapdGuardedWriterIT extends GuardedWriterAssertionContract {
     String dn = computer("S3", "ms-Mcs-AdmPwd: pw-S3",
         "ms-Mcs-AdmPwdExpirationTime: " + SEEN.ticks());
     try (GuardedWriter writer = slapd.writer("writeonly", 1)) {
-      GuardedWriter.Result result = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
+      io.lapsbridge.migration.apply.ActionResult result = writer.perform(new Action.ForceRotation(dn, "r", "why", true,
           SEEN, PLAN_TIME), false);
       assertEquals(Journal.Outcome.STALE, result.outcome(), result.reason());
       assertEquals("ms-Mcs-AdmPwdExpirationTime changed since the plan (plan saw "

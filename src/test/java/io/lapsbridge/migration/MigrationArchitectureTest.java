@@ -38,6 +38,24 @@ class MigrationArchitectureTest {
         .check(CLASSES);
   }
 
+  /**
+   * The applier drives ports: the writer is {@code directory}'s, the journal file {@code
+   * platform}'s, the output {@code cli}'s. Only the engine's own thread pool is allowed.
+   */
+  @Test
+  void theApplierDrivesPortsAndKnowsNoAdapter() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that().resideInAPackage("io.lapsbridge.migration.apply..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.lapsbridge.directory..",
+            "io.lapsbridge.platform..", "io.lapsbridge.cli..", "com.unboundid..", "picocli..")
+        .check(CLASSES);
+    // And the rest of the engine does not reach up into the applier.
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that().resideInAPackage("io.lapsbridge.migration")
+        .should().dependOnClassesThat().resideInAPackage("io.lapsbridge.migration.apply..")
+        .check(CLASSES);
+  }
+
   @Test
   void migrationDoesNoFileOrNetworkIo() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()

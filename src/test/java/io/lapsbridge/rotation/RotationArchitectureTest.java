@@ -49,7 +49,8 @@ class RotationArchitectureTest {
             "io.lapsbridge.platform.linux..")
         .should().onlyDependOnClassesThat()
         .resideInAnyPackage("io.lapsbridge.platform..", "io.lapsbridge.rotation..",
-            "io.lapsbridge.policy..", "io.lapsbridge.model..", "java..",
+            "io.lapsbridge.policy..", "io.lapsbridge.model..",
+            "io.lapsbridge.migration.apply..", "java..",
             "com.fasterxml.jackson..")
         .check(main);
   }

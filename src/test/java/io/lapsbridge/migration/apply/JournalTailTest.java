@@ -1,9 +1,10 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.migration.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.lapsbridge.migration.Journal;
+import io.lapsbridge.platform.journal.MigrationJournalFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,11 @@ class JournalTailTest {
   private String cutThenAppend(String journal) throws Exception {
     Path file = dir.resolve("j");
     Files.writeString(file, journal, StandardCharsets.UTF_8);
-    MigrateCommand.cutTornTail(file, Files.readAllBytes(file));
+    Resumption.cutTornTail(new MigrationJournalFile(file), Files.readAllBytes(file));
     // What the resumed run appends next, then a second kill mid-line.
     Files.writeString(file, Journal.end(2, Journal.Outcome.APPLIED, "ok") + "{\"event\":\"e",
         StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    MigrateCommand.cutTornTail(file, Files.readAllBytes(file));
+    Resumption.cutTornTail(new MigrationJournalFile(file), Files.readAllBytes(file));
     return Files.readString(file);
   }
 
@@ -50,7 +51,7 @@ class JournalTailTest {
     Path file = dir.resolve("j");
     String intact = BEGIN + Journal.start(1);
     Files.writeString(file, intact, StandardCharsets.UTF_8);
-    MigrateCommand.cutTornTail(file, Files.readAllBytes(file));
+    Resumption.cutTornTail(new MigrationJournalFile(file), Files.readAllBytes(file));
     assertEquals(intact, Files.readString(file));
   }
 }
