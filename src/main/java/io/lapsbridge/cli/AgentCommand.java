@@ -216,7 +216,7 @@ final class AgentCommand implements Runnable {
             + " LAPSBRIDGE_PUBLIC_KEY_MAX_AGE_DAYS).")
     int publicKeyMaxAgeDays;
 
-    /** The key read from --public-key-file by {@link #resolve()}, for the directory adapter. */
+    /** The key read from --public-key-file by {@link #resolve(Clock)}, for the directory adapter. */
     private GroupPublicKey groupKey;
 
     AgentTarget.Resolution resolve(Clock clock) {

@@ -245,7 +245,7 @@ final class ConnectionOptions {
     if (fromEnvironment != null) {
       return Secret.of(fromEnvironment);
     }
-    Console console = System.console();
+    Console console = Terminal.console();
     if (console == null) {
       throw new UsageException(
           "a bind password is needed: give --bind-password-file or LAPSBRIDGE_BIND_PASSWORD"

@@ -56,7 +56,7 @@ final class DecryptCommand implements Callable<Integer> {
   @Override
   public Integer call() throws KeyFileException, LapsCryptoException, IOException {
     LapsDecryptor decryptor = new LapsDecryptor(RootKeyProvider.of(KdsKeyFile.read(keyFile)));
-    if (value == null && System.console() != null) {
+    if (value == null && Terminal.console() != null) {
       // A terminal on stdin would otherwise look like a hang.
       spec.commandLine().getErr().println("lapsbridge: reading the value from stdin (end with Ctrl-D)");
       spec.commandLine().getErr().flush();

@@ -290,8 +290,13 @@ final class DemoCommand implements Callable<Integer> {
     return worst;
   }
 
+  /** The first computer of the sample estate in {@code state}. */
   private static int indexOf(SampleEstate.State state) {
-    return state.ordinal();
+    int index = 0;
+    while (SampleEstate.stateOf(index) != state) {
+      index++;
+    }
+    return index;
   }
 
   private static void printSummary(PrintWriter out, StandInDirectory directory)

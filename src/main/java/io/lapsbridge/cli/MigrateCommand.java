@@ -221,7 +221,8 @@ final class MigrateCommand implements Runnable {
     try {
       return body.call();
     } catch (Exception | Error e) {
-      writer.thenAccept(GuardedWriter::close);
+      // Fire and forget: a failure to close is not reported over the one being thrown.
+      CompletableFuture<Void> unused = writer.thenAccept(GuardedWriter::close);
       throw e;
     }
   }

@@ -37,7 +37,7 @@ final class ProgressMeter {
 
   /** A bar on a terminal; lines when {@code forced} and stderr is not a terminal. */
   static ProgressMeter forStderr(PrintWriter err, String label, int total, boolean forced) {
-    Style style = System.console() != null ? Style.BAR : forced ? Style.LINES : Style.NONE;
+    Style style = Terminal.console() != null ? Style.BAR : forced ? Style.LINES : Style.NONE;
     return new ProgressMeter(err, label, total, style, System::nanoTime);
   }
 

@@ -1,5 +1,6 @@
 package io.lapsbridge.directory;
 
+import com.unboundid.ldap.sdk.AsyncRequestID;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -221,7 +222,7 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       }
       return new ActionResult(Journal.Outcome.STALE, changedDuringWrite(code, now));
     }
-    if (code == ResultCode.NO_SUCH_OBJECT) {
+    if (ResultCode.NO_SUCH_OBJECT.equals(code)) {
       read(action.dn()); // fails with the same not-found error the pre-read would give
     }
     throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
@@ -273,14 +274,15 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
         }
         inFlight.acquireUninterruptibly();
         try {
-          connection.asyncModify(request(action.accept(new Writes(null)), action.dn()),
+          // The result arrives through the listener; the request ID is not needed.
+          AsyncRequestID unused = connection.asyncModify(request(action.accept(new Writes(null)), action.dn()),
               (requestId, result) -> {
                 try {
                   ResultCode code = result.getResultCode();
                   if (Ldap.isConnectionLoss(code)) {
                     lost.compareAndSet(null, new LDAPException(result));
                   } else if (answered.compareAndSet(index, 0, 1)) {
-                    if (code == ResultCode.SUCCESS) {
+                    if (ResultCode.SUCCESS.equals(code)) {
                       sink.accept(index, new ActionResult(Journal.Outcome.APPLIED, action.reason()));
                     } else {
                       rejected.add(new Rejected(index, new LDAPException(result)));
@@ -394,9 +396,9 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
   }
 
   private static boolean isGuardFailure(ResultCode code) {
-    return code == ResultCode.ASSERTION_FAILED || code == ResultCode.NO_SUCH_ATTRIBUTE
-        || code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
-        || code == ResultCode.CONSTRAINT_VIOLATION;
+    return ResultCode.ASSERTION_FAILED.equals(code) || ResultCode.NO_SUCH_ATTRIBUTE.equals(code)
+        || ResultCode.ATTRIBUTE_OR_VALUE_EXISTS.equals(code)
+        || ResultCode.CONSTRAINT_VIOLATION.equals(code);
   }
 
   private static String changedDuringWrite(ResultCode code, Verdict now) {

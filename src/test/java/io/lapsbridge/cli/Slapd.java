@@ -13,6 +13,7 @@ import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.model.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -183,7 +184,7 @@ final class Slapd implements AutoCloseable {
         continue;
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
+        socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 100);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         return new Slapd(dir, process, port, millis, millis);
       } catch (IOException notYet) {
@@ -237,7 +238,7 @@ final class Slapd implements AutoCloseable {
     while (true) {
       List<String> ops = new ArrayList<>();
       Map<String, Integer> codes = new HashMap<>();
-      for (String line : log().split("\n")) {
+      for (String line : log().lines().toList()) {
         Matcher m = request.matcher(line);
         if (m.find() && m.group(3).equalsIgnoreCase(dn)) {
           ops.add(m.group(1) + "/" + m.group(2));

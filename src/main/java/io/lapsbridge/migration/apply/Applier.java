@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -70,9 +72,7 @@ public final class Applier<X extends Exception> {
   private final List<int[]> groups;
   private final int pending;
   private ApplyListener listener;
-  private final AtomicInteger[] tally = {
-    new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()
-  };
+  private final Map<Journal.Outcome, AtomicInteger> tally = new EnumMap<>(Journal.Outcome.class);
   private final AtomicInteger finished = new AtomicInteger();
   private final List<ApplyListener.Finished> unreported = new ArrayList<>();
   private JournalBuffer journal;
@@ -90,6 +90,9 @@ public final class Applier<X extends Exception> {
     this.resumed = Objects.requireNonNull(resumed, "resumed");
     this.groups = groupByComputer();
     this.pending = groups.stream().mapToInt(ids -> ids.length).sum();
+    for (Journal.Outcome outcome : Journal.Outcome.values()) {
+      tally.put(outcome, new AtomicInteger());
+    }
   }
 
   /** How many actions will run: those a resumed journal had not settled. */
@@ -119,24 +122,35 @@ public final class Applier<X extends Exception> {
       failure = e;
       throw e;
     } finally {
-      // The workers have stopped: write what they left, and let a cleanup failure never hide
-      // the one that stopped the run.
-      try {
-        drain();
-        if (journal != null) {
-          journal.close();
-        }
-      } catch (IOException | RuntimeException e) {
-        if (failure == null) {
-          throw e;
-        }
-        failure.addSuppressed(e);
-      } finally {
-        listener.done(finished.get());
-      }
+      finish(failure);
     }
-    return new Summary(actions.size(), tally[0].get(), tally[1].get(), tally[2].get(),
-        tally[3].get(), actions.size() - pending);
+    return new Summary(actions.size(), count(Journal.Outcome.APPLIED),
+        count(Journal.Outcome.DONE), count(Journal.Outcome.STALE), count(Journal.Outcome.FAILED),
+        actions.size() - pending);
+  }
+
+  private int count(Journal.Outcome outcome) {
+    return tally.get(outcome).get();
+  }
+
+  /**
+   * The workers have stopped: writes what they left and closes the journal, and lets a cleanup
+   * failure never hide the {@code failure} that stopped the run (null if none).
+   */
+  private void finish(Throwable failure) throws IOException {
+    try {
+      drain();
+      if (journal != null) {
+        journal.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+    } finally {
+      listener.done(finished.get());
+    }
   }
 
   /**
@@ -288,7 +302,7 @@ public final class Applier<X extends Exception> {
   /** Journals and counts one action's result; called from any worker or writer thread. */
   private void record(int id, Action action, ActionResult result) {
     journal(Journal.end(id, result.outcome(), result.reason()));
-    tally[result.outcome().ordinal()].incrementAndGet();
+    tally.get(result.outcome()).incrementAndGet();
     finished.incrementAndGet();
     synchronized (unreported) {
       unreported.add(new ApplyListener.Finished(id, action, result));
