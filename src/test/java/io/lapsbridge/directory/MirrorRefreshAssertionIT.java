@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.ComputerSnapshot;
 import io.lapsbridge.migration.Journal;

@@ -1,12 +1,9 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
-import io.lapsbridge.directory.ConnectionSettings;
-import io.lapsbridge.directory.GuardedWriter;
-import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.model.Secret;
 import java.time.Duration;
 

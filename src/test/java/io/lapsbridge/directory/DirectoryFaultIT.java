@@ -1,13 +1,9 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lapsbridge.directory.ConnectionSettings;
-import io.lapsbridge.directory.DirectoryException;
-import io.lapsbridge.directory.LapsDirectory;
-import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.embedded.StandInConfig;
 import io.lapsbridge.embedded.StandInDirectory;
 import io.lapsbridge.model.AttributeFamily;

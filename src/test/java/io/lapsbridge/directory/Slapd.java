@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -7,9 +7,6 @@ import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.ldif.LDIFException;
-import io.lapsbridge.directory.ConnectionSettings;
-import io.lapsbridge.directory.GuardedWriter;
-import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.model.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +44,7 @@ import org.junit.jupiter.api.Assumptions;
  * slapd outlives the test run. Call {@link #assumeInstalled} first: without slapd, ldap-utils
  * and openssl the ITs are skipped with that reason.
  */
-final class Slapd implements AutoCloseable {
+public final class Slapd implements AutoCloseable {
   static final String BASE = "dc=example,dc=com";
   static final String COMPUTERS = "ou=Computers," + BASE;
   /** The database's rootDN: bypasses access control, used for fixtures and checks only. */
@@ -95,7 +92,7 @@ final class Slapd implements AutoCloseable {
   }
 
   /** Skips the calling test class unless slapd, slapadd, ldapadd and openssl are installed. */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     List<String> missing = missing();
     Assumptions.assumeTrue(missing.isEmpty(), () -> "OpenLDAP ITs skipped: " + missing
         + " not found (install with: apt-get install slapd ldap-utils openssl)");
@@ -119,7 +116,7 @@ final class Slapd implements AutoCloseable {
    * {@code schema-ldif/openldap/}) and, if {@code estate}, access control, two accounts and
    * {@code ou=Computers} (needs {@code laps-all.ldif}).
    */
-  static Slapd start(List<String> lapsSchemaFiles, boolean estate) throws Exception {
+  public static Slapd start(List<String> lapsSchemaFiles, boolean estate) throws Exception {
     long begin = System.nanoTime();
     Path dir = Files.createTempDirectory("lapsbridge-slapd-");
     try {
@@ -211,7 +208,7 @@ final class Slapd implements AutoCloseable {
   }
 
   /** One line for the test log: the measured start times. */
-  String startLine() {
+  public String startLine() {
     return "slapd on port " + port + ": listening after " + listenMillis + " ms, schema and"
         + " fixtures loaded after " + readyMillis + " ms";
   }
@@ -230,7 +227,7 @@ final class Slapd implements AutoCloseable {
    * target DN is {@code dn}, in order. Waits up to 5 s for the RESULT lines, which slapd may
    * log just after the client has its answer.
    */
-  List<Integer> results(String kind, String dn) throws IOException, InterruptedException {
+  public List<Integer> results(String kind, String dn) throws IOException, InterruptedException {
     Pattern request = Pattern.compile("conn=(\\d+) op=(\\d+) " + Pattern.quote(kind)
         + " (?:dn|base)=\"([^\"]*)\"");
     Pattern result = Pattern.compile("conn=(\\d+) op=(\\d+) (?:SEARCH )?RESULT .*?err=(\\d+)");
@@ -256,7 +253,7 @@ final class Slapd implements AutoCloseable {
   }
 
   /** CLI connection options over StartTLS, binding as admin, migrator or user. */
-  List<String> connect(String who) throws IOException {
+  public List<String> connect(String who) throws IOException {
     Path password = dir.resolve(who + ".pw");
     Files.writeString(password, password(who), StandardCharsets.UTF_8);
     return List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--start-tls",
@@ -272,7 +269,7 @@ final class Slapd implements AutoCloseable {
   }
 
   /** The rootDN over StartTLS, for fixtures and for checking results. */
-  LDAPConnection admin() throws LDAPException {
+  public LDAPConnection admin() throws LDAPException {
     LDAPConnection connection = new LDAPConnection("127.0.0.1", port);
     try {
       SSLUtil ssl = new SSLUtil(new PEMFileTrustManager(certificate().toFile()));
@@ -293,12 +290,12 @@ final class Slapd implements AutoCloseable {
    * Adds a computer (classes user, computer and the shipped auxiliary classes of both families) under
    * {@link #COMPUTERS} with extra LDIF attribute lines; returns its DN.
    */
-  String computer(String name, String... lines) throws LDAPException, LDIFException {
+  public String computer(String name, String... lines) throws LDAPException, LDIFException {
     return computerIn(COMPUTERS, name, lines);
   }
 
   /** {@link #computer} under {@code ou}. */
-  String computerIn(String ou, String name, String... lines) throws LDAPException, LDIFException {
+  public String computerIn(String ou, String name, String... lines) throws LDAPException, LDIFException {
     String dn = "cn=" + name + "," + ou;
     List<String> all = new ArrayList<>(List.of("dn: " + dn, "objectClass: top",
         "objectClass: user", "objectClass: computer", "objectClass: lapsLegacyComputer",
@@ -312,7 +309,7 @@ final class Slapd implements AutoCloseable {
   }
 
   /** Adds {@code ou=name} under the base; returns its DN. */
-  String organizationalUnit(String name) throws LDAPException, LDIFException {
+  public String organizationalUnit(String name) throws LDAPException, LDIFException {
     String dn = "ou=" + name + "," + BASE;
     try (LDAPConnection admin = admin()) {
       admin.add(new Entry("dn: " + dn, "objectClass: organizationalUnit", "ou: " + name));

@@ -1,10 +1,9 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.model.FileTime;

@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +9,6 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
-import io.lapsbridge.directory.DirectoryException;
-import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.model.FileTime;

@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,10 +8,6 @@ import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import io.lapsbridge.directory.ConnectionSettings;
-import io.lapsbridge.directory.EstateReader;
-import io.lapsbridge.directory.LapsDirectory;
-import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.model.Secret;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,7 +1,6 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import io.lapsbridge.directory.GuardedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

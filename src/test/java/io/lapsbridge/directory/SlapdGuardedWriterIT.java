@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.model.FileTime;
