@@ -27,9 +27,10 @@ class KdsPackagesArchitectureTest {
   }
 
   @Test
-  void onlyTheCliReadsKeyFiles() {
+  void onlyTheCliAndItsUseCasesReadKeyFiles() {
     noClasses()
-        .that().resideOutsideOfPackages("io.lapsbridge.cli..", "io.lapsbridge.keyfile..")
+        .that().resideOutsideOfPackages(
+            "io.lapsbridge.cli..", "io.lapsbridge.usecase..", "io.lapsbridge.keyfile..")
         .should().dependOnClassesThat().resideInAPackage("io.lapsbridge.keyfile..")
         .check(classes);
   }

@@ -43,10 +43,10 @@ class OutputPackagesArchitectureTest {
   }
 
   @Test
-  void onlyTheCommandLineUsesReportAndDecryption() {
+  void onlyTheCommandLineAndItsUseCasesUseReportAndDecryption() {
     noClasses()
-        .that().resideOutsideOfPackages(
-            "io.lapsbridge.cli..", "io.lapsbridge.report..", "io.lapsbridge.decryption..")
+        .that().resideOutsideOfPackages("io.lapsbridge.cli..", "io.lapsbridge.usecase..",
+            "io.lapsbridge.report..", "io.lapsbridge.decryption..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.lapsbridge.report..", "io.lapsbridge.decryption..")
         .check(classes);
