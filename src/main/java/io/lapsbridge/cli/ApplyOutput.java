@@ -3,6 +3,7 @@ package io.lapsbridge.cli;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.migration.apply.ApplyListener;
 import io.lapsbridge.migration.apply.Applier;
+import io.lapsbridge.usecase.ApplyMigration;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,18 +11,30 @@ import java.util.List;
  * What {@code migrate apply} and {@code resume} print: one tab-separated line per action on
  * stdout, a line per failure and the progress bar on stderr, and the closing counts.
  */
-final class ApplyOutput implements ApplyListener {
+final class ApplyOutput implements ApplyListener, ApplyMigration.Output {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean dryRun;
-  private final ProgressMeter progress;
+  private final boolean forceProgress;
+  private ProgressMeter progress;
 
-  ApplyOutput(PrintWriter out, PrintWriter err, boolean dryRun, int actions,
-      boolean forceProgress) {
+  ApplyOutput(PrintWriter out, PrintWriter err, boolean dryRun, boolean forceProgress) {
     this.out = out;
     this.err = err;
     this.dryRun = dryRun;
-    this.progress = ProgressMeter.forStderr(err, "migrate", actions, forceProgress);
+    this.forceProgress = forceProgress;
+  }
+
+  @Override
+  public void notice(String line) {
+    err.println(line);
+  }
+
+  /** The bar is sized once the applier knows how many actions are still to run. */
+  @Override
+  public ApplyListener listener(int pending) {
+    progress = ProgressMeter.forStderr(err, "migrate", pending, forceProgress);
+    return this;
   }
 
   @Override
