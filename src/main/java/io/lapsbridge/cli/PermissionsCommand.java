@@ -4,7 +4,7 @@ import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.report.OutputFormat;
 import io.lapsbridge.report.PermissionRows;
-import io.lapsbridge.security.AceFlags;
+import io.lapsbridge.security.AuditedAccess;
 import io.lapsbridge.security.LapsGrant;
 import io.lapsbridge.usecase.AuditPermissions;
 import io.lapsbridge.usecase.GrantPermissions;
@@ -125,13 +125,7 @@ final class PermissionsCommand implements Runnable {
   @Command(name = "grant-audit", description = "Audit password reads by principals on computers under the OU in the SACL (Set-AdmPwdAuditing, Set-LapsADAuditing).")
   static final class GrantAudit extends Grant {
     @Option(names = "--audit", defaultValue = "success", description = "success, failure or both (default: ${DEFAULT-VALUE}).")
-    AuditType audit;
-
-    enum AuditType {
-      SUCCESS,
-      FAILURE,
-      BOTH
-    }
+    AuditedAccess audit;
 
     @Override
     LapsGrant grant() {
@@ -140,11 +134,7 @@ final class PermissionsCommand implements Runnable {
 
     @Override
     int auditFlags() {
-      return switch (audit) {
-        case SUCCESS -> AceFlags.SUCCESSFUL_ACCESS;
-        case FAILURE -> AceFlags.FAILED_ACCESS;
-        case BOTH -> AceFlags.SUCCESSFUL_ACCESS | AceFlags.FAILED_ACCESS;
-      };
+      return audit.aceFlags();
     }
   }
 

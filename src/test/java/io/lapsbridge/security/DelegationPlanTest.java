@@ -64,4 +64,14 @@ class DelegationPlanTest {
     assertEquals(List.of(reset), plan.acl().aces());
     assertTrue(plan.changes());
   }
+
+  @Test
+  void auditedAccessBecomesTheAuditFlagsOfTheAce() {
+    Ace both = LapsGrant.AUDIT.acesFor(AttributeFamily.LEGACY, GUIDS, Sid.EVERYONE,
+        AuditedAccess.BOTH.aceFlags()).get(0);
+    assertTrue(both.toSddl().startsWith("(OU;CIIOSAFA;"), both.toSddl());
+    Ace failure = LapsGrant.AUDIT.acesFor(AttributeFamily.LEGACY, GUIDS, Sid.EVERYONE,
+        AuditedAccess.FAILURE.aceFlags()).get(0);
+    assertTrue(failure.toSddl().startsWith("(OU;CIIOFA;"), failure.toSddl());
+  }
 }
