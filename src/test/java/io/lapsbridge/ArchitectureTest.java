@@ -35,8 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Below the table: the cycle checks, the confinement of each library to its packages
  * (implied by the table, but stated for a clear message), and the rules an allow-list cannot say.
  * Rules the table implies, as no row lists the package: nothing but {@code cli} uses {@code cli}
- * or {@code keyfile}; only {@code cli} and {@code report} use {@code decryption}, only {@code cli}
- * uses {@code report}; {@code directory} and {@code embedded} never use each other; the engines
+ * or {@code usecase}; only {@code cli} and {@code usecase} use {@code keyfile}; only {@code cli},
+ * {@code usecase} and {@code report} use {@code decryption}; only {@code cli} and {@code usecase}
+ * use {@code report}; {@code directory} and {@code embedded} never use each other; the engines
  * never reach up into {@code migration.apply}, {@code platform}, {@code directory} or {@code cli};
  * {@code crypto} opens no files ({@code java.nio.file} is not in its row).
  *
@@ -67,7 +68,7 @@ class ArchitectureTest {
       row("gpo", "model", "policy", JDK_PURE, "java.io", "java.nio", "java.nio.charset"),
       row("security", "model", "wire", JDK),
       row("crypto", "model", "wire", BOUNCYCASTLE_ASN1, JDK_PURE, "java.io", "java.math",
-          "java.nio", "java.nio.charset", "java.security..", "javax.crypto.."),
+          "java.nio", "java.nio.charset", "java.security..", "java.time..", "javax.crypto.."),
       row("migration", "model", "wire", "policy", "gpo", JACKSON, JDK_PURE, "java.time..",
           "java.security..", "java.io..", "java.nio.charset.."),
       row("migration.apply", "migration", JDK_PURE, "java.time..", "java.security..",
@@ -85,8 +86,11 @@ class ArchitectureTest {
       row("keyfile", "model", "wire", "crypto", JACKSON, JDK),
       row("embedded", "model", "wire", "password", "crypto", APACHEDS, JDK, JAVAX),
       row("decryption", "model", "crypto", "directory", JDK_PURE),
-      row("report", "model", "wire", "policy", "migration", "directory", "crypto", "decryption",
-          JACKSON, JDK_PURE, "java.io..", "java.time.."),
+      row("report", "model", "wire", "policy", "migration", "migration.apply", "directory",
+          "crypto", "decryption", JACKSON, JDK_PURE, "java.io..", "java.time.."),
+      row("usecase", "model", "wire", "security", "crypto", "gpo", "migration",
+          "migration.apply", "directory", "decryption", "keyfile", "platform.journal", "report",
+          JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
 
   /** Each library and the only packages (with their subpackages) that may import it. */
@@ -213,6 +217,15 @@ class ArchitectureTest {
         .should().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+        .check(main);
+  }
+
+  /** Use cases hand warnings to the consumer the command passes; stdout and stderr are cli's. */
+  @Test
+  void useCasesPrintNothing() {
+    noClasses().that().resideInAPackage(BASE + "usecase..")
+        .should().accessField(System.class, "out")
+        .orShould().accessField(System.class, "err")
         .check(main);
   }
 

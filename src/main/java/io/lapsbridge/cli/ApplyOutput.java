@@ -1,49 +1,49 @@
 package io.lapsbridge.cli;
 
-import io.lapsbridge.migration.Journal;
 import io.lapsbridge.migration.apply.ApplyListener;
 import io.lapsbridge.migration.apply.Applier;
+import io.lapsbridge.report.ApplyText;
+import io.lapsbridge.usecase.ApplyMigration;
 import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * What {@code migrate apply} and {@code resume} print: one tab-separated line per action on
- * stdout, a line per failure and the progress bar on stderr, and the closing counts.
+ * Where {@code migrate apply} and {@code resume} print as the applier runs: the lines of {@link
+ * ApplyText} on stdout and stderr, the progress bar on stderr, and the exit status of the counts.
  */
-final class ApplyOutput implements ApplyListener {
+final class ApplyOutput implements ApplyListener, ApplyMigration.Output {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean dryRun;
-  private final ProgressMeter progress;
+  private final boolean forceProgress;
+  private ProgressMeter progress;
 
-  ApplyOutput(PrintWriter out, PrintWriter err, boolean dryRun, int actions,
-      boolean forceProgress) {
+  ApplyOutput(PrintWriter out, PrintWriter err, boolean dryRun, boolean forceProgress) {
     this.out = out;
     this.err = err;
     this.dryRun = dryRun;
-    this.progress = ProgressMeter.forStderr(err, "migrate", actions, forceProgress);
+    this.forceProgress = forceProgress;
+  }
+
+  @Override
+  public void notice(String line) {
+    err.println(line);
+  }
+
+  /** The bar is sized once the applier knows how many actions are still to run. */
+  @Override
+  public ApplyListener listener(int pending) {
+    progress = ProgressMeter.forStderr(err, "migrate", pending, forceProgress);
+    return this;
   }
 
   @Override
   public void finished(List<Finished> results) {
-    StringBuilder lines = new StringBuilder();
-    StringBuilder failures = new StringBuilder();
-    for (Finished f : results) {
-      Journal.Outcome outcome = f.result().outcome();
-      String label = dryRun && outcome == Journal.Outcome.APPLIED ? "would-apply" : outcome.key();
-      lines.append(f.id()).append('\t').append(f.action().kind()).append('\t')
-          .append(f.action().dn()).append('\t').append(label).append('\t')
-          .append(f.result().reason()).append('\n');
-      if (outcome == Journal.Outcome.FAILED) {
-        failures.append("lapsbridge: action ").append(f.id()).append(" on ")
-            .append(f.action().dn()).append(" failed: ").append(f.result().reason())
-            .append('\n');
-      }
-    }
-    out.write(lines.toString());
+    out.write(ApplyText.results(results, dryRun));
     out.flush();
-    if (failures.length() > 0) {
-      err.write(failures.toString());
+    String failures = ApplyText.failures(results);
+    if (!failures.isEmpty()) {
+      err.write(failures);
       err.flush();
     }
   }
@@ -67,10 +67,7 @@ final class ApplyOutput implements ApplyListener {
   /** Prints the closing counts and returns the exit status they mean. */
   int summarize(Applier.Summary summary, boolean resumed) {
     out.flush();
-    err.printf("migrate: %d actions: %s %d, already done %d, stale %d, failed %d%s%n",
-        summary.actions(), dryRun ? "would apply" : "applied", summary.applied(),
-        summary.alreadyDone(), summary.stale(), summary.failed(),
-        resumed ? " (resumed; " + summary.settledBefore() + " settled before)" : "");
+    err.print(ApplyText.summary(summary, dryRun, resumed));
     err.flush();
     if (summary.failed() > 0) {
       return summary.applied() + summary.alreadyDone() + summary.stale() > 0

@@ -1,20 +1,16 @@
 package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
-import io.lapsbridge.directory.EstateReader;
-import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.directory.LapsDirectory;
-import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.migration.Plan;
 import io.lapsbridge.migration.PlanCodec;
-import io.lapsbridge.migration.Planner;
 import io.lapsbridge.migration.Rules;
-import io.lapsbridge.migration.apply.Applier;
 import io.lapsbridge.migration.apply.JournalStore;
-import io.lapsbridge.migration.apply.PlanActions;
-import io.lapsbridge.migration.apply.Resumption;
 import io.lapsbridge.platform.journal.MigrationJournalFile;
+import io.lapsbridge.report.PlanText;
+import io.lapsbridge.usecase.ApplyMigration;
+import io.lapsbridge.usecase.PlanMigration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,16 +45,12 @@ final class MigrateCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a migrate command is required");
   }
 
-  /** Plans against the live estate. */
+  /** Plans against the live estate; the rule file is read and checked before connecting. */
   static Plan plan(ConnectionOptions connection, MigrationOptions options, Path rulesFile,
       boolean allowDowngrade) throws DirectoryException {
     Rules rules = Rules.parse(rulesFile.getFileName().toString(), read(rulesFile, "--rules"));
     try (LapsDirectory directory = connection.open()) {
-      EstateReader reader = new EstateReader(directory);
-      Map<String, Set<String>> groups = reader.groupMembers(rules.groupDns());
-      Planner planner = new Planner(rules, options.classifier(), allowDowngrade, groups);
-      reader.forEachComputer(null, planner::accept);
-      return planner.plan();
+      return PlanMigration.plan(directory, rules, options.classifier(), allowDowngrade);
     }
   }
 
@@ -76,35 +63,6 @@ final class MigrateCommand implements Runnable {
       throw new UsageException("cannot read " + option + " " + file + ": "
           + e.getClass().getSimpleName());
     }
-  }
-
-  static void printPlan(Plan plan, PrintWriter out) {
-    out.printf("Migration plan as of %s (rules %s, sha256 %s)%n", plan.asOf(), plan.rulesFile(),
-        plan.rulesSha256().substring(0, 12));
-    out.printf("Computers: %d; no rule: %d%n", plan.computers(), plan.unmatched());
-    if (plan.actions().isEmpty()) {
-      out.println("Actions: none");
-    } else {
-      StringBuilder counts = new StringBuilder();
-      plan.actionCounts().forEach((k, v) -> counts.append(counts.length() == 0 ? "" : ", ")
-          .append(k).append(' ').append(v));
-      out.printf("Actions: %d (%s)%n", plan.actions().size(), counts);
-    }
-    out.printf("For a person: %d; waiting: %d%n", plan.flags().size(), plan.deferred().size());
-    int id = 1;
-    for (Action action : plan.actions()) {
-      out.printf("%n%4d  %s  %s%n      rule %s: %s%n", id++, action.kind(), action.dn(),
-          action.rule(), action.reason());
-    }
-    for (Plan.Note flag : plan.flags()) {
-      out.printf("%nFLAG  %s  %s%n      %s%s%n", flag.state(), flag.dn(),
-          flag.rule() == null ? "" : "rule " + flag.rule() + ": ", flag.reason());
-    }
-    for (Plan.Note later : plan.deferred()) {
-      out.printf("%nWAIT  %s  %s%n      rule %s: %s%n", later.state(), later.dn(), later.rule(),
-          later.reason());
-    }
-    out.flush();
   }
 
   /** Output formats of plan and check. */
@@ -144,7 +102,7 @@ final class MigrateCommand implements Runnable {
         out.print(new String(bytes, StandardCharsets.UTF_8));
         out.flush();
       } else {
-        printPlan(plan, out);
+        PlanText.print(out, plan);
       }
       return check && plan.workRemains() ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
     }
@@ -163,13 +121,7 @@ final class MigrateCommand implements Runnable {
     @Override
     public Integer call() throws DirectoryException {
       Plan plan = plan(connection, options, rules, false);
-      PrintWriter out = spec.commandLine().getOut();
-      StringBuilder counts = new StringBuilder();
-      plan.actionCounts().forEach((k, v) -> counts.append(", ").append(k).append(' ').append(v));
-      out.printf("%d computers: %d actions%s; %d for a person; %d waiting%n", plan.computers(),
-          plan.actions().size(), counts, plan.flags().size(), plan.deferred().size());
-      out.println(plan.workRemains() ? "work remains" : "done: the estate matches the rules");
-      out.flush();
+      PlanText.printCheck(spec.commandLine().getOut(), plan);
       return plan.workRemains() ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
     }
   }
@@ -191,7 +143,11 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--progress", description = "Print progress on stderr even when it is not a terminal.")
     boolean progress;
 
-    void validate() {
+    /**
+     * Checks the options, then starts opening the writer's pool in the background while the plan
+     * is read: usage errors (options, the bind password file) come before anything connects.
+     */
+    ApplyMigration start(ConnectionOptions connection) {
       if (connections < 1 || connections > 64) {
         throw new UsageException("--connections must be between 1 and 64: " + connections);
       }
@@ -201,52 +157,13 @@ final class MigrateCommand implements Runnable {
       if (rate < 0) {
         throw new UsageException("--rate must be 0 (no limit) or more: " + rate);
       }
+      return ApplyMigration.start(connection.settings(),
+          new ApplyMigration.Settings(dryRun, connections, pipeline, rate));
     }
-  }
 
-  /**
-   * Starts opening the writer's pool in the background, so that the TLS handshakes and binds
-   * overlap reading the plan. Usage errors (options, the bind password file) surface here,
-   * before anything connects.
-   */
-  static CompletableFuture<GuardedWriter> openWriter(ConnectionOptions connection,
-      RunOptions run) {
-    run.validate();
-    return GuardedWriter.openInBackground(connection.settings(), run.connections, run.rate);
-  }
-
-  /** Runs {@code body}; if it fails, the writer being opened is closed once it is open. */
-  static <T> T closingOnFailure(CompletableFuture<GuardedWriter> writer, Callable<T> body)
-      throws Exception {
-    try {
-      return body.call();
-    } catch (Exception | Error e) {
-      // Fire and forget: a failure to close is not reported over the one being thrown.
-      CompletableFuture<Void> unused = writer.thenAccept(GuardedWriter::close);
-      throw e;
-    }
-  }
-
-  /**
-   * Runs {@code actions} on the writer being opened, journalling to {@code journal} (nothing on
-   * a dry run), and prints what happens.
-   */
-  static int runActions(CommandSpec spec, RunOptions run, CompletableFuture<GuardedWriter> opening,
-      List<Action> actions, JournalStore journal, Optional<Journal.State> resumed)
-      throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
-    try (GuardedWriter writer = GuardedWriter.await(opening)) {
-      if (!writer.usesAssertionControl()) {
-        err.println("migrate: the server does not support the assertion control (RFC 4528);"
-            + " each write is guarded by deleting the value the plan saw in the same modify;"
-            + " mirrors and cleanups are then read back");
-      }
-      Applier<DirectoryException> applier = new Applier<>(writer,
-          new Applier.Options(run.dryRun, run.connections, run.pipeline), actions, resumed);
-      ApplyOutput output = new ApplyOutput(spec.commandLine().getOut(), err, run.dryRun,
-          applier.pending(), run.progress);
-      Applier.Summary summary = applier.run(run.dryRun ? null : journal.append(), output);
-      return output.summarize(summary, resumed.isPresent());
+    ApplyOutput output(CommandSpec spec) {
+      return new ApplyOutput(
+          spec.commandLine().getOut(), spec.commandLine().getErr(), dryRun, progress);
     }
   }
 
@@ -273,16 +190,10 @@ final class MigrateCommand implements Runnable {
         throw new UsageException("journal " + journalFile + " already exists: continue with"
             + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
       }
-      CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      PlanActions plan = closingOnFailure(writer, () -> {
-        PlanActions read = PlanActions.read(planFile.toString(), bytes);
-        if (!run.dryRun) {
-          store.begin(Journal.begin(planFile.toAbsolutePath().toString(), read.sha256(),
-              Instant.now().toString()));
-        }
-        return read;
-      });
-      return runActions(spec, run, writer, plan.actions(), store, Optional.empty());
+      ApplyMigration migration = run.start(connection);
+      ApplyOutput output = run.output(spec);
+      return output.summarize(
+          migration.apply(planFile, bytes, store, Instant.now(), output), false);
     }
   }
 
@@ -304,16 +215,10 @@ final class MigrateCommand implements Runnable {
           Journal.replay(journal.toString(), new String(journalBytes, StandardCharsets.UTF_8));
       Path planFile = Path.of(state.planPath());
       byte[] bytes = read(planFile, "the journal's plan");
-      CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      PlanActions plan = closingOnFailure(writer, () -> {
-        PlanActions read =
-            PlanActions.readUnchanged(planFile.toString(), bytes, journal.toString(), state);
-        if (!run.dryRun) {
-          Resumption.cutTornTail(store, journalBytes);
-        }
-        return read;
-      });
-      return runActions(spec, run, writer, plan.actions(), store, Optional.of(state));
+      ApplyMigration migration = run.start(connection);
+      ApplyOutput output = run.output(spec);
+      return output.summarize(
+          migration.resume(journal, journalBytes, state, planFile, bytes, store, output), true);
     }
   }
 }

@@ -19,7 +19,9 @@ class ApplyOutputTest {
   private final StringWriter err = new StringWriter();
 
   private ApplyOutput output(boolean dryRun) {
-    return new ApplyOutput(new PrintWriter(out), new PrintWriter(err), dryRun, 3, false);
+    ApplyOutput output = new ApplyOutput(new PrintWriter(out), new PrintWriter(err), dryRun, false);
+    output.listener(3);
+    return output;
   }
 
   private static final Action ROTATION = new Action.ForceRotation("CN=PC1,DC=x", "r", "expire",
