@@ -3,6 +3,7 @@ package io.lapsbridge.cli;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.migration.apply.ApplyListener;
 import io.lapsbridge.migration.apply.Applier;
+import io.lapsbridge.report.ProgressMeter;
 import java.io.PrintWriter;
 import java.util.List;
 

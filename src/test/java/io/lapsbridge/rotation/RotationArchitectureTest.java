@@ -36,7 +36,7 @@ class RotationArchitectureTest {
     // core and the key files know nothing of the agent.
     classes().that().haveFullyQualifiedName("io.lapsbridge.directory.EncryptedPasswordWriter")
         .should().onlyBeAccessed().byAnyPackage("io.lapsbridge.directory..",
-            "io.lapsbridge.cli..")
+            "io.lapsbridge.agent..")
         .check(main);
     noClasses().that().resideInAnyPackage("io.lapsbridge.crypto..", "io.lapsbridge.keyfile..")
         .should().dependOnClassesThat().resideInAnyPackage("io.lapsbridge.rotation..")
