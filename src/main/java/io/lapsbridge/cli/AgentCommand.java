@@ -3,6 +3,7 @@ package io.lapsbridge.cli;
 import io.lapsbridge.agent.AgentAssembly;
 import io.lapsbridge.agent.AgentRuntime;
 import io.lapsbridge.agent.DeviceArguments;
+import io.lapsbridge.agent.PolicyStores;
 import io.lapsbridge.config.AgentConnectionResolver;
 import io.lapsbridge.config.AgentServerArguments;
 import io.lapsbridge.config.LocalHost;
@@ -195,7 +196,7 @@ final class AgentCommand implements Runnable {
     /** One cycle: read the policy, then rotate (or not) over the real adapters. */
     CycleOutcome runCycle(AgentAssembly assembly, PrintWriter err, boolean force,
         boolean dryRun) {
-      PolicyInputs.Loaded policies = policy.load();
+      PolicyStores.DevicePolicy policies = policy.load();
       DeviceArguments device = device();
       AgentAssembly.Plan plan = assembly.plan(device, policies.sources(), policies.hints());
       EventSink events = line -> {

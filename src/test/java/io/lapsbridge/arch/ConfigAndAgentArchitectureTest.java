@@ -41,10 +41,10 @@ class ConfigAndAgentArchitectureTest {
     classes().that().resideInAPackage("io.lapsbridge.agent..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
             "io.lapsbridge.agent..", "io.lapsbridge.config..", "io.lapsbridge.model..",
-            "io.lapsbridge.policy..", "io.lapsbridge.password..", "io.lapsbridge.crypto..",
-            "io.lapsbridge.rotation..", "io.lapsbridge.platform..", "io.lapsbridge.directory..",
-            "io.lapsbridge.keyfile..", "java.lang..", "java.util..", "java.nio.file..",
-            "java.security..", "java.time..")
+            "io.lapsbridge.policy..", "io.lapsbridge.gpo..", "io.lapsbridge.password..",
+            "io.lapsbridge.crypto..", "io.lapsbridge.rotation..", "io.lapsbridge.platform..",
+            "io.lapsbridge.directory..", "io.lapsbridge.keyfile..", "java.lang..", "java.util..",
+            "java.io..", "java.nio.file..", "java.security..", "java.time..")
         .check(main);
   }
 
