@@ -84,6 +84,11 @@ class ArchitectureTest {
           "migration", "migration.apply", "rotation", "directory.schema", UNBOUNDID, JDK, JAVAX),
       row("directory.schema", "model", "wire", UNBOUNDID, JDK),
       row("keyfile", "model", "wire", "crypto", JACKSON, JDK),
+      row("config", "model", "directory.ConnectionSettings", "directory.TransportSecurity",
+          "directory.AgentConnection", "directory.MachineBind", JDK),
+      row("agent", "model", "policy", "gpo", "password", "crypto", "rotation", "platform.file",
+          "platform.journal", "platform.linux", "platform.windows", "directory", "keyfile",
+          "config", JDK),
       row("embedded", "model", "wire", "password", "crypto", APACHEDS, JDK, JAVAX),
       row("decryption", "model", "crypto", "directory", JDK_PURE),
       row("report", "model", "wire", "policy", "migration", "migration.apply", "directory",
@@ -220,6 +225,17 @@ class ArchitectureTest {
         .check(main);
   }
 
+  /** Only the command line composes the agent; settings are resolved for it and the agent. */
+  @Test
+  void onlyTheCommandLineUsesTheAgentAndItsSettings() {
+    noClasses().that().resideOutsideOfPackages(BASE + "cli..", BASE + "agent..")
+        .should().dependOnClassesThat().resideInAPackage(BASE + "agent..")
+        .check(main);
+    noClasses().that().resideOutsideOfPackages(BASE + "cli..", BASE + "agent..", BASE + "config..")
+        .should().dependOnClassesThat().resideInAPackage(BASE + "config..")
+        .check(main);
+  }
+
   /** Use cases hand warnings to the consumer the command passes; stdout and stderr are cli's. */
   @Test
   void useCasesPrintNothing() {
@@ -236,7 +252,7 @@ class ArchitectureTest {
   @Test
   void encryptedWritesGoOnlyThroughTheDirectoryAdapter() {
     classes().that().haveFullyQualifiedName(BASE + "directory.EncryptedPasswordWriter")
-        .should().onlyBeAccessed().byAnyPackage(BASE + "directory..", BASE + "cli..")
+        .should().onlyBeAccessed().byAnyPackage(BASE + "directory..", BASE + "agent..")
         .check(main);
   }
 

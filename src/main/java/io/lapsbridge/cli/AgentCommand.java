@@ -1,47 +1,26 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.agent.AgentAssembly;
+import io.lapsbridge.agent.AgentRuntime;
+import io.lapsbridge.agent.DeviceArguments;
+import io.lapsbridge.agent.PolicyStores;
+import io.lapsbridge.config.AgentConnectionResolver;
+import io.lapsbridge.config.AgentServerArguments;
+import io.lapsbridge.config.LocalHost;
 import io.lapsbridge.directory.AgentConnection;
-import io.lapsbridge.crypto.GroupPublicKey;
-import io.lapsbridge.crypto.LapsEncryptor;
-import io.lapsbridge.directory.AgentDirectory;
-import io.lapsbridge.directory.EncryptedPasswordWriter;
-import io.lapsbridge.directory.MachineBind;
-import io.lapsbridge.directory.TransportSecurity;
-import io.lapsbridge.keyfile.KeyFileException;
-import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.JoinState;
-import io.lapsbridge.password.PasswordGenerator;
-import io.lapsbridge.platform.file.DeviceHints;
-import io.lapsbridge.platform.journal.FileJournal;
-import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
-import io.lapsbridge.policy.DeviceFacts;
-import io.lapsbridge.policy.ManagedAccount;
-import io.lapsbridge.policy.PolicyEngine;
-import io.lapsbridge.policy.PolicySnapshot;
-import io.lapsbridge.rotation.AgentTarget;
-import io.lapsbridge.rotation.Checkpoint;
+import io.lapsbridge.report.AgentCycleReport;
+import io.lapsbridge.report.OutputFormat;
+import io.lapsbridge.rotation.AgentSchedule;
 import io.lapsbridge.rotation.CycleOutcome;
-import io.lapsbridge.rotation.DirectoryPort;
 import io.lapsbridge.rotation.EventSink;
 import io.lapsbridge.rotation.PortException;
-import io.lapsbridge.rotation.PublishedKey;
-import io.lapsbridge.rotation.AgentSchedule;
-import io.lapsbridge.rotation.RotationCycle;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,9 +72,8 @@ final class AgentCommand implements Runnable {
 
     @Override
     public Integer call() {
-      AgentTarget.Resolution resolution = options.resolve(runtime.clock());
-      CycleOutcome outcome = options.cycle(spec, runtime, dryRun, resolution).run(
-          resolution, force, dryRun);
+      PrintWriter err = spec.commandLine().getErr();
+      CycleOutcome outcome = options.runCycle(new AgentAssembly(runtime), err, force, dryRun);
       print(spec.commandLine().getOut(), outcome, format);
       return exitStatus(outcome).code();
     }
@@ -134,10 +112,9 @@ final class AgentCommand implements Runnable {
           runtime.clock(), runtime.sleeper(), runtime.random());
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      AgentAssembly assembly = new AgentAssembly(runtime);
       ExitStatus last = schedule.run(() -> {
-        AgentTarget.Resolution resolution = options.resolve(runtime.clock());
-        CycleOutcome outcome = options.cycle(spec, runtime, false, resolution).run(
-            resolution, false, false);
+        CycleOutcome outcome = options.runCycle(assembly, err, false, false);
         print(out, outcome, OutputFormat.TEXT);
         return exitStatus(outcome);
       }, e -> {
@@ -216,156 +193,35 @@ final class AgentCommand implements Runnable {
             + " LAPSBRIDGE_PUBLIC_KEY_MAX_AGE_DAYS).")
     int publicKeyMaxAgeDays;
 
-    /** The key read from --public-key-file by {@link #resolve(Clock)}, for the directory adapter. */
-    private GroupPublicKey groupKey;
-
-    AgentTarget.Resolution resolve(Clock clock) {
-      PolicyInputs.Loaded loaded = policy.load();
-      DeviceHints hints = loaded.hints();
-      JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElse(JoinState.AD);
-      OptionalInt dfl = domainFunctionalLevel != null
-          ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
-      DeviceFacts facts = new DeviceFacts(join, hints.domainController().orElse(false),
-          hints.legacyCseInstalled().orElse(false), dfl);
-      // @uid0 stands for the built-in Administrator, which Linux maps to a UID-0 account.
-      Optional<ManagedAccount> override = account == null ? Optional.empty()
-          : account.equals("@uid0") ? Optional.of(new ManagedAccount.BuiltInAdministrator())
-          : Optional.of(new ManagedAccount.Named(account));
-      return AgentTarget.resolve(
-          PolicyEngine.evaluate(PolicySnapshot.read(loaded.sources()), facts),
-          override, publishedKey(), clock.instant());
-    }
-
-    /** Loads --public-key-file; a missing or invalid file is a refusal only if a plan needs it. */
-    private PublishedKey publishedKey() {
-      if (publicKeyMaxAgeDays < 0) {
-        throw new UsageException("--public-key-max-age-days must not be negative");
-      }
-      groupKey = null;
-      if (publicKeyFile == null) {
-        return new PublishedKey.NotGiven();
-      }
-      if (!Files.isRegularFile(publicKeyFile)) {
-        return new PublishedKey.Unusable("the public-key file " + publicKeyFile
-            + " does not exist or is not a file");
-      }
-      try {
-        groupKey = PublicKeyFile.read(publicKeyFile);
-      } catch (KeyFileException e) {
-        return new PublishedKey.Unusable(e.getMessage());
-      }
-      return new PublishedKey.Loaded(publicKeyFile.toString(), groupKey.descriptor().sid(),
-          groupKey.interval().start().toInstant(), Duration.ofDays(publicKeyMaxAgeDays));
-    }
-
-    boolean uid0() {
-      return "@uid0".equals(account);
-    }
-
-    RotationCycle cycle(CommandLine.Model.CommandSpec spec, AgentRuntime runtime,
-        boolean dryRun, AgentTarget.Resolution resolution) {
-      PrintWriter err = spec.commandLine().getErr();
+    /** One cycle: read the policy, then rotate (or not) over the real adapters. */
+    CycleOutcome runCycle(AgentAssembly assembly, PrintWriter err, boolean force,
+        boolean dryRun) {
+      PolicyStores.DevicePolicy policies = policy.load();
+      DeviceArguments device = device();
+      AgentAssembly.Plan plan = assembly.plan(device, policies.sources(), policies.hints());
       EventSink events = line -> {
         err.println(line);
         err.flush();
       };
-      FileJournal journal;
       try {
-        // A dry run must not even create the state directory.
-        journal = dryRun && !Files.isDirectory(stateDirectory())
-            ? FileJournal.absent(stateDirectory()) : FileJournal.open(stateDirectory());
-      } catch (PortException e) {
-        throw new CommandFailedException(ExitStatus.PROBLEM, e.getMessage());
+        return assembly.cycle(device, connection(), plan, dryRun, events)
+            .run(plan.resolution(), force, dryRun);
+      } catch (PortException journal) {
+        // The state directory is unusable: a local problem, before anything was changed.
+        throw new CommandFailedException(Failure.statusOf(journal.kind()), journal.getMessage());
       }
-      AgentConnection connection = connection();
-      String name = computerName();
-      Optional<EncryptedPasswordWriter> encrypted = Optional.empty();
-      if (resolution instanceof AgentTarget.Managed managed && managed.target().encrypted()) {
-        // resolve() refuses an encrypted plan unless the key loaded and matched.
-        encrypted = Optional.of(new EncryptedPasswordWriter(groupKey, new LapsEncryptor(
-            new SecureRandom()), managed.target().historySize()));
-      }
-      Optional<EncryptedPasswordWriter> writer = encrypted;
-      DirectoryPort.Connector connector = () -> AgentDirectory.open(connection, name, writer);
-      return new RotationCycle(connector, runtime.accounts().apply(this), journal,
-          PasswordGenerator.secure(), runtime.clock(), events, Checkpoint.NONE);
     }
 
-    Path stateDirectory() {
-      if (stateDir != null) {
-        return stateDir;
-      }
-      if (WindowsRegistryPolicySource.supported()) {
-        String data = Optional.ofNullable(System.getenv("ProgramData")).orElse("C:\\ProgramData");
-        return Path.of(data, "lapsbridge");
-      }
-      return Path.of("/var/lib/lapsbridge");
+    DeviceArguments device() {
+      return new DeviceArguments(joinState, domainFunctionalLevel, computer, account, stateDir,
+          publicKeyFile, publicKeyMaxAgeDays);
     }
 
-    String computerName() {
-      return computer != null ? computer : shortHostName();
-    }
-
-    /**
-     * The directory connection. Transport settings may come from the environment and profiles;
-     * the bind identity only from this command line (see {@link
-     * ConnectionOptions#transportOnly}), so the default is always Kerberos as the computer.
-     */
+    /** Transport from everywhere; the bind identity only from this command line. */
     AgentConnection connection() {
-      ConnectionOptions given = transport.transportOnly();
-      if (given.ldaps && given.startTls) {
-        throw new UsageException("choose one of --ldaps and --start-tls");
-      }
-      TransportSecurity security = given.ldaps ? TransportSecurity.LDAPS
-          : given.startTls ? TransportSecurity.START_TLS : TransportSecurity.NONE;
-      boolean kerberos = given.bindDn == null;
-      if (security == TransportSecurity.NONE && !given.insecure && !kerberos) {
-        throw new UsageException("refusing a simple bind without TLS: add --ldaps or"
-            + " --start-tls, or --insecure to accept cleartext credentials");
-      }
-      if (security == TransportSecurity.NONE && !given.insecure) {
-        throw new UsageException("refusing to send passwords without TLS: add --ldaps or"
-            + " --start-tls (GSSAPI sealing alone needs --insecure)");
-      }
-      List<String> list = new ArrayList<>();
-      if (given.host != null && !given.host.isBlank()) {
-        list.add(given.host);
-      }
-      list.addAll(servers);
-      if (given.port != null) {
-        list.replaceAll(s -> s.contains(":") ? s : s + ":" + given.port);
-      }
-      if (list.isEmpty() && domain == null) {
-        throw new UsageException("give --server HOST (repeatable) or --domain DOMAIN for DNS SRV"
-            + " discovery");
-      }
-      MachineBind bind;
-      if (kerberos) {
-        String who = principal != null ? principal
-            : shortHostName().toUpperCase(Locale.ROOT) + "$";
-        Optional<String> realmName = Optional.ofNullable(realm)
-            .or(() -> Optional.ofNullable(domain).map(d -> d.toUpperCase(Locale.ROOT)));
-        bind = new MachineBind.Kerberos(keytab, who, realmName, Optional.ofNullable(kdc));
-      } else {
-        if (given.bindPasswordFile == null) {
-          throw new UsageException("--bind-dn needs --bind-password-file");
-        }
-        bind = new MachineBind.Simple(given.bindDn,
-            ConnectionOptions.readBindPasswordFile(given.bindPasswordFile));
-      }
-      return new AgentConnection(list, Optional.ofNullable(domain), security,
-          given.trustStore, bind, given.baseDn, given.timeout());
-    }
-  }
-
-  static String shortHostName() {
-    try {
-      String host = InetAddress.getLocalHost().getHostName();
-      int dot = host.indexOf('.');
-      return dot > 0 ? host.substring(0, dot) : host;
-    } catch (IOException e) {
-      throw new UsageException("cannot tell this host's name (" + e.getMessage()
-          + "); give --computer");
+      return AgentConnectionResolver.resolve(transport.transportOnly(),
+          new AgentServerArguments(servers, domain, keytab, principal, realm, kdc),
+          LocalHost::shortName);
     }
   }
 
@@ -377,18 +233,12 @@ final class AgentCommand implements Runnable {
   }
 
   static void print(PrintWriter out, CycleOutcome outcome, OutputFormat format) {
-    if (format == OutputFormat.JSON) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("status", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      json.put("summary", outcome.summary());
-      json.put("failure", outcome.failure().map(k -> k.name().toLowerCase(Locale.ROOT)
-          .replace('_', '-')).orElse(null));
-      json.put("exitStatus", exitStatus(outcome).code());
-      out.println(Json.write(json));
-    } else {
-      out.println(outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": "
-          + outcome.summary());
-    }
-    out.flush();
+    new AgentCycleReport(kebab(outcome.status()), outcome.summary(),
+        outcome.failure().map(AgentCommand::kebab).orElse(null), exitStatus(outcome).code())
+        .print(out, format);
+  }
+
+  private static String kebab(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

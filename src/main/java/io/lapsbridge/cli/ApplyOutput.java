@@ -1,8 +1,10 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.config.Terminal;
 import io.lapsbridge.migration.apply.ApplyListener;
 import io.lapsbridge.migration.apply.Applier;
 import io.lapsbridge.report.ApplyText;
+import io.lapsbridge.report.ProgressMeter;
 import io.lapsbridge.usecase.ApplyMigration;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,7 +35,8 @@ final class ApplyOutput implements ApplyListener, ApplyMigration.Output {
   /** The bar is sized once the applier knows how many actions are still to run. */
   @Override
   public ApplyListener listener(int pending) {
-    progress = ProgressMeter.forStderr(err, "migrate", pending, forceProgress);
+    progress = ProgressMeter.forStderr(
+        err, "migrate", pending, Terminal.console() != null, forceProgress);
     return this;
   }
 

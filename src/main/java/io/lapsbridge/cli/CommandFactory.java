@@ -1,5 +1,6 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.agent.AgentRuntime;
 import java.util.Map;
 import picocli.CommandLine;
 

@@ -1,5 +1,6 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.config.Terminal;
 import io.lapsbridge.crypto.DecryptedPassword;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.crypto.LapsDecryptor;

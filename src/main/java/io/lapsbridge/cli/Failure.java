@@ -1,5 +1,6 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.config.SettingsException;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.embedded.StandInException;
@@ -16,6 +17,9 @@ record Failure(ExitStatus status, String message) {
   static Failure of(Exception exception) {
     if (exception instanceof UsageException usage) {
       return new Failure(ExitStatus.USAGE, "usage: " + usage.getMessage());
+    }
+    if (exception instanceof SettingsException settings) {
+      return new Failure(ExitStatus.USAGE, "usage: " + settings.getMessage());
     }
     if (exception instanceof PolicyInputException input) {
       // A corrupt Registry.pol or policy file: "file:offset: error" says where to look.

@@ -1,5 +1,6 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.agent.PolicyStores;
 import io.lapsbridge.model.JoinState;
 import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
@@ -10,11 +11,7 @@ import io.lapsbridge.policy.PolicyEngine;
 import io.lapsbridge.policy.PolicyEvaluation;
 import io.lapsbridge.policy.PolicySnapshot;
 import io.lapsbridge.report.PolicyReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -79,7 +76,7 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PolicyInputs.Loaded loaded = inputs.load();
+      PolicyStores.DevicePolicy loaded = inputs.load();
       DeviceHints hints = loaded.hints();
       JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElseThrow(
           () -> new UsageException("--join-state is required (entra, ad, hybrid or none) unless"
@@ -141,16 +138,6 @@ final class PolicyCommand implements Runnable {
       return PasswordSpec.of(complexity, effective);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
-    }
-  }
-
-  static byte[] readFile(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UsageException(file + ": no such file");
-    } catch (IOException e) {
-      throw new UsageException(file + ": cannot read: " + e.getMessage());
     }
   }
 }

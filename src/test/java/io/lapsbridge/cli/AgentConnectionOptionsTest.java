@@ -3,6 +3,7 @@ package io.lapsbridge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.lapsbridge.agent.AgentRuntime;
 import io.lapsbridge.directory.AgentConnection;
 import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.MachineBind;
@@ -29,7 +30,7 @@ class AgentConnectionOptionsTest {
   private static AgentConnection agentConnection(Map<String, String> environment,
       String... args) {
     CommandFactory factory = new CommandFactory(environment, new AgentRuntime(
-        options -> {
+        firstUid0Account -> {
           throw new AssertionError("no accounts needed");
         }, Clock.systemUTC(), duration -> { }, new SplittableRandom(1), 1));
     CommandLine line = new CommandLine(AgentCommand.RunOnce.class, factory);

@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import io.lapsbridge.agent.AgentRuntime;
 import io.lapsbridge.directory.AgentConnection;
 import io.lapsbridge.directory.AgentDirectory;
 import io.lapsbridge.directory.MachineBind;
@@ -78,7 +79,7 @@ class AgentIT {
    * stopping after {@code cycles} cycles with a sleeper that must never be reached before.
    */
   static CommandFactory fakeAgent(FileAccounts accounts, long cycles) {
-    return new CommandFactory(Map.of(), new AgentRuntime(options -> accounts, Clock.systemUTC(),
+    return new CommandFactory(Map.of(), new AgentRuntime(firstUid0Account -> accounts, Clock.systemUTC(),
         duration -> {
           throw new AssertionError("a test agent waited " + duration);
         }, new SplittableRandom(1), cycles));

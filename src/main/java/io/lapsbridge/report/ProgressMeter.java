@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.report;
 
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;
@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * times a second; when asked for elsewhere (a log file, CI) it prints a plain line every few
  * seconds, since carriage returns make a mess of logs. Otherwise it prints nothing.
  */
-final class ProgressMeter {
+public final class ProgressMeter {
   private static final int BAR_WIDTH = 30;
   private static final long REDRAW_NANOS = 200_000_000L;
   private static final long LINE_NANOS = 2_000_000_000L;
@@ -36,12 +36,13 @@ final class ProgressMeter {
   }
 
   /** A bar on a terminal; lines when {@code forced} and stderr is not a terminal. */
-  static ProgressMeter forStderr(PrintWriter err, String label, int total, boolean forced) {
-    Style style = Terminal.console() != null ? Style.BAR : forced ? Style.LINES : Style.NONE;
+  public static ProgressMeter forStderr(PrintWriter err, String label, int total,
+      boolean terminal, boolean forced) {
+    Style style = terminal ? Style.BAR : forced ? Style.LINES : Style.NONE;
     return new ProgressMeter(err, label, total, style, System::nanoTime);
   }
 
-  void update(int done) {
+  public void update(int done) {
     long now = clock.getAsLong();
     long interval = style == Style.BAR ? REDRAW_NANOS : LINE_NANOS;
     if (style == Style.NONE || now - lastShown < interval) {
@@ -52,7 +53,7 @@ final class ProgressMeter {
   }
 
   /** The final state: the bar completed and its line ended, or one last line. */
-  void finish(int done) {
+  public void finish(int done) {
     if (style == Style.NONE || (style == Style.LINES && !drawn)) {
       return;
     }

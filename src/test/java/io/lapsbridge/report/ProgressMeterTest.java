@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

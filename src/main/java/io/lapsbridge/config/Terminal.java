@@ -1,10 +1,10 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.config;
 
 import java.io.Console;
 import java.lang.reflect.Method;
 
 /** Whether the process talks to a person at a terminal, on every JDK from 17 on. */
-final class Terminal {
+public final class Terminal {
   private Terminal() {}
 
   /**
@@ -13,7 +13,7 @@ final class Terminal {
    * {@code Console.isTerminal()} (JDK 22) decides; on older JDKs a console means a terminal.
    */
   @SuppressWarnings("SystemConsoleNull") // the null check is completed by isTerminal() below
-  static Console console() {
+  public static Console console() {
     Console console = System.console();
     if (console == null) {
       return null;

@@ -1,4 +1,4 @@
-package io.lapsbridge.cli;
+package io.lapsbridge.config;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -41,7 +41,7 @@ record ConnectionProfile(String name, Map<String, String> values) {
   static Optional<ConnectionProfile> load(Path file, String name, boolean explicit) {
     if (!Files.isRegularFile(file)) {
       if (explicit) {
-        throw new UsageException("profile file " + file + " does not exist");
+        throw new SettingsException("profile file " + file + " does not exist");
       }
       return Optional.empty();
     }
@@ -49,7 +49,7 @@ record ConnectionProfile(String name, Map<String, String> values) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("cannot read profile file " + file + ": " + e.getMessage());
+      throw new SettingsException("cannot read profile file " + file + ": " + e.getMessage());
     }
     Map<String, String> values = new TreeMap<>();
     String prefix = name + ".";
@@ -59,20 +59,20 @@ record ConnectionProfile(String name, Map<String, String> values) {
       }
       String option = key.substring(prefix.length());
       if (!KEYS.contains(option)) {
-        throw new UsageException(file + ": unknown key '" + key + "'; allowed options: "
+        throw new SettingsException(file + ": unknown key '" + key + "'; allowed options: "
             + String.join(", ", new java.util.TreeSet<>(KEYS)));
       }
       values.put(option, properties.getProperty(key).strip());
     }
     if (values.isEmpty()) {
       if (explicit) {
-        throw new UsageException("profile '" + name + "' is not defined in " + file);
+        throw new SettingsException("profile '" + name + "' is not defined in " + file);
       }
       return Optional.empty();
     }
     String security = values.get("security");
     if (security != null && !security.equals("ldaps") && !security.equals("start-tls")) {
-      throw new UsageException(file + ": " + name + ".security must be 'ldaps' or 'start-tls', not '"
+      throw new SettingsException(file + ": " + name + ".security must be 'ldaps' or 'start-tls', not '"
           + security + "'");
     }
     return Optional.of(new ConnectionProfile(name, values));
