@@ -1,57 +1,27 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.agent.AgentAssembly;
+import io.lapsbridge.agent.AgentRuntime;
+import io.lapsbridge.agent.DeviceArguments;
+import io.lapsbridge.agent.PolicyStores;
+import io.lapsbridge.config.AgentConnectionResolver;
+import io.lapsbridge.config.AgentServerArguments;
+import io.lapsbridge.config.LocalHost;
 import io.lapsbridge.directory.AgentConnection;
-import io.lapsbridge.crypto.GroupPublicKey;
-import io.lapsbridge.crypto.LapsEncryptor;
-import io.lapsbridge.directory.AgentDirectory;
-import io.lapsbridge.directory.EncryptedPasswordWriter;
-import io.lapsbridge.directory.MachineBind;
-import io.lapsbridge.directory.TransportSecurity;
-import io.lapsbridge.gpo.GpoPolicySource;
-import io.lapsbridge.gpo.RegistryPol;
-import io.lapsbridge.gpo.RegistryPolReader;
-import io.lapsbridge.keyfile.KeyFileException;
-import io.lapsbridge.keyfile.PublicKeyFile;
 import io.lapsbridge.model.JoinState;
-import io.lapsbridge.model.Secret;
-import io.lapsbridge.password.PasswordGenerator;
-import io.lapsbridge.platform.file.DeviceHints;
-import io.lapsbridge.platform.file.JsonPolicyFile;
-import io.lapsbridge.platform.journal.FileJournal;
-import io.lapsbridge.platform.linux.LinuxAccounts;
-import io.lapsbridge.platform.windows.WindowsAccounts;
-import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
-import io.lapsbridge.policy.DeviceFacts;
-import io.lapsbridge.policy.ManagedAccount;
-import io.lapsbridge.policy.PolicyEngine;
-import io.lapsbridge.policy.PolicySnapshot;
-import io.lapsbridge.policy.PolicySource;
-import io.lapsbridge.rotation.AgentTarget;
-import io.lapsbridge.rotation.Checkpoint;
+import io.lapsbridge.report.AgentCycleReport;
+import io.lapsbridge.report.OutputFormat;
+import io.lapsbridge.rotation.AgentSchedule;
 import io.lapsbridge.rotation.CycleOutcome;
-import io.lapsbridge.rotation.DirectoryPort;
 import io.lapsbridge.rotation.EventSink;
-import io.lapsbridge.rotation.LocalAccountPort;
 import io.lapsbridge.rotation.PortException;
-import io.lapsbridge.rotation.PublishedKey;
-import io.lapsbridge.rotation.RotationCycle;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,9 +35,6 @@ import picocli.CommandLine.Option;
     subcommands = {AgentCommand.RunOnce.class, AgentCommand.Run.class})
 final class AgentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  /** Chooses the local-account adapter; the IT suite swaps in a recording fake. */
-  static Function<Options, LocalAccountPort> localAccounts = AgentCommand::systemAccounts;
 
   @Override
   public void run() {
@@ -84,6 +51,7 @@ final class AgentCommand implements Runnable {
             + " change), 4 schema missing, 5 computer or account not found or access denied."
       })
   static final class RunOnce implements Callable<Integer> {
+    private final AgentRuntime runtime;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin Options options;
 
@@ -97,11 +65,15 @@ final class AgentCommand implements Runnable {
         description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    /** The agent's collaborators come through {@link CommandFactory}. */
+    RunOnce(AgentRuntime runtime) {
+      this.runtime = runtime;
+    }
+
     @Override
     public Integer call() {
-      AgentTarget.Resolution resolution = options.resolve();
-      CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, dryRun, resolution).run(
-          resolution, force, dryRun);
+      PrintWriter err = spec.commandLine().getErr();
+      CycleOutcome outcome = options.runCycle(new AgentAssembly(runtime), err, force, dryRun);
       print(spec.commandLine().getOut(), outcome, format);
       return exitStatus(outcome).code();
     }
@@ -111,6 +83,7 @@ final class AgentCommand implements Runnable {
       description = "Run a cycle now, then every hour with random jitter (the Windows LAPS"
           + " cadence), and at once when a policy file changes. Runs until stopped.")
   static final class Run implements Callable<Integer> {
+    private final AgentRuntime runtime;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin Options options;
 
@@ -123,9 +96,10 @@ final class AgentCommand implements Runnable {
             + " (default: ${DEFAULT-VALUE}), so that devices do not all write at once.")
     int jitterMinutes;
 
-    @Option(names = "--max-cycles", hidden = true, defaultValue = "0",
-        description = "Stop after this many cycles (tests); 0 = never.")
-    int maxCycles;
+    /** The agent's collaborators come through {@link CommandFactory}. */
+    Run(AgentRuntime runtime) {
+      this.runtime = runtime;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -133,56 +107,29 @@ final class AgentCommand implements Runnable {
         throw new UsageException("--interval-minutes must be at least 1 and --jitter-minutes"
             + " not negative");
       }
-      SecureRandom random = new SecureRandom();
+      AgentSchedule schedule = new AgentSchedule(new AgentSchedule.Cadence(
+          Duration.ofMinutes(intervalMinutes), Duration.ofMinutes(jitterMinutes)),
+          runtime.clock(), runtime.sleeper(), runtime.random());
       PrintWriter out = spec.commandLine().getOut();
-      int cycles = 0;
-      while (true) {
-        String stamp = options.policyStamp();
-        ExitStatus status;
-        try {
-          AgentTarget.Resolution resolution = options.resolve();
-          CycleOutcome outcome = options.cycle(spec, Checkpoint.NONE, false, resolution).run(
-              resolution, false, false);
-          print(out, outcome, OutputFormat.TEXT);
-          status = exitStatus(outcome);
-        } catch (RuntimeException e) {
-          if (cycles == 0) {
-            throw e; // wrong from the start: report it and stop, as run-once would
-          }
-          // A policy file broken while running must not stop the agent: report, retry later.
-          Failure failure = Failure.of(e);
-          spec.commandLine().getErr().println("lapsbridge: " + failure.message());
-          spec.commandLine().getErr().flush();
-          status = failure.status();
-        }
-        cycles++;
-        if (maxCycles > 0 && cycles >= maxCycles) {
-          return status.code();
-        }
-        long waitMillis = Duration.ofMinutes(intervalMinutes).toMillis()
-            + (jitterMinutes == 0 ? 0 : random.nextLong(Duration.ofMinutes(jitterMinutes)
-                .toMillis()));
-        long deadline = System.currentTimeMillis() + waitMillis;
-        // Poll the policy once a minute: a change triggers a cycle, as a GP notification does.
-        while (System.currentTimeMillis() < deadline && stamp.equals(options.policyStamp())) {
-          Thread.sleep(Math.min(60_000, Math.max(1, deadline - System.currentTimeMillis())));
-        }
-      }
+      PrintWriter err = spec.commandLine().getErr();
+      AgentAssembly assembly = new AgentAssembly(runtime);
+      ExitStatus last = schedule.run(() -> {
+        CycleOutcome outcome = options.runCycle(assembly, err, false, false);
+        print(out, outcome, OutputFormat.TEXT);
+        return exitStatus(outcome);
+      }, e -> {
+        Failure failure = Failure.of(e);
+        err.println("lapsbridge: " + failure.message());
+        err.flush();
+        return failure.status();
+      }, options.policy::stamp, runtime.cycleLimit());
+      return last.code();
     }
   }
 
   /** The options both subcommands share. */
   static final class Options {
-    @Option(names = "--policy-file", paramLabel = "FILE",
-        description = "JSON policy file (roots csp, gpo, localConfig, legacyGpo; device facts).")
-    Path policyFile;
-
-    @Option(names = "--registry-pol", paramLabel = "FILE",
-        description = "A GPO's Machine/Registry.pol; repeat in application order.")
-    List<Path> registryPol = new ArrayList<>();
-
-    @Option(names = "--registry", description = "Read the live registry (Windows only).")
-    boolean registry;
+    @Mixin PolicyInputs policy;
 
     @Option(names = "--join-state", paramLabel = "STATE",
         description = "entra, ad, hybrid or none (default: the policy file's, else ad).")
@@ -206,50 +153,17 @@ final class AgentCommand implements Runnable {
             + " %%ProgramData%%\\lapsbridge on Windows).")
     Path stateDir;
 
+    /** Host, port, TLS, trust store, base DN, timeout: shared with every directory command. */
+    @Mixin ConnectionOptions transport;
+
     @Option(names = "--server", paramLabel = "HOST[:PORT]",
-        description = "Directory server; repeat for failover in order. Overrides DNS discovery.")
+        description = "Directory server; repeat for failover in order, after --host if given."
+            + " --port applies to entries without one. Overrides DNS discovery.")
     List<String> servers = new ArrayList<>();
-
-    @Option(names = "--host", hidden = true, description = "Alias of --server.")
-    List<String> hosts = new ArrayList<>();
-
-    @Option(names = "--port", paramLabel = "PORT",
-        description = "Port for --server entries without one (default 636 with --ldaps, else"
-            + " 389).")
-    Integer port;
 
     @Option(names = "--domain", paramLabel = "DOMAIN",
         description = "Find domain controllers through DNS SRV _ldap._tcp.dc._msdcs.DOMAIN.")
     String domain;
-
-    @Option(names = "--ldaps", description = "Use TLS from the first byte (LDAPS).")
-    boolean ldaps;
-
-    @Option(names = "--start-tls", description = "Upgrade with StartTLS before binding.")
-    boolean startTls;
-
-    @Option(names = "--insecure", description = "Allow a connection without TLS.")
-    boolean insecure;
-
-    @Option(names = "--trust-store", paramLabel = "FILE",
-        description = "PEM, JKS or PKCS#12 file of trusted CA certificates.")
-    Path trustStore;
-
-    @Option(names = "--base-dn", paramLabel = "DN", description = "Search base.")
-    String baseDn;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-        description = "Connect and response timeout in seconds (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(names = "--bind-dn", paramLabel = "DN",
-        description = "Simple bind as this DN (the stand-in); default is Kerberos as the"
-            + " computer.")
-    String bindDn;
-
-    @Option(names = "--bind-password-file", paramLabel = "FILE",
-        description = "File whose first line is the simple-bind password.")
-    Path bindPasswordFile;
 
     @Option(names = "--keytab", paramLabel = "FILE", defaultValue = "/etc/krb5.keytab",
         description = "Machine keytab for the GSSAPI bind (default: ${DEFAULT-VALUE}).")
@@ -279,205 +193,35 @@ final class AgentCommand implements Runnable {
             + " LAPSBRIDGE_PUBLIC_KEY_MAX_AGE_DAYS).")
     int publicKeyMaxAgeDays;
 
-    /** The key read from --public-key-file by {@link #resolve()}, for the directory adapter. */
-    private GroupPublicKey groupKey;
-
-    AgentTarget.Resolution resolve() {
-      List<PolicySource> sources = new ArrayList<>();
-      if (registry) {
-        if (!WindowsRegistryPolicySource.supported()) {
-          throw new UsageException("--registry reads the Windows registry and works only on"
-              + " Windows; use --policy-file or --registry-pol here");
-        }
-        sources.add(WindowsRegistryPolicySource.open());
-      }
-      if (!registryPol.isEmpty()) {
-        List<RegistryPol> files = new ArrayList<>();
-        for (Path file : registryPol) {
-          files.add(RegistryPolReader.read(file.toString(), PolicyCommand.readFile(file)));
-        }
-        sources.add(new GpoPolicySource("Registry.pol", files));
-      }
-      DeviceHints hints = DeviceHints.none();
-      if (policyFile != null) {
-        JsonPolicyFile json =
-            JsonPolicyFile.parse(policyFile.toString(), PolicyCommand.readFile(policyFile));
-        hints = json.device();
-        sources.add(json);
-      }
-      if (sources.isEmpty()) {
-        throw new UsageException("give a policy: --policy-file, --registry-pol or --registry");
-      }
-      JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElse(JoinState.AD);
-      OptionalInt dfl = domainFunctionalLevel != null
-          ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
-      DeviceFacts facts = new DeviceFacts(join, hints.domainController().orElse(false),
-          hints.legacyCseInstalled().orElse(false), dfl);
-      // @uid0 stands for the built-in Administrator, which Linux maps to a UID-0 account.
-      Optional<ManagedAccount> override = account == null ? Optional.empty()
-          : account.equals("@uid0") ? Optional.of(new ManagedAccount.BuiltInAdministrator())
-          : Optional.of(new ManagedAccount.Named(account));
-      return AgentTarget.resolve(PolicyEngine.evaluate(PolicySnapshot.read(sources), facts),
-          override, publishedKey(), Clock.systemUTC().instant());
-    }
-
-    /** Loads --public-key-file; a missing or invalid file is a refusal only if a plan needs it. */
-    private PublishedKey publishedKey() {
-      if (publicKeyMaxAgeDays < 0) {
-        throw new UsageException("--public-key-max-age-days must not be negative");
-      }
-      groupKey = null;
-      if (publicKeyFile == null) {
-        return new PublishedKey.NotGiven();
-      }
-      if (!Files.isRegularFile(publicKeyFile)) {
-        return new PublishedKey.Unusable("the public-key file " + publicKeyFile
-            + " does not exist or is not a file");
-      }
-      try {
-        groupKey = PublicKeyFile.read(publicKeyFile);
-      } catch (KeyFileException e) {
-        return new PublishedKey.Unusable(e.getMessage());
-      }
-      return new PublishedKey.Loaded(publicKeyFile.toString(), groupKey.descriptor().sid(),
-          groupKey.interval().start().toInstant(), Duration.ofDays(publicKeyMaxAgeDays));
-    }
-
-    /** Changes when a policy input changes: size and modification time of every file. */
-    String policyStamp() {
-      StringBuilder stamp = new StringBuilder();
-      List<Path> files = new ArrayList<>(registryPol);
-      if (policyFile != null) {
-        files.add(policyFile);
-      }
-      for (Path file : files) {
-        try {
-          stamp.append(file).append(Files.size(file)).append(Files.getLastModifiedTime(file));
-        } catch (IOException e) {
-          stamp.append(file).append("missing");
-        }
-      }
-      return stamp.toString();
-    }
-
-    boolean uid0() {
-      return "@uid0".equals(account);
-    }
-
-    RotationCycle cycle(CommandLine.Model.CommandSpec spec, Checkpoint checkpoint,
-        boolean dryRun, AgentTarget.Resolution resolution) {
-      PrintWriter err = spec.commandLine().getErr();
+    /** One cycle: read the policy, then rotate (or not) over the real adapters. */
+    CycleOutcome runCycle(AgentAssembly assembly, PrintWriter err, boolean force,
+        boolean dryRun) {
+      PolicyStores.DevicePolicy policies = policy.load();
+      DeviceArguments device = device();
+      AgentAssembly.Plan plan = assembly.plan(device, policies.sources(), policies.hints());
       EventSink events = line -> {
         err.println(line);
         err.flush();
       };
-      FileJournal journal;
       try {
-        // A dry run must not even create the state directory.
-        journal = dryRun && !Files.isDirectory(stateDirectory())
-            ? FileJournal.absent(stateDirectory()) : FileJournal.open(stateDirectory());
-      } catch (PortException e) {
-        throw new CommandFailedException(ExitStatus.PROBLEM, e.getMessage());
+        return assembly.cycle(device, connection(), plan, dryRun, events)
+            .run(plan.resolution(), force, dryRun);
+      } catch (PortException journal) {
+        // The state directory is unusable: a local problem, before anything was changed.
+        throw new CommandFailedException(Failure.statusOf(journal.kind()), journal.getMessage());
       }
-      AgentConnection connection = connection();
-      String name = computerName();
-      Optional<EncryptedPasswordWriter> encrypted = Optional.empty();
-      if (resolution instanceof AgentTarget.Managed managed && managed.target().encrypted()) {
-        // resolve() refuses an encrypted plan unless the key loaded and matched.
-        encrypted = Optional.of(new EncryptedPasswordWriter(groupKey, new LapsEncryptor(
-            new SecureRandom()), managed.target().historySize()));
-      }
-      Optional<EncryptedPasswordWriter> writer = encrypted;
-      DirectoryPort.Connector connector = () -> AgentDirectory.open(connection, name, writer);
-      return new RotationCycle(connector, localAccounts.apply(this), journal,
-          PasswordGenerator.secure(), Clock.systemUTC(), events, checkpoint);
     }
 
-    Path stateDirectory() {
-      if (stateDir != null) {
-        return stateDir;
-      }
-      if (WindowsRegistryPolicySource.supported()) {
-        String data = Optional.ofNullable(System.getenv("ProgramData")).orElse("C:\\ProgramData");
-        return Path.of(data, "lapsbridge");
-      }
-      return Path.of("/var/lib/lapsbridge");
+    DeviceArguments device() {
+      return new DeviceArguments(joinState, domainFunctionalLevel, computer, account, stateDir,
+          publicKeyFile, publicKeyMaxAgeDays);
     }
 
-    String computerName() {
-      return computer != null ? computer : shortHostName();
-    }
-
+    /** Transport from everywhere; the bind identity only from this command line. */
     AgentConnection connection() {
-      if (ldaps && startTls) {
-        throw new UsageException("choose one of --ldaps and --start-tls");
-      }
-      TransportSecurity security = ldaps ? TransportSecurity.LDAPS
-          : startTls ? TransportSecurity.START_TLS : TransportSecurity.NONE;
-      boolean kerberos = bindDn == null;
-      if (security == TransportSecurity.NONE && !insecure && !kerberos) {
-        throw new UsageException("refusing a simple bind without TLS: add --ldaps or"
-            + " --start-tls, or --insecure to accept cleartext credentials");
-      }
-      if (security == TransportSecurity.NONE && !insecure) {
-        throw new UsageException("refusing to send passwords without TLS: add --ldaps or"
-            + " --start-tls (GSSAPI sealing alone needs --insecure)");
-      }
-      List<String> list = new ArrayList<>(servers);
-      list.addAll(hosts);
-      if (port != null) {
-        list.replaceAll(s -> s.contains(":") ? s : s + ":" + port);
-      }
-      if (list.isEmpty() && domain == null) {
-        throw new UsageException("give --server HOST (repeatable) or --domain DOMAIN for DNS SRV"
-            + " discovery");
-      }
-      MachineBind bind;
-      if (kerberos) {
-        String who = principal != null ? principal
-            : shortHostName().toUpperCase(Locale.ROOT) + "$";
-        Optional<String> realmName = Optional.ofNullable(realm)
-            .or(() -> Optional.ofNullable(domain).map(d -> d.toUpperCase(Locale.ROOT)));
-        bind = new MachineBind.Kerberos(keytab, who, realmName, Optional.ofNullable(kdc));
-      } else {
-        if (bindPasswordFile == null) {
-          throw new UsageException("--bind-dn needs --bind-password-file");
-        }
-        bind = new MachineBind.Simple(bindDn, readPassword(bindPasswordFile));
-      }
-      return new AgentConnection(list, Optional.ofNullable(domain), security, trustStore, bind,
-          baseDn, Duration.ofSeconds(timeoutSeconds));
-    }
-
-    private static Secret readPassword(Path file) {
-      byte[] bytes = PolicyCommand.readFile(file);
-      try {
-        int end = 0;
-        while (end < bytes.length && bytes[end] != '\n') {
-          end++;
-        }
-        return Secret.fromUtf8Line(java.util.Arrays.copyOf(bytes, end));
-      } finally {
-        java.util.Arrays.fill(bytes, (byte) 0);
-      }
-    }
-  }
-
-  static LocalAccountPort systemAccounts(Options options) {
-    if (WindowsRegistryPolicySource.supported()) {
-      return WindowsAccounts.open();
-    }
-    return LinuxAccounts.system(options.uid0());
-  }
-
-  static String shortHostName() {
-    try {
-      String host = InetAddress.getLocalHost().getHostName();
-      int dot = host.indexOf('.');
-      return dot > 0 ? host.substring(0, dot) : host;
-    } catch (IOException e) {
-      throw new UsageException("cannot tell this host's name (" + e.getMessage()
-          + "); give --computer");
+      return AgentConnectionResolver.resolve(transport.transportOnly(),
+          new AgentServerArguments(servers, domain, keytab, principal, realm, kdc),
+          LocalHost::shortName);
     }
   }
 
@@ -489,18 +233,12 @@ final class AgentCommand implements Runnable {
   }
 
   static void print(PrintWriter out, CycleOutcome outcome, OutputFormat format) {
-    if (format == OutputFormat.JSON) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("status", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      json.put("summary", outcome.summary());
-      json.put("failure", outcome.failure().map(k -> k.name().toLowerCase(Locale.ROOT)
-          .replace('_', '-')).orElse(null));
-      json.put("exitStatus", exitStatus(outcome).code());
-      out.println(Json.write(json));
-    } else {
-      out.println(outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": "
-          + outcome.summary());
-    }
-    out.flush();
+    new AgentCycleReport(kebab(outcome.status()), outcome.summary(),
+        outcome.failure().map(AgentCommand::kebab).orElse(null), exitStatus(outcome).code())
+        .print(out, format);
+  }
+
+  private static String kebab(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

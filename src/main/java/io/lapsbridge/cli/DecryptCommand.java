@@ -1,13 +1,15 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.config.Terminal;
 import io.lapsbridge.crypto.DecryptedPassword;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.crypto.LapsDecryptor;
-import io.lapsbridge.crypto.RootKeyProvider;
-import io.lapsbridge.keyfile.KdsKeyFile;
+import io.lapsbridge.decryption.KeySource;
+import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.report.DecryptedValueView;
 import io.lapsbridge.report.OutputFormat;
+import io.lapsbridge.usecase.KeySources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +56,11 @@ final class DecryptCommand implements Callable<Integer> {
   String value;
 
   @Override
-  public Integer call() throws KeyFileException, LapsCryptoException, IOException {
-    LapsDecryptor decryptor = new LapsDecryptor(RootKeyProvider.of(KdsKeyFile.read(keyFile)));
-    if (value == null && System.console() != null) {
+  public Integer call()
+      throws KeyFileException, LapsCryptoException, IOException, DirectoryException {
+    KeySource keys = KeySources.read(keyFile).withoutDirectory();
+    LapsDecryptor decryptor = LapsDecryptor.using(keys.groupKeys().orElseThrow());
+    if (value == null && Terminal.console() != null) {
       // A terminal on stdin would otherwise look like a hang.
       spec.commandLine().getErr().println("lapsbridge: reading the value from stdin (end with Ctrl-D)");
       spec.commandLine().getErr().flush();

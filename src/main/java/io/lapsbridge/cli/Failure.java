@@ -1,5 +1,6 @@
 package io.lapsbridge.cli;
 
+import io.lapsbridge.config.SettingsException;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.embedded.StandInException;
@@ -7,12 +8,18 @@ import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.policy.PolicyInputException;
 import io.lapsbridge.rotation.PortException;
+import io.lapsbridge.usecase.ComputerBatch;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
 
 /** An exception translated for the user: a one-line message and the exit status it earns. */
 record Failure(ExitStatus status, String message) {
   static Failure of(Exception exception) {
     if (exception instanceof UsageException usage) {
       return new Failure(ExitStatus.USAGE, "usage: " + usage.getMessage());
+    }
+    if (exception instanceof SettingsException settings) {
+      return new Failure(ExitStatus.USAGE, "usage: " + settings.getMessage());
     }
     if (exception instanceof PolicyInputException input) {
       // A corrupt Registry.pol or policy file: "file:offset: error" says where to look.
@@ -48,6 +55,26 @@ record Failure(ExitStatus status, String message) {
     return new Failure(
         ExitStatus.PROBLEM,
         "internal error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage());
+  }
+
+  /**
+   * A batch over several objects: success when none failed, the first failure's status when none
+   * succeeded, and partial otherwise.
+   */
+  static ExitStatus statusOf(ComputerBatch.Outcome outcome) {
+    if (outcome.failures().isEmpty()) {
+      return ExitStatus.OK;
+    }
+    return outcome.succeeded() == 0
+        ? of(outcome.failures().get(0)).status() : ExitStatus.PARTIAL;
+  }
+
+  /** Prints one object's failure as one line on stderr, for a batch that goes on. */
+  static Consumer<Exception> printer(PrintWriter err) {
+    return exception -> {
+      err.println("lapsbridge: " + of(exception).message());
+      err.flush();
+    };
   }
 
   static ExitStatus statusOf(DirectoryException.Kind kind) {

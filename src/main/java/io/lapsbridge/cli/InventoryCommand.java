@@ -1,15 +1,13 @@
 package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
-import io.lapsbridge.directory.EstateReader;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.migration.InventorySummary;
-import io.lapsbridge.report.InventoryOutput;
 import io.lapsbridge.report.InventoryOutput.Format;
+import io.lapsbridge.usecase.TakeInventory;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code inventory}: streams every computer through the paged search, classifies it, and prints
- * rows plus a summary. Never holds the estate: rows are written as they arrive.
+ * {@code inventory}: every computer's LAPS state, as rows plus a summary, on stdout or in a file
+ * ({@link TakeInventory} streams the estate).
  */
 @Command(
     name = "inventory",
@@ -50,11 +48,7 @@ final class InventoryCommand implements Callable<Integer> {
         ? spec.commandLine().getOut()
         : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
     try (LapsDirectory directory = connection.open()) {
-      InventoryOutput report = InventoryOutput.open(format, summary, writer, directory.baseDn());
-      new EstateReader(directory).forEachComputer(null, report::add);
-      report.finish();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      TakeInventory.run(directory, summary, format, writer);
     } finally {
       if (output != null) {
         writer.close();

@@ -1,26 +1,22 @@
 package io.lapsbridge.cli;
 
 import io.lapsbridge.crypto.GkdiInterval;
-import io.lapsbridge.crypto.GroupPublicKey;
-import io.lapsbridge.crypto.KdsRootKey;
-import io.lapsbridge.crypto.SidProtectionDescriptor;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.KdsRootKeyInfo;
 import io.lapsbridge.directory.KdsRootKeyStore;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.keyfile.KdsKeyFile;
 import io.lapsbridge.keyfile.KeyFileException;
-import io.lapsbridge.keyfile.PublicKeyFile;
-import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Sid;
 import io.lapsbridge.report.KdsKeyRow;
 import io.lapsbridge.report.OutputFormat;
+import io.lapsbridge.usecase.KdsKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -88,30 +84,17 @@ final class KdsCommand implements Runnable {
     @Override
     public Integer call() throws DirectoryException, KeyFileException {
       PrintWriter err = spec.commandLine().getErr();
-      if (!dryRun && java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new KeyFileException(
-            KeyFileException.Kind.EXISTS, out + ": already exists; refusing to overwrite it");
+      if (!dryRun) {
+        KdsKeys.requireAbsent(out);
       }
-      List<KdsRootKey> keys;
-      String container;
+      int written;
       try (LapsDirectory directory = connection.open()) {
-        KdsRootKeyStore store = KdsRootKeyStore.of(directory);
-        container = store.containerDn();
-        keys = store.readKeys();
+        written = KdsKeys.export(directory, out, dryRun, Instant.now());
       }
-      try {
-        if (dryRun) {
-          err.println("lapsbridge: dry run: would write " + keys.size() + " KDS root key(s) to "
-              + out);
-        } else {
-          KdsKeyFile.write(out, keys, container, Instant.now());
-          err.println("lapsbridge: wrote " + keys.size() + " KDS root key(s) to " + out
-              + " (mode 0600)");
-        }
-        err.println("lapsbridge: warning: " + KdsKeyFile.WARNING);
-      } finally {
-        keys.forEach(KdsRootKey::wipe);
-      }
+      err.println(dryRun
+          ? "lapsbridge: dry run: would write " + written + " KDS root key(s) to " + out
+          : "lapsbridge: wrote " + written + " KDS root key(s) to " + out + " (mode 0600)");
+      err.println("lapsbridge: warning: " + KdsKeyFile.WARNING);
       err.flush();
       return ExitStatus.OK.code();
     }
@@ -159,64 +142,26 @@ final class KdsCommand implements Runnable {
         throw new UsageException("--at '" + at + "' is not an ISO-8601 UTC time such as"
             + " 2026-11-25T10:00:00Z");
       }
-      if (!dryRun && java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new KeyFileException(
-            KeyFileException.Kind.EXISTS, out + ": already exists; refusing to overwrite it");
+      if (!dryRun) {
+        KdsKeys.requireAbsent(out);
       }
-      PrintWriter err = spec.commandLine().getErr();
-      List<KdsRootKey> keys;
-      String domainName;
+      KdsKeys.Published published;
       try (LapsDirectory directory = connection.open()) {
-        keys = KdsRootKeyStore.of(directory).readKeys();
-        domainName = domain != null ? domain : directory.dnsDomainName().orElseThrow(
+        String domainName = domain != null ? domain : directory.dnsDomainName().orElseThrow(
             () -> new UsageException("the base DN '" + directory.baseDn()
                 + "' has no DC= parts; give --domain"));
+        published = KdsKeys.publishPublicKey(directory, new KdsKeys.PublicKeyRequest(sid,
+            Optional.ofNullable(rootKey), when, domainName, forest != null ? forest : domainName),
+            out, dryRun, Instant.now());
       }
-      try {
-        KdsRootKey chosen = choose(keys, when);
-        GkdiInterval interval = GkdiInterval.of(FileTime.of(when));
-        GroupPublicKey key =
-            GroupPublicKey.derive(
-                chosen, new SidProtectionDescriptor(sid), interval, domainName,
-                forest != null ? forest : domainName);
-        if (!dryRun) {
-          PublicKeyFile.write(out, key, Instant.now());
-        }
-        err.println("lapsbridge: " + (dryRun ? "dry run: would write" : "wrote")
-            + " the group public key of root key " + chosen.id()
-            + " for SID=" + sid + ", interval (" + interval.l0() + ", " + interval.l1() + ", "
-            + interval.l2() + ") starting " + interval.start().toInstant() + ", to " + out);
-        err.flush();
-      } finally {
-        keys.forEach(KdsRootKey::wipe);
-      }
+      GkdiInterval interval = published.interval();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("lapsbridge: " + (dryRun ? "dry run: would write" : "wrote")
+          + " the group public key of root key " + published.rootKey()
+          + " for SID=" + sid + ", interval (" + interval.l0() + ", " + interval.l1() + ", "
+          + interval.l2() + ") starting " + interval.start().toInstant() + ", to " + out);
+      err.flush();
       return ExitStatus.OK.code();
-    }
-
-    private KdsRootKey choose(List<KdsRootKey> keys, Instant when) {
-      if (rootKey != null) {
-        return keys.stream().filter(k -> k.id().equals(rootKey)).findFirst().orElseThrow(
-            () -> new CommandFailedException(
-                ExitStatus.NOT_FOUND, "no KDS root key " + rootKey + " in the directory"));
-      }
-      KdsRootKey best = null;
-      for (KdsRootKey k : keys) {
-        boolean usable = k.useStartTime() == null || !k.useStartTime().toInstant().isAfter(when);
-        if (usable && (best == null || ticks(k) > ticks(best))) {
-          best = k;
-        }
-      }
-      if (best == null) {
-        throw new CommandFailedException(
-            ExitStatus.NOT_FOUND, "no KDS root key is usable at " + when
-                + " (every key's UseStartTime is later); give --root-key to override");
-      }
-      return best;
-    }
-
-    private static long ticks(KdsRootKey k) {
-      FileTime t = k.useStartTime() != null ? k.useStartTime() : k.createTime();
-      return t == null ? 0 : t.ticks();
     }
   }
 }

@@ -29,14 +29,20 @@ public final class Lapsbridge implements Runnable {
 
   /** Runs one command line and returns the process exit status. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine tree = args.length > 0 ? onlyCommand(args[0]) : null;
-    return configure(tree != null ? tree : new CommandLine(new Lapsbridge()), out, err)
+    return run(CommandFactory.system(), out, err, args);
+  }
+
+  /** Runs one command line with the collaborators {@code factory} builds (tests pass fakes). */
+  static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err,
+      String... args) {
+    CommandLine tree = args.length > 0 ? onlyCommand(args[0], factory) : null;
+    return configure(tree != null ? tree : new CommandLine(new Lapsbridge(), factory), out, err)
         .execute(args);
   }
 
   /** The configured picocli tree, shared by {@link #run} and the help-reference test. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return configure(new CommandLine(new Lapsbridge()), out, err);
+    return configure(new CommandLine(new Lapsbridge(), CommandFactory.system()), out, err);
   }
 
   /**
@@ -46,13 +52,13 @@ public final class Lapsbridge implements Runnable {
    * takes about 0.1 s off every run's start-up. The command behaves the same either way, as
    * {@code LapsbridgeTreeTest} checks.
    */
-  static CommandLine onlyCommand(String name) {
+  static CommandLine onlyCommand(String name, CommandLine.IFactory factory) {
     for (Class<?> type : Lapsbridge.class.getAnnotation(Command.class).subcommands()) {
       Command command = type.getAnnotation(Command.class);
       if (type != CommandLine.HelpCommand.class && command != null
           && command.name().equals(name)) {
-        CommandLine root = new CommandLine(new Root());
-        root.addSubcommand(name, new CommandLine(type));
+        CommandLine root = new CommandLine(new Root(), factory);
+        root.addSubcommand(name, new CommandLine(type, factory));
         return root;
       }
     }

@@ -1,33 +1,24 @@
 package io.lapsbridge.cli;
 
-import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
-import io.lapsbridge.directory.EstateReader;
-import io.lapsbridge.directory.GuardedWriter;
 import io.lapsbridge.directory.LapsDirectory;
-import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
-import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.migration.Plan;
 import io.lapsbridge.migration.PlanCodec;
-import io.lapsbridge.migration.Planner;
 import io.lapsbridge.migration.Rules;
+import io.lapsbridge.migration.apply.JournalStore;
+import io.lapsbridge.platform.journal.MigrationJournalFile;
+import io.lapsbridge.report.PlanText;
+import io.lapsbridge.usecase.ApplyMigration;
+import io.lapsbridge.usecase.PlanMigration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,16 +45,12 @@ final class MigrateCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a migrate command is required");
   }
 
-  /** Plans against the live estate. */
+  /** Plans against the live estate; the rule file is read and checked before connecting. */
   static Plan plan(ConnectionOptions connection, MigrationOptions options, Path rulesFile,
       boolean allowDowngrade) throws DirectoryException {
     Rules rules = Rules.parse(rulesFile.getFileName().toString(), read(rulesFile, "--rules"));
     try (LapsDirectory directory = connection.open()) {
-      EstateReader reader = new EstateReader(directory);
-      Map<String, Set<String>> groups = reader.groupMembers(rules.groupDns());
-      Planner planner = new Planner(rules, options.classifier(), allowDowngrade, groups);
-      reader.forEachComputer(null, planner::accept);
-      return planner.plan();
+      return PlanMigration.plan(directory, rules, options.classifier(), allowDowngrade);
     }
   }
 
@@ -76,35 +63,6 @@ final class MigrateCommand implements Runnable {
       throw new UsageException("cannot read " + option + " " + file + ": "
           + e.getClass().getSimpleName());
     }
-  }
-
-  static void printPlan(Plan plan, PrintWriter out) {
-    out.printf("Migration plan as of %s (rules %s, sha256 %s)%n", plan.asOf(), plan.rulesFile(),
-        plan.rulesSha256().substring(0, 12));
-    out.printf("Computers: %d; no rule: %d%n", plan.computers(), plan.unmatched());
-    if (plan.actions().isEmpty()) {
-      out.println("Actions: none");
-    } else {
-      StringBuilder counts = new StringBuilder();
-      plan.actionCounts().forEach((k, v) -> counts.append(counts.length() == 0 ? "" : ", ")
-          .append(k).append(' ').append(v));
-      out.printf("Actions: %d (%s)%n", plan.actions().size(), counts);
-    }
-    out.printf("For a person: %d; waiting: %d%n", plan.flags().size(), plan.deferred().size());
-    int id = 1;
-    for (Action action : plan.actions()) {
-      out.printf("%n%4d  %s  %s%n      rule %s: %s%n", id++, action.kind(), action.dn(),
-          action.rule(), action.reason());
-    }
-    for (Plan.Note flag : plan.flags()) {
-      out.printf("%nFLAG  %s  %s%n      %s%s%n", flag.state(), flag.dn(),
-          flag.rule() == null ? "" : "rule " + flag.rule() + ": ", flag.reason());
-    }
-    for (Plan.Note later : plan.deferred()) {
-      out.printf("%nWAIT  %s  %s%n      rule %s: %s%n", later.state(), later.dn(), later.rule(),
-          later.reason());
-    }
-    out.flush();
   }
 
   /** Output formats of plan and check. */
@@ -144,7 +102,7 @@ final class MigrateCommand implements Runnable {
         out.print(new String(bytes, StandardCharsets.UTF_8));
         out.flush();
       } else {
-        printPlan(plan, out);
+        PlanText.print(out, plan);
       }
       return check && plan.workRemains() ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
     }
@@ -163,13 +121,7 @@ final class MigrateCommand implements Runnable {
     @Override
     public Integer call() throws DirectoryException {
       Plan plan = plan(connection, options, rules, false);
-      PrintWriter out = spec.commandLine().getOut();
-      StringBuilder counts = new StringBuilder();
-      plan.actionCounts().forEach((k, v) -> counts.append(", ").append(k).append(' ').append(v));
-      out.printf("%d computers: %d actions%s; %d for a person; %d waiting%n", plan.computers(),
-          plan.actions().size(), counts, plan.flags().size(), plan.deferred().size());
-      out.println(plan.workRemains() ? "work remains" : "done: the estate matches the rules");
-      out.flush();
+      PlanText.printCheck(spec.commandLine().getOut(), plan);
       return plan.workRemains() ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
     }
   }
@@ -191,7 +143,11 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--progress", description = "Print progress on stderr even when it is not a terminal.")
     boolean progress;
 
-    void validate() {
+    /**
+     * Checks the options, then starts opening the writer's pool in the background while the plan
+     * is read: usage errors (options, the bind password file) come before anything connects.
+     */
+    ApplyMigration start(ConnectionOptions connection) {
       if (connections < 1 || connections > 64) {
         throw new UsageException("--connections must be between 1 and 64: " + connections);
       }
@@ -201,39 +157,13 @@ final class MigrateCommand implements Runnable {
       if (rate < 0) {
         throw new UsageException("--rate must be 0 (no limit) or more: " + rate);
       }
+      return ApplyMigration.start(connection.settings(),
+          new ApplyMigration.Settings(dryRun, connections, pipeline, rate));
     }
-  }
 
-  /**
-   * Starts opening the writer's pool on its own thread, so that the TLS handshakes and binds
-   * overlap reading the plan. Usage errors (options, the bind password file) surface here,
-   * before anything connects.
-   */
-  static CompletableFuture<GuardedWriter> openWriter(ConnectionOptions connection,
-      RunOptions run) {
-    run.validate();
-    ConnectionSettings settings = connection.settings();
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return GuardedWriter.open(settings, run.connections, run.rate);
-      } catch (DirectoryException e) {
-        throw new CompletionException(e);
-      }
-    }, task -> {
-      Thread thread = new Thread(task, "lapsbridge-connect");
-      thread.setDaemon(true);
-      thread.start();
-    });
-  }
-
-  /** Runs {@code body}; if it fails, the writer being opened is closed once it is open. */
-  static <T> T closingOnFailure(CompletableFuture<GuardedWriter> writer, Callable<T> body)
-      throws Exception {
-    try {
-      return body.call();
-    } catch (Exception | Error e) {
-      writer.thenAccept(GuardedWriter::close);
-      throw e;
+    ApplyOutput output(CommandSpec spec) {
+      return new ApplyOutput(
+          spec.commandLine().getOut(), spec.commandLine().getErr(), dryRun, progress);
     }
   }
 
@@ -253,23 +183,17 @@ final class MigrateCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Path journalFile = journal != null ? journal : Path.of(planFile + ".journal");
+      JournalStore store = new MigrationJournalFile(journalFile);
       // Local refusals come before anything connects, so they never cost a bind attempt.
       byte[] bytes = read(planFile, "--plan");
-      if (!run.dryRun && Files.exists(journalFile) && Files.size(journalFile) > 0) {
+      if (!run.dryRun && store.hasRecords()) {
         throw new UsageException("journal " + journalFile + " already exists: continue with"
             + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
       }
-      CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      return closingOnFailure(writer, () -> {
-        // Hashing a large plan takes as long as parsing it: do both at once.
-        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
-        List<Action> actions = PlanCodec.readActions(planFile.toString(), bytes);
-        if (!run.dryRun) {
-          Files.writeString(journalFile, Journal.begin(planFile.toAbsolutePath().toString(),
-              digest.join(), Instant.now().toString()), StandardCharsets.UTF_8);
-        }
-        return new ApplyRunner(spec, run, actions, journalFile, null);
-      }).call(writer);
+      ApplyMigration migration = run.start(connection);
+      ApplyOutput output = run.output(spec);
+      return output.summarize(
+          migration.apply(planFile, bytes, store, Instant.now(), output), false);
     }
   }
 
@@ -285,58 +209,16 @@ final class MigrateCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      JournalStore store = new MigrationJournalFile(journal);
       byte[] journalBytes = read(journal, "--journal");
       Journal.State state =
           Journal.replay(journal.toString(), new String(journalBytes, StandardCharsets.UTF_8));
       Path planFile = Path.of(state.planPath());
       byte[] bytes = read(planFile, "the journal's plan");
-      CompletableFuture<GuardedWriter> writer = openWriter(connection, run);
-      return closingOnFailure(writer, () -> {
-        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> sha256(bytes));
-        List<Action> actions;
-        try {
-          actions = PlanCodec.readActions(planFile.toString(), bytes);
-        } catch (MigrationInputException e) {
-          requireUnchanged(digest.join(), state, planFile);
-          throw e;
-        }
-        requireUnchanged(digest.join(), state, planFile);
-        if (!run.dryRun && journalBytes.length > 0
-            && journalBytes[journalBytes.length - 1] != '\n') {
-          // Cut the line a kill left unfinished (even one cut just before its newline), so
-          // that the next record starts on a line of its own and the fragment cannot end up
-          // mid-file, where replay calls it corruption.
-          cutTornTail(journal, journalBytes);
-        }
-        return new ApplyRunner(spec, run, actions, journal, state);
-      }).call(writer);
-    }
-
-    private void requireUnchanged(String digest, Journal.State state, Path planFile) {
-      if (!digest.equals(state.planSha256())) {
-        throw new MigrationInputException(journal + ": the plan " + planFile
-            + " changed since apply began (SHA-256 differs); plan and apply again");
-      }
-    }
-  }
-
-  /** Truncates a journal, read as {@code bytes}, after its last complete line. */
-  static void cutTornTail(Path journal, byte[] bytes) throws IOException {
-    int keep = bytes.length;
-    while (keep > 0 && bytes[keep - 1] != '\n') {
-      keep--;
-    }
-    try (java.nio.channels.FileChannel channel =
-        java.nio.channels.FileChannel.open(journal, java.nio.file.StandardOpenOption.WRITE)) {
-      channel.truncate(keep);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
+      ApplyMigration migration = run.start(connection);
+      ApplyOutput output = run.output(spec);
+      return output.summarize(
+          migration.resume(journal, journalBytes, state, planFile, bytes, store, output), true);
     }
   }
 }

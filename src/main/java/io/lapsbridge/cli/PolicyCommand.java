@@ -1,38 +1,24 @@
 package io.lapsbridge.cli;
 
-import io.lapsbridge.gpo.GpoPolicySource;
-import io.lapsbridge.gpo.RegistryPol;
-import io.lapsbridge.gpo.RegistryPolReader;
+import io.lapsbridge.agent.PolicyStores;
 import io.lapsbridge.model.JoinState;
 import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
 import io.lapsbridge.password.PasswordSpec;
 import io.lapsbridge.platform.file.DeviceHints;
-import io.lapsbridge.platform.file.JsonPolicyFile;
-import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
 import io.lapsbridge.policy.DeviceFacts;
 import io.lapsbridge.policy.PolicyEngine;
 import io.lapsbridge.policy.PolicyEvaluation;
 import io.lapsbridge.policy.PolicySnapshot;
-import io.lapsbridge.policy.PolicySource;
 import io.lapsbridge.report.PolicyReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.random.RandomGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lapsbridge policy}: explain the effective LAPS policy, generate compliant passwords. */
@@ -43,8 +29,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       PolicyCommand.Show.class,
       PolicyCommand.GeneratePassword.class,
-      PolicyTranslateCommand.class,
-      PolicyCommand.BenchGenerator.class
+      PolicyTranslateCommand.class
     })
 final class PolicyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -68,18 +53,7 @@ final class PolicyCommand implements Runnable {
   static final class Show implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--registry-pol", paramLabel = "FILE",
-        description = "A GPO's Machine/Registry.pol; repeat in GPO application order"
-            + " (later files win value by value).")
-    List<Path> registryPol = new ArrayList<>();
-
-    @Option(names = "--policy-file", paramLabel = "FILE",
-        description = "A JSON policy file with the roots csp, gpo, localConfig, legacyGpo and"
-            + " optional device facts.")
-    Path policyFile;
-
-    @Option(names = "--registry", description = "Read the live registry (Windows only).")
-    boolean registry;
+    @Mixin PolicyInputs inputs;
 
     @Option(names = "--join-state", paramLabel = "STATE",
         description = "entra, ad, hybrid or none. Required unless the policy file states it.")
@@ -102,34 +76,8 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<PolicySource> sources = new ArrayList<>();
-      boolean cseFromRegistry = false;
-      if (registry) {
-        if (!WindowsRegistryPolicySource.supported()) {
-          throw new UsageException("--registry reads the Windows registry and works only on"
-              + " Windows; use --registry-pol or --policy-file here");
-        }
-        WindowsRegistryPolicySource live = WindowsRegistryPolicySource.open();
-        cseFromRegistry = live.legacyCseInstalled();
-        sources.add(live);
-      }
-      if (!registryPol.isEmpty()) {
-        List<RegistryPol> files = new ArrayList<>();
-        for (Path file : registryPol) {
-          files.add(RegistryPolReader.read(file.toString(), readFile(file)));
-        }
-        sources.add(new GpoPolicySource("Registry.pol", files));
-      }
-      DeviceHints hints = DeviceHints.none();
-      if (policyFile != null) {
-        JsonPolicyFile json = JsonPolicyFile.parse(policyFile.toString(), readFile(policyFile));
-        hints = json.device();
-        sources.add(json);
-      }
-      if (sources.isEmpty()) {
-        throw new UsageException("give at least one policy source: --registry-pol, --policy-file"
-            + " or --registry");
-      }
+      PolicyStores.DevicePolicy loaded = inputs.load();
+      DeviceHints hints = loaded.hints();
       JoinState join = Optional.ofNullable(joinState).or(hints::joinState).orElseThrow(
           () -> new UsageException("--join-state is required (entra, ad, hybrid or none) unless"
               + " the policy file states device.joinState"));
@@ -137,9 +85,11 @@ final class PolicyCommand implements Runnable {
           ? OptionalInt.of(domainFunctionalLevel) : hints.domainFunctionalLevel();
       DeviceFacts facts = new DeviceFacts(join,
           domainController || hints.domainController().orElse(false),
-          legacyCse || cseFromRegistry || hints.legacyCseInstalled().orElse(false), dfl);
+          legacyCse || loaded.legacyCseFromRegistry() || hints.legacyCseInstalled().orElse(false),
+          dfl);
 
-      PolicyEvaluation evaluation = PolicyEngine.evaluate(PolicySnapshot.read(sources), facts);
+      PolicyEvaluation evaluation =
+          PolicyEngine.evaluate(PolicySnapshot.read(loaded.sources()), facts);
       PrintWriter out = spec.commandLine().getOut();
       out.print(format == Format.JSON
           ? PolicyReport.json(evaluation) : PolicyReport.text(evaluation));
@@ -182,68 +132,12 @@ final class PolicyCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "bench-generator",
-      hidden = true,
-      description = "Measure generator throughput in passwords per second.")
-  static final class BenchGenerator implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--complexity", defaultValue = "4") int complexity;
-
-    @Option(names = "--length") Integer length;
-
-    @Option(names = "--count", defaultValue = "200000") int count;
-
-    @Option(names = "--seeded", description = "Use a seeded SplittableRandom, not SecureRandom.")
-    boolean seeded;
-
-    @Override
-    public Integer call() {
-      PasswordSpec passwordSpec = specFor(complexity, length);
-      RandomGenerator random = seeded ? new SplittableRandom(1) : new SecureRandom();
-      PasswordGenerator generator = new PasswordGenerator(random);
-      int warmup = Math.max(1, count / 10);
-      long sink = 0;
-      for (int i = 0; i < warmup; i++) {
-        try (Secret s = generator.generate(passwordSpec)) {
-          sink += s.length();
-        }
-      }
-      long start = System.nanoTime();
-      for (int i = 0; i < count; i++) {
-        try (Secret s = generator.generate(passwordSpec)) {
-          sink += s.length();
-        }
-      }
-      long nanos = System.nanoTime() - start;
-      double perSecond = count / (nanos / 1e9);
-      spec.commandLine().getOut().printf(Locale.ROOT,
-          "complexity %d, %s, %s: %d passwords in %.1f ms = %.0f passwords/s (checksum %d)%n",
-          complexity, passwordSpec instanceof PasswordSpec.Passphrase p
-              ? p.words() + " words" : ((PasswordSpec.Characters) passwordSpec).length() + " chars",
-          seeded ? "SplittableRandom" : "SecureRandom", count, nanos / 1e6, perSecond, sink);
-      spec.commandLine().getOut().flush();
-      return ExitStatus.OK.code();
-    }
-  }
-
   static PasswordSpec specFor(int complexity, Integer length) {
     int effective = length != null ? length : complexity >= 6 ? 6 : 14;
     try {
       return PasswordSpec.of(complexity, effective);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
-    }
-  }
-
-  static byte[] readFile(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UsageException(file + ": no such file");
-    } catch (IOException e) {
-      throw new UsageException(file + ": cannot read: " + e.getMessage());
     }
   }
 }

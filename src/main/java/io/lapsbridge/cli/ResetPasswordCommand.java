@@ -2,17 +2,14 @@ package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
-import io.lapsbridge.directory.LapsRecord;
-import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.FileTime;
-import io.lapsbridge.wire.LapsAttribute;
+import io.lapsbridge.usecase.ResetExpiry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,41 +47,11 @@ final class ResetPasswordCommand implements Callable<Integer> {
   public Integer call() throws DirectoryException {
     FileTime expiry = FileTime.of(parseWhen());
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    BatchOutcome outcome = new BatchOutcome();
     try (LapsDirectory directory = connection.open()) {
-      outcome.forEachComputer(directory, computers, err, (computer, record) -> {
-        for (AttributeFamily target : targets(record)) {
-          if (!dryRun) {
-            directory.setExpiration(computer, target, expiry);
-          }
-          LapsAttribute attribute = LapsAttribute.expirationOf(target);
-          out.printf("%s%s\t%s\t%s%n", dryRun ? "(dry run) " : "", computer.name(),
-              attribute.ldapName(), expiry.toInstant());
-        }
-      });
+      return Failure.statusOf(ResetExpiry.run(directory, computers,
+          Optional.ofNullable(family).map(FamilyChoice::families), expiry, dryRun,
+          row -> row.print(out), Failure.printer(spec.commandLine().getErr()))).code();
     }
-    out.flush();
-    return outcome.status().code();
-  }
-
-  private Set<AttributeFamily> targets(LapsRecord record) throws DirectoryException {
-    if (family != null) {
-      return family.families();
-    }
-    Set<AttributeFamily> used = EnumSet.noneOf(AttributeFamily.class);
-    for (AttributeFamily candidate : AttributeFamily.values()) {
-      if (record.uses(candidate)) {
-        used.add(candidate);
-      }
-    }
-    if (used.isEmpty()) {
-      throw new DirectoryException(
-          DirectoryException.Kind.NOT_FOUND,
-          "computer '" + record.computer().name() + "' has no LAPS attributes; pass --family to"
-              + " choose which expiry to set");
-    }
-    return used;
   }
 
   private Instant parseWhen() {

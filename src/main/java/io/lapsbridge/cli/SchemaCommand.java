@@ -5,7 +5,6 @@ import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.directory.SchemaChange;
 import io.lapsbridge.directory.SchemaReport;
 import io.lapsbridge.directory.SchemaService;
-import io.lapsbridge.directory.ServerKind;
 import io.lapsbridge.directory.schema.FamilySelection;
 import io.lapsbridge.directory.schema.SchemaLdif;
 import io.lapsbridge.directory.schema.SchemaTarget;
@@ -56,12 +55,7 @@ final class SchemaCommand {
         SchemaReport report = new SchemaService(directory).check(family);
         SchemaCheckTable.print(spec.commandLine().getOut(), report);
         if (!report.complete()) {
-          // schema extend writes AD and ApacheDS only; elsewhere (OpenLDAP) it would refuse.
-          spec.commandLine().getErr().println(report.server() == ServerKind.OTHER
-              ? "lapsbridge: the LAPS schema is incomplete; apply the missing family by hand"
-                  + " (OpenLDAP: `lapsbridge schema print --target openldap --family F`"
-                  + " as the cn=config administrator)"
-              : "lapsbridge: the LAPS schema is incomplete; `lapsbridge schema extend` adds what is missing");
+          spec.commandLine().getErr().println("lapsbridge: " + SchemaCheckTable.remedy(report));
           return ExitStatus.SCHEMA.code();
         }
         return ExitStatus.OK.code();
@@ -91,11 +85,7 @@ final class SchemaCommand {
           err.println("lapsbridge: the LAPS schema is already complete; nothing to do");
           return ExitStatus.OK.code();
         }
-        for (SchemaChange change : plan) {
-          out.println("# " + change.description());
-          out.println(change.ldif());
-        }
-        out.flush();
+        SchemaCheckTable.printChanges(out, plan);
         err.println("lapsbridge: " + (dryRun ? "would apply " : "applied ") + plan.size()
             + " schema change(s)");
         return ExitStatus.OK.code();

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DerivedKeyCache {
   /** The L2 seed key and the group private key derived from it. */
+  // Byte arrays on purpose: a private holder of key material wiped in place, never compared.
+  @SuppressWarnings("ArrayRecordComponent")
   record NodeKeys(byte[] l2Seed, byte[] groupPrivate) {
     void wipe() {
       Bytes.wipe(l2Seed, groupPrivate);

@@ -36,6 +36,9 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  * @param ciphertext GCM ciphertext with the 16-byte tag appended
  * @param layout whether the ciphertext follows the structure (Windows LAPS) or sits inside it
  */
+// Byte arrays on purpose (key material and encodings, wiped where secret): equals, hashCode and
+// toString are overridden for them, so no array is compared by reference or printed.
+@SuppressWarnings("ArrayRecordComponent")
 public record DpapiNgBlob(
     GkdiKeyIdentifier keyIdentifier,
     SidProtectionDescriptor descriptor,

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param flags bit 0x1: key info is a public key; bit 0x2: set by Windows on every blob
  * @param keyInfo the nonce or the public key blob (copied on the way in and out)
  */
+// Byte arrays on purpose (key material and encodings, wiped where secret): equals, hashCode and
+// toString are overridden for them, so no array is compared by reference or printed.
+@SuppressWarnings("ArrayRecordComponent")
 public record GkdiKeyIdentifier(
     int flags,
     int l0,

@@ -8,6 +8,9 @@ package io.lapsbridge.crypto;
  *
  * @param dhParameters the DH group when {@code agreement} is DH, else null
  */
+// Byte arrays on purpose (key material and encodings, wiped where secret): equals, hashCode and
+// toString are overridden for them, so no array is compared by reference or printed.
+@SuppressWarnings("ArrayRecordComponent")
 public record GroupKey(KdfHash kdfHash, SecretAgreement agreement, DhParameters dhParameters,
     byte[] l2Seed, byte[] groupPrivate) {
   public GroupKey {

@@ -22,6 +22,9 @@ import java.util.UUID;
  * @param l2Key the 64-byte L2 seed key, or with {@link #FLAG_PUBLIC_KEY_ONLY} the group public key
  *     blob (copied; never printed)
  */
+// Byte arrays on purpose (key material and encodings, wiped where secret): equals, hashCode and
+// toString are overridden for them, so no array is compared by reference or printed.
+@SuppressWarnings("ArrayRecordComponent")
 public record GroupKeyEnvelope(
     int flags,
     int l0,

@@ -22,6 +22,9 @@ import java.util.UUID;
  * @param createTime {@code msKds-CreateTime}, or null if unknown
  * @param useStartTime {@code msKds-UseStartTime}, or null if unknown
  */
+// Byte arrays on purpose (key material and encodings, wiped where secret): equals, hashCode and
+// toString are overridden for them, so no array is compared by reference or printed.
+@SuppressWarnings("ArrayRecordComponent")
 public record KdsRootKey(
     UUID id,
     int version,

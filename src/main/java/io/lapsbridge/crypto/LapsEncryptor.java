@@ -122,7 +122,8 @@ public final class LapsEncryptor {
     byte[] out = new byte[encoded.remaining() + 2];
     encoded.get(out, 0, out.length - 2);
     if (encoded.hasArray()) {
-      java.util.Arrays.fill(encoded.array(), (byte) 0);
+      java.util.Arrays.fill(encoded.array(), encoded.arrayOffset(),
+          encoded.arrayOffset() + encoded.capacity(), (byte) 0);
     }
     return out;
   }

@@ -5,7 +5,8 @@
  * layout and the in-envelope layout), the MS-GKDI key identifier, Group Key Envelope and key
  * blobs, the SID protection descriptor and its security descriptor, the MS-GKDI key derivation
  * (SP 800-108 seed-key tree, DH / ECDH secret agreement, concatenation KDF), AES key wrap and
- * AES-256-GCM, and the {@link io.lapsbridge.crypto.LapsDecryptor} / {@link
+ * AES-256-GCM, the root key Windows would choose ({@link
+ * io.lapsbridge.crypto.RootKeyChoice}), and the {@link io.lapsbridge.crypto.LapsDecryptor} / {@link
  * io.lapsbridge.crypto.LapsEncryptor} entry points. Key material reaches it through the {@link
  * io.lapsbridge.crypto.GroupKeySource} port (offline: {@link
  * io.lapsbridge.crypto.RootKeyGroupKeySource} over a {@link io.lapsbridge.crypto.RootKeyProvider}

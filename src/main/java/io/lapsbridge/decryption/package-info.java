@@ -7,6 +7,6 @@
  * <p>Sits between {@code directory} (the root keys of a privileged bind) and {@code crypto} (the
  * pure decryption), so that {@code crypto} stays free of I/O. May import {@code model}, {@code
  * crypto}, {@code directory} and the JDK; must not import {@code cli}, {@code report}, {@code
- * keyfile} (the command line reads key files and hands over the keys), UnboundID or Jackson.
+ * keyfile} ({@code usecase.KeySources} reads key files and hands over the keys), UnboundID or Jackson.
  */
 package io.lapsbridge.decryption;

@@ -149,7 +149,7 @@ public record AgentConnection(
     }
     try {
       BindResult result = connection.bind(request);
-      if (result.getResultCode() != ResultCode.SUCCESS) {
+      if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
         throw new LDAPException(result);
       }
     } catch (LDAPException e) {

@@ -78,7 +78,7 @@ final class Connector {
     try {
       SSLContext context = sslUtil(settings).createSSLContext();
       ExtendedResult result = connection.processExtendedOperation(new StartTLSExtendedRequest(context));
-      if (result.getResultCode() != ResultCode.SUCCESS) {
+      if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
         throw new DirectoryException(
             DirectoryException.Kind.TLS,
             "StartTLS refused by " + settings.endpoint() + ": " + Ldap.describe(result),
@@ -102,7 +102,7 @@ final class Connector {
     byte[] password = settings.bindPassword() == null ? new byte[0] : settings.bindPassword().utf8();
     try {
       BindResult result = connection.bind(new SimpleBindRequest(settings.bindDn(), password));
-      if (result.getResultCode() != ResultCode.SUCCESS) {
+      if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
         throw bindFailure(settings, result.getResultCode(), result.getDiagnosticMessage());
       }
     } catch (LDAPException e) {
@@ -118,7 +118,7 @@ final class Connector {
   private static DirectoryException bindFailure(
       ConnectionSettings settings, ResultCode code, String diagnostic) {
     String reason =
-        code == ResultCode.INVALID_CREDENTIALS ? "invalid credentials" : code.getName();
+        ResultCode.INVALID_CREDENTIALS.equals(code) ? "invalid credentials" : code.getName();
     return new DirectoryException(
         DirectoryException.Kind.BIND,
         "bind as '" + settings.bindDn() + "' to " + settings.endpoint() + " failed: " + reason

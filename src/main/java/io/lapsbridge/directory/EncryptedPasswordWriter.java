@@ -92,7 +92,7 @@ public final class EncryptedPasswordWriter {
     String dn = computer.dn();
     try {
       LDAPResult result = directory.connection().modify(dn, mods);
-      if (result.getResultCode() != ResultCode.SUCCESS) {
+      if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
         throw LapsDirectory.failure("modify", dn, LapsAttribute.ENCRYPTED_PASSWORD,
             new LDAPException(result));
       }

@@ -1,5 +1,6 @@
 package io.lapsbridge.directory;
 
+import com.unboundid.ldap.sdk.AsyncRequestID;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -14,6 +15,8 @@ import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
 import com.unboundid.util.FixedRateBarrier;
 import io.lapsbridge.migration.Action;
+import io.lapsbridge.migration.apply.ActionResult;
+import io.lapsbridge.migration.apply.ActionWriter;
 import io.lapsbridge.migration.ComputerSnapshot;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.migration.Verdict;
@@ -25,6 +28,8 @@ import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Thread-safe: connections come from an UnboundID pool, and an optional rate barrier spaces
  * the writes.
  */
-public final class GuardedWriter implements AutoCloseable {
+public final class GuardedWriter implements ActionWriter<DirectoryException>, AutoCloseable {
   /** RFC 4528 assertion control OID. */
   public static final String ASSERTION_OID = "1.3.6.1.1.12";
 
@@ -54,20 +59,6 @@ public final class GuardedWriter implements AutoCloseable {
   private final boolean assertionControl;
   private final FixedRateBarrier barrier;
   private final long responseTimeoutMillis;
-
-  /** What happened to one action, with a one-line reason that never holds a password. */
-  public record Result(Journal.Outcome outcome, String reason) {
-    /** A failure that leaves the directory reachable: reported, and retried by a resume. */
-    static Result failed(DirectoryException e) {
-      return new Result(Journal.Outcome.FAILED, e.getMessage());
-    }
-  }
-
-  /** Receives pipelined results, on whichever thread learns each one. */
-  @FunctionalInterface
-  public interface ResultSink {
-    void accept(int index, Result result);
-  }
 
   private GuardedWriter(LDAPConnectionPool pool, boolean assertionControl, FixedRateBarrier barrier,
       long responseTimeoutMillis) {
@@ -115,6 +106,38 @@ public final class GuardedWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts {@link #open} on a daemon thread of its own, so that the TLS handshakes and binds
+   * overlap reading the plan; {@link #await} takes the result.
+   */
+  public static CompletableFuture<GuardedWriter> openInBackground(ConnectionSettings settings,
+      int connections, int writesPerSecond) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return open(settings, connections, writesPerSecond);
+      } catch (DirectoryException e) {
+        throw new CompletionException(e);
+      }
+    }, task -> {
+      Thread thread = new Thread(task, "lapsbridge-connect");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** Waits for {@link #openInBackground}; a failure to open is thrown as itself. */
+  public static GuardedWriter await(CompletableFuture<GuardedWriter> opening)
+      throws DirectoryException {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof DirectoryException directory) {
+        throw directory;
+      }
+      throw e;
+    }
+  }
+
   /** Whether writes use the RFC 4528 assertion control (else the value guard). */
   public boolean usesAssertionControl() {
     return assertionControl;
@@ -134,20 +157,20 @@ public final class GuardedWriter implements AutoCloseable {
    * only a guard failure costs one read, to tell already-done from stale. Actions that copy or
    * remove a password keep all three round trips.
    */
-  public Result perform(Action action, boolean dryRun) throws DirectoryException {
+  public ActionResult perform(Action action, boolean dryRun) throws DirectoryException {
     if (!dryRun && action.accept(FROM_PLAN_ALONE)) {
       return performFromPlan(action);
     }
     SearchResultEntry entry = EstateReader.readEntry(pool, action.dn());
     Verdict before = action.check(EstateReader.snapshot(entry));
     if (before.kind() == Verdict.Kind.DONE) {
-      return new Result(Journal.Outcome.DONE, before.reason());
+      return new ActionResult(Journal.Outcome.DONE, before.reason());
     }
     if (before.kind() == Verdict.Kind.STALE) {
-      return new Result(Journal.Outcome.STALE, before.reason());
+      return new ActionResult(Journal.Outcome.STALE, before.reason());
     }
     if (dryRun) {
-      return new Result(Journal.Outcome.APPLIED, "would apply: " + action.reason());
+      return new ActionResult(Journal.Outcome.APPLIED, "would apply: " + action.reason());
     }
     try {
       modify(action, action.accept(new Writes(entry)));
@@ -155,16 +178,16 @@ public final class GuardedWriter implements AutoCloseable {
       ResultCode code = e.getResultCode();
       if (isGuardFailure(code)) {
         Verdict now = action.check(read(action.dn()));
-        return new Result(Journal.Outcome.STALE, changedDuringWrite(code, now));
+        return new ActionResult(Journal.Outcome.STALE, changedDuringWrite(code, now));
       }
       throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
     }
     Verdict after = action.check(read(action.dn()));
     if (after.kind() != Verdict.Kind.DONE) {
-      return new Result(Journal.Outcome.FAILED, "read-back does not show the change: "
+      return new ActionResult(Journal.Outcome.FAILED, "read-back does not show the change: "
           + after.reason());
     }
-    return new Result(Journal.Outcome.APPLIED, action.reason());
+    return new ActionResult(Journal.Outcome.APPLIED, action.reason());
   }
 
   /**
@@ -173,10 +196,10 @@ public final class GuardedWriter implements AutoCloseable {
    * held that value and now holds the new one; a later read could only see a later writer,
    * whose value must stand anyway. No password is written or removed by these actions.
    */
-  private Result performFromPlan(Action action) throws DirectoryException {
+  private ActionResult performFromPlan(Action action) throws DirectoryException {
     try {
       modify(action, action.accept(new Writes(null)));
-      return new Result(Journal.Outcome.APPLIED, action.reason());
+      return new ActionResult(Journal.Outcome.APPLIED, action.reason());
     } catch (LDAPException e) {
       return rejected(action, e);
     }
@@ -187,26 +210,27 @@ public final class GuardedWriter implements AutoCloseable {
    * skipped pre-read would have: done (e.g. a re-run after a kill), stale (a client rotated),
    * or, if the value is back to what the plan saw, stale too. Anything else throws.
    */
-  private Result rejected(Action action, LDAPException e) throws DirectoryException {
+  private ActionResult rejected(Action action, LDAPException e) throws DirectoryException {
     ResultCode code = e.getResultCode();
     if (isGuardFailure(code)) {
       Verdict now = action.check(read(action.dn()));
       if (now.kind() == Verdict.Kind.DONE) {
-        return new Result(Journal.Outcome.DONE, now.reason());
+        return new ActionResult(Journal.Outcome.DONE, now.reason());
       }
       if (now.kind() == Verdict.Kind.STALE) {
-        return new Result(Journal.Outcome.STALE, now.reason());
+        return new ActionResult(Journal.Outcome.STALE, now.reason());
       }
-      return new Result(Journal.Outcome.STALE, changedDuringWrite(code, now));
+      return new ActionResult(Journal.Outcome.STALE, changedDuringWrite(code, now));
     }
-    if (code == ResultCode.NO_SUCH_OBJECT) {
+    if (ResultCode.NO_SUCH_OBJECT.equals(code)) {
       read(action.dn()); // fails with the same not-found error the pre-read would give
     }
     throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
   }
 
   /** Whether {@link #performPipelined} takes the action: one written from the plan alone. */
-  public static boolean pipelinable(Action action) {
+  @Override
+  public boolean pipelinable(Action action) {
     return action.accept(FROM_PLAN_ALONE);
   }
 
@@ -222,8 +246,9 @@ public final class GuardedWriter implements AutoCloseable {
    * @throws DirectoryException only when the directory is unreachable; actions without a
    *     result then have none, and a resume re-checks them
    */
+  @Override
   public void performPipelined(List<Action> batch, int window, BooleanSupplier stop,
-      ResultSink sink) throws DirectoryException {
+      ActionWriter.ResultSink sink) throws DirectoryException {
     // 0 = no result yet; whoever flips an action to 1 reports it, so a late response and a
     // redo after a lost connection can never both report.
     AtomicIntegerArray answered = new AtomicIntegerArray(batch.size());
@@ -249,15 +274,16 @@ public final class GuardedWriter implements AutoCloseable {
         }
         inFlight.acquireUninterruptibly();
         try {
-          connection.asyncModify(request(action.accept(new Writes(null)), action.dn()),
+          // The result arrives through the listener; the request ID is not needed.
+          AsyncRequestID unused = connection.asyncModify(request(action.accept(new Writes(null)), action.dn()),
               (requestId, result) -> {
                 try {
                   ResultCode code = result.getResultCode();
                   if (Ldap.isConnectionLoss(code)) {
                     lost.compareAndSet(null, new LDAPException(result));
                   } else if (answered.compareAndSet(index, 0, 1)) {
-                    if (code == ResultCode.SUCCESS) {
-                      sink.accept(index, new Result(Journal.Outcome.APPLIED, action.reason()));
+                    if (ResultCode.SUCCESS.equals(code)) {
+                      sink.accept(index, new ActionResult(Journal.Outcome.APPLIED, action.reason()));
                     } else {
                       rejected.add(new Rejected(index, new LDAPException(result)));
                     }
@@ -319,7 +345,7 @@ public final class GuardedWriter implements AutoCloseable {
   }
 
   /** {@link #rejected}, with a failure that leaves the directory reachable as a result. */
-  private Result rejectedOrFailed(Action action, LDAPException e) throws DirectoryException {
+  private ActionResult rejectedOrFailed(Action action, LDAPException e) throws DirectoryException {
     try {
       return rejected(action, e);
     } catch (DirectoryException failure) {
@@ -333,7 +359,8 @@ public final class GuardedWriter implements AutoCloseable {
    *
    * @throws DirectoryException only when the directory is unreachable
    */
-  public Result performOrFailed(Action action, boolean dryRun) throws DirectoryException {
+  @Override
+  public ActionResult performOrFailed(Action action, boolean dryRun) throws DirectoryException {
     try {
       return perform(action, dryRun);
     } catch (DirectoryException failure) {
@@ -341,12 +368,12 @@ public final class GuardedWriter implements AutoCloseable {
     }
   }
 
-  private static Result failedUnlessUnreachable(DirectoryException failure)
+  private static ActionResult failedUnlessUnreachable(DirectoryException failure)
       throws DirectoryException {
     if (failure.kind() == DirectoryException.Kind.UNREACHABLE) {
       throw failure;
     }
-    return Result.failed(failure);
+    return ActionResult.failed(failure.getMessage());
   }
 
   private record Rejected(int index, LDAPException exception) {}
@@ -369,9 +396,9 @@ public final class GuardedWriter implements AutoCloseable {
   }
 
   private static boolean isGuardFailure(ResultCode code) {
-    return code == ResultCode.ASSERTION_FAILED || code == ResultCode.NO_SUCH_ATTRIBUTE
-        || code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
-        || code == ResultCode.CONSTRAINT_VIOLATION;
+    return ResultCode.ASSERTION_FAILED.equals(code) || ResultCode.NO_SUCH_ATTRIBUTE.equals(code)
+        || ResultCode.ATTRIBUTE_OR_VALUE_EXISTS.equals(code)
+        || ResultCode.CONSTRAINT_VIOLATION.equals(code);
   }
 
   private static String changedDuringWrite(ResultCode code, Verdict now) {

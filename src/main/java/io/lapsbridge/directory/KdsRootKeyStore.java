@@ -162,7 +162,7 @@ public final class KdsRootKeyStore {
     try {
       return directory.connection().search(request).getSearchEntries();
     } catch (LDAPSearchException e) {
-      if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+      if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) {
         throw new DirectoryException(
             DirectoryException.Kind.NOT_FOUND,
             "no KDS root key container '" + containerDn + "' (the forest has no root key, or"

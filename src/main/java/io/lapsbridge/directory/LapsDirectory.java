@@ -114,7 +114,7 @@ public final class LapsDirectory implements AutoCloseable {
     try {
       found = connection.search(request).getSearchEntries();
     } catch (LDAPSearchException e) {
-      if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+      if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) {
         found = e.getSearchEntries();
       } else {
         throw failure("search for computer '" + nameOrDn + "'", baseDn, null, e);
@@ -232,7 +232,7 @@ public final class LapsDirectory implements AutoCloseable {
       throws DirectoryException {
     try {
       LDAPResult result = connection.modify(dn, modifications);
-      if (result.getResultCode() != ResultCode.SUCCESS) {
+      if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
         throw failure("modify", dn, attribute, new LDAPException(result));
       }
     } catch (LDAPException e) {
@@ -363,17 +363,17 @@ public final class LapsDirectory implements AutoCloseable {
     if (Ldap.isConnectionLoss(code)) {
       kind = DirectoryException.Kind.UNREACHABLE;
       message = operation + " on " + target + " failed: the directory is unreachable: " + detail;
-    } else if (code == ResultCode.NO_SUCH_OBJECT) {
+    } else if (ResultCode.NO_SUCH_OBJECT.equals(code)) {
       kind = DirectoryException.Kind.NOT_FOUND;
       message = "no entry " + target + " (" + detail + ")";
-    } else if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS
-        || code == ResultCode.STRONG_AUTH_REQUIRED
-        || code == ResultCode.CONFIDENTIALITY_REQUIRED) {
+    } else if (ResultCode.INSUFFICIENT_ACCESS_RIGHTS.equals(code)
+        || ResultCode.STRONG_AUTH_REQUIRED.equals(code)
+        || ResultCode.CONFIDENTIALITY_REQUIRED.equals(code)) {
       kind = DirectoryException.Kind.ACCESS_DENIED;
       message = "access denied: " + operation + " on " + target + ": " + detail;
-    } else if (code == ResultCode.UNDEFINED_ATTRIBUTE_TYPE
-        || code == ResultCode.OBJECT_CLASS_VIOLATION
-        || code == ResultCode.NO_SUCH_ATTRIBUTE) {
+    } else if (ResultCode.UNDEFINED_ATTRIBUTE_TYPE.equals(code)
+        || ResultCode.OBJECT_CLASS_VIOLATION.equals(code)
+        || ResultCode.NO_SUCH_ATTRIBUTE.equals(code)) {
       // ApacheDS answers 16 where AD answers 17 for an attribute the schema lacks.
       kind = DirectoryException.Kind.SCHEMA_MISSING;
       message = operation + " on " + target + " failed: the LAPS schema is missing or"

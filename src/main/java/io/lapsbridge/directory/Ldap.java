@@ -25,9 +25,9 @@ final class Ldap {
   }
 
   static boolean isConnectionLoss(ResultCode code) {
-    return code == ResultCode.CONNECT_ERROR
-        || code == ResultCode.SERVER_DOWN
-        || code == ResultCode.TIMEOUT
-        || code == ResultCode.UNAVAILABLE;
+    return ResultCode.CONNECT_ERROR.equals(code)
+        || ResultCode.SERVER_DOWN.equals(code)
+        || ResultCode.TIMEOUT.equals(code)
+        || ResultCode.UNAVAILABLE.equals(code);
   }
 }

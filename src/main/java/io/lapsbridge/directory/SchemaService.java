@@ -145,11 +145,11 @@ public final class SchemaService {
       try {
         record.processChange(connection);
       } catch (LDAPException e) {
-        if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS
-            || e.getResultCode() == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS) {
+        if (ResultCode.ENTRY_ALREADY_EXISTS.equals(e.getResultCode())
+            || ResultCode.ATTRIBUTE_OR_VALUE_EXISTS.equals(e.getResultCode())) {
           continue; // Someone else added it meanwhile: the goal is met.
         }
-        if (e.getResultCode() == ResultCode.REFERRAL) {
+        if (ResultCode.REFERRAL.equals(e.getResultCode())) {
           throw new DirectoryException(
               DirectoryException.Kind.REJECTED,
               "schema changes must go to the schema master; this server referred the request"
@@ -314,7 +314,7 @@ public final class SchemaService {
               .getEntryCount()
           > 0;
     } catch (LDAPException e) {
-      if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+      if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) {
         return false;
       }
       throw LapsDirectory.failure("read", dn, null, e);

@@ -19,6 +19,8 @@ public final class TlsWarmUp {
   private TlsWarmUp() {}
 
   /** Starts the warm-up on a daemon thread, which never delays the process's exit. */
+  // The low priority is only a hint to yield to the command's own work; nothing depends on it.
+  @SuppressWarnings("ThreadPriorityCheck")
   public static void start() {
     Thread thread = new Thread(TlsWarmUp::run, "lapsbridge-tls-warm-up");
     thread.setDaemon(true);

@@ -77,6 +77,15 @@ public final class SampleEstate {
     return states[index % states.length];
   }
 
+  /** The index of the first computer in {@code state}. */
+  public static int firstIndexOf(State state) {
+    int index = 0;
+    while (stateOf(index) != state) {
+      index++;
+    }
+    return index;
+  }
+
   /** The name of the computer at {@code index}; one in five is a server. */
   public static String nameOf(int index) {
     return index % 5 == 4

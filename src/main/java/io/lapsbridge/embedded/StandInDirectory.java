@@ -180,6 +180,13 @@ public final class StandInDirectory implements AutoCloseable {
   }
 
   /** Adds generated computers straight through the core session, without LDIF parsing. */
+  /** Adds the first {@code count} computers of {@code estate}; the first failure stops it. */
+  public void addAll(SampleEstate estate, int count) throws StandInException {
+    for (int i = 0; i < count; i++) {
+      add(estate.computer(i));
+    }
+  }
+
   public void add(SampleEstate.Computer computer) throws StandInException {
     try {
       Entry entry = new DefaultEntry(service.getSchemaManager(), computer.dn());

@@ -62,24 +62,21 @@ public final class PolEntry {
 
   /** The value as the policy engine sees it; empty for types LAPS never uses. */
   public Optional<RawValue> toRawValue() {
-    switch (type) {
-      case REG_DWORD:
-        return data.length == 4
-            ? Optional.of(RawValue.of(Integer.toUnsignedLong(
-                ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt())))
-            : Optional.empty();
-      case REG_QWORD:
-        return data.length == 8
-            ? Optional.of(RawValue.of(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getLong()))
-            : Optional.empty();
-      case REG_SZ:
-      case REG_EXPAND_SZ:
+    return switch (type) {
+      case REG_DWORD -> data.length == 4
+          ? Optional.of(RawValue.of(Integer.toUnsignedLong(
+              ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt())))
+          : Optional.empty();
+      case REG_QWORD -> data.length == 8
+          ? Optional.of(RawValue.of(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getLong()))
+          : Optional.empty();
+      case REG_SZ, REG_EXPAND_SZ -> {
         String text = new String(data, StandardCharsets.UTF_16LE);
         int nul = text.indexOf('\0');
-        return Optional.of(RawValue.of(nul >= 0 ? text.substring(0, nul) : text));
-      default:
-        return Optional.empty();
-    }
+        yield Optional.of(RawValue.of(nul >= 0 ? text.substring(0, nul) : text));
+      }
+      default -> Optional.empty();
+    };
   }
 
   @Override

@@ -75,7 +75,7 @@ public final class RegistryPolReader {
     int sizeAt = at;
     long size = Integer.toUnsignedLong(readDword("size"));
     expect(';', "';' after the size");
-    long left = bytes.length - at;
+    long left = (long) bytes.length - at;
     if (size > left) {
       throw fail(sizeAt, "truncated record: data size " + size + " exceeds the " + left
           + " bytes left");
@@ -90,26 +90,24 @@ public final class RegistryPolReader {
 
   private void checkSize(RegistryType type, long size, int sizeAt) {
     switch (type) {
-      case REG_DWORD:
-      case REG_DWORD_BIG_ENDIAN:
+      case REG_DWORD, REG_DWORD_BIG_ENDIAN -> {
         if (size != 4) {
           throw fail(sizeAt, type + " data must be 4 bytes, found " + size);
         }
-        break;
-      case REG_QWORD:
+      }
+      case REG_QWORD -> {
         if (size != 8) {
           throw fail(sizeAt, type + " data must be 8 bytes, found " + size);
         }
-        break;
-      case REG_SZ:
-      case REG_EXPAND_SZ:
-      case REG_MULTI_SZ:
+      }
+      case REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ -> {
         if (size % 2 != 0) {
           throw fail(sizeAt, type + " data must be UTF-16LE, found an odd size " + size);
         }
-        break;
-      default:
-        break;
+      }
+      default -> {
+        // other types carry any number of bytes
+      }
     }
   }
 

@@ -71,6 +71,7 @@ public sealed interface Action
       Objects.requireNonNull(newExpiry, "newExpiry");
     }
 
+    @Override
     public String kind() {
       return "force-rotation";
     }
@@ -80,6 +81,7 @@ public sealed interface Action
           .ldapName();
     }
 
+    @Override
     public Verdict check(ComputerSnapshot live) {
       FileTime current = legacy ? live.legacyExpiry() : live.windowsExpiry();
       if (Objects.equals(current, newExpiry)) {
@@ -91,6 +93,7 @@ public sealed interface Action
       return Checks.changed(attribute(), seenExpiry, current);
     }
 
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.forceRotation(this);
     }
@@ -116,10 +119,12 @@ public sealed interface Action
       Objects.requireNonNull(windowsWrittenBy, "windowsWrittenBy");
     }
 
+    @Override
     public String kind() {
       return "cleanup-legacy";
     }
 
+    @Override
     public Verdict check(ComputerSnapshot live) {
       if (!live.legacyPassword() && live.legacyExpiry() == null) {
         return Verdict.done("no legacy attributes remain");
@@ -152,6 +157,7 @@ public sealed interface Action
       return Verdict.apply();
     }
 
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.cleanupLegacy(this);
     }
@@ -177,6 +183,7 @@ public sealed interface Action
       Objects.requireNonNull(expires, "expires");
     }
 
+    @Override
     public String kind() {
       return "mirror-to-windows";
     }
@@ -186,6 +193,7 @@ public sealed interface Action
       return true;
     }
 
+    @Override
     public Verdict check(ComputerSnapshot live) {
       if (live.windowsCleartext() && live.windowsMirrorsLegacy()) {
         return Verdict.done(LapsAttribute.PASSWORD.ldapName()
@@ -204,6 +212,7 @@ public sealed interface Action
       return Verdict.apply();
     }
 
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.mirrorToWindows(this);
     }
@@ -224,6 +233,7 @@ public sealed interface Action
       Objects.requireNonNull(expires, "expires");
     }
 
+    @Override
     public String kind() {
       return "mirror-to-legacy";
     }
@@ -233,6 +243,7 @@ public sealed interface Action
       return true;
     }
 
+    @Override
     public Verdict check(ComputerSnapshot live) {
       if (live.legacyPassword() && live.windowsMirrorsLegacy()) {
         return Verdict.done(LapsAttribute.LEGACY_PASSWORD.ldapName()
@@ -251,6 +262,7 @@ public sealed interface Action
       return Verdict.apply();
     }
 
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.mirrorToLegacy(this);
     }
@@ -280,6 +292,7 @@ public sealed interface Action
       Objects.requireNonNull(updated, "updated");
     }
 
+    @Override
     public String kind() {
       return "mirror-refresh";
     }
@@ -289,6 +302,7 @@ public sealed interface Action
       return true;
     }
 
+    @Override
     public Verdict check(ComputerSnapshot live) {
       if (live.windowsCleartext() && !live.windowsEncrypted() && live.windowsMirrorsLegacy()) {
         return Verdict.done(LapsAttribute.PASSWORD.ldapName() + " mirrors the legacy password");
@@ -320,6 +334,7 @@ public sealed interface Action
       return Verdict.apply();
     }
 
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.refreshMirror(this);
     }

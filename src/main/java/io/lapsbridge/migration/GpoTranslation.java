@@ -50,6 +50,8 @@ public final class GpoTranslation {
   }
 
   /**
+   * Translates a legacy LAPS GPO into Windows LAPS settings.
+   *
    * @param keepCleartext write ADPasswordEncryptionEnabled=0, so passwords stay cleartext as
    *     legacy LAPS kept them
    */

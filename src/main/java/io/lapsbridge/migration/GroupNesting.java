@@ -37,6 +37,8 @@ public final class GroupNesting {
   @FunctionalInterface
   public interface Reader<E extends Exception> {
     /**
+     * Reads one group's members.
+     *
      * @param dn the group
      * @param ruleGroup true for a group a rule names (the reader may insist that it exists)
      * @return its {@code member} values, or empty when the entry does not exist
@@ -45,6 +47,8 @@ public final class GroupNesting {
   }
 
   /**
+   * Resolves each rule group to its transitive members.
+   *
    * @param ruleGroups the groups rules name, as written in the rule file
    * @param groups the DNs of every group entry the nesting may pass through
    * @return for each rule group (keyed as given), every transitive member DN, nested group DNs

@@ -129,7 +129,7 @@ public final class Journal {
       String event = node.path("event").asText();
       try {
         switch (event) {
-          case "begin":
+          case "begin" -> {
             if (planPath == null) {
               planPath = node.path("plan").asText();
               sha = node.path("planSha256").asText();
@@ -137,16 +137,12 @@ public final class Journal {
               throw new MigrationInputException(file + ":" + (i + 1)
                   + ": the journal continues a different plan");
             }
-            break;
-          case "start":
-            started.add(node.path("id").asInt());
-            break;
-          case "end":
-            ended.put(node.path("id").asInt(), Outcome.of(node.path("outcome").asText()));
-            break;
-          default:
-            throw new MigrationInputException(file + ":" + (i + 1) + ": unknown event '" + event
-                + "'");
+          }
+          case "start" -> started.add(node.path("id").asInt());
+          case "end" ->
+              ended.put(node.path("id").asInt(), Outcome.of(node.path("outcome").asText()));
+          default -> throw new MigrationInputException(file + ":" + (i + 1) + ": unknown event '"
+              + event + "'");
         }
       } catch (IllegalArgumentException e) {
         throw new MigrationInputException(file + ":" + (i + 1) + ": " + e.getMessage(), e);

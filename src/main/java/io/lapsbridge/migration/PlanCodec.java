@@ -76,6 +76,7 @@ public final class PlanCodec {
     node.put("rule", action.rule());
     node.put("reason", action.reason());
     action.accept(new Action.Visitor<Void>() {
+      @Override
       public Void forceRotation(Action.ForceRotation a) {
         node.put("family", a.legacy() ? "legacy" : "windows");
         time(node, "seenExpiry", a.seenExpiry());
@@ -83,6 +84,7 @@ public final class PlanCodec {
         return null;
       }
 
+      @Override
       public Void cleanupLegacy(Action.CleanupLegacy a) {
         time(node, "seenLegacyExpiry", a.seenLegacyExpiry());
         time(node, "seenWindowsExpiry", a.seenWindowsExpiry());
@@ -90,6 +92,7 @@ public final class PlanCodec {
         return null;
       }
 
+      @Override
       public Void mirrorToWindows(Action.MirrorToWindows a) {
         time(node, "seenLegacyExpiry", a.seenLegacyExpiry());
         node.put("account", a.account());
@@ -98,12 +101,14 @@ public final class PlanCodec {
         return null;
       }
 
+      @Override
       public Void mirrorToLegacy(Action.MirrorToLegacy a) {
         time(node, "seenWindowsExpiry", a.seenWindowsExpiry());
         time(node, "expires", a.expires());
         return null;
       }
 
+      @Override
       public Void refreshMirror(Action.RefreshMirror a) {
         time(node, "seenLegacyExpiry", a.seenLegacyExpiry());
         time(node, "seenUpdated", a.seenUpdated());
@@ -241,25 +246,24 @@ public final class PlanCodec {
       String reason = text(a, "reason");
       String kind = text(a, "kind");
       try {
-        switch (kind) {
-          case "force-rotation":
-            return new Action.ForceRotation(dn, rule, reason, "legacy".equals(text(a, "family")),
-                time(a, "seenExpiry", true), time(a, "newExpiry", false));
-          case "cleanup-legacy":
-            return new Action.CleanupLegacy(dn, rule, reason, time(a, "seenLegacyExpiry", false),
-                time(a, "seenWindowsExpiry", true), time(a, "windowsWrittenBy", false));
-          case "mirror-to-windows":
-            return new Action.MirrorToWindows(dn, rule, reason, time(a, "seenLegacyExpiry", true),
-                text(a, "account"), time(a, "updated", false), time(a, "expires", false));
-          case "mirror-to-legacy":
-            return new Action.MirrorToLegacy(dn, rule, reason, time(a, "seenWindowsExpiry", true),
-                time(a, "expires", false));
-          case "mirror-refresh":
-            return new Action.RefreshMirror(dn, rule, reason, time(a, "seenLegacyExpiry", false),
-                time(a, "seenUpdated", false), text(a, "account"), time(a, "updated", false));
-          default:
-            throw new MigrationInputException(file + ": " + where + ".kind: unknown '" + kind + "'");
-        }
+        return switch (kind) {
+          case "force-rotation" -> new Action.ForceRotation(dn, rule, reason,
+              "legacy".equals(text(a, "family")), time(a, "seenExpiry", true),
+              time(a, "newExpiry", false));
+          case "cleanup-legacy" -> new Action.CleanupLegacy(dn, rule, reason,
+              time(a, "seenLegacyExpiry", false), time(a, "seenWindowsExpiry", true),
+              time(a, "windowsWrittenBy", false));
+          case "mirror-to-windows" -> new Action.MirrorToWindows(dn, rule, reason,
+              time(a, "seenLegacyExpiry", true), text(a, "account"), time(a, "updated", false),
+              time(a, "expires", false));
+          case "mirror-to-legacy" -> new Action.MirrorToLegacy(dn, rule, reason,
+              time(a, "seenWindowsExpiry", true), time(a, "expires", false));
+          case "mirror-refresh" -> new Action.RefreshMirror(dn, rule, reason,
+              time(a, "seenLegacyExpiry", false), time(a, "seenUpdated", false),
+              text(a, "account"), time(a, "updated", false));
+          default -> throw new MigrationInputException(
+              file + ": " + where + ".kind: unknown '" + kind + "'");
+        };
       } catch (IllegalArgumentException | NullPointerException e) {
         throw new MigrationInputException(file + ": " + where + ": " + e.getMessage(), e);
       }

@@ -146,17 +146,13 @@ public record Rules(String file, String sha256, List<Rule> rules) {
     }
     String kind = node.fieldNames().next();
     String value = text(where + "." + kind, node.get(kind));
-    switch (kind) {
-      case "subtree":
-        return new Scope.Subtree(value);
-      case "group":
-        return new Scope.Group(value);
-      case "name":
-        return new Scope.NamePattern(value);
-      default:
-        throw new MigrationInputException(where + ": unknown scope '" + kind
-            + "'; use subtree, group or name");
-    }
+    return switch (kind) {
+      case "subtree" -> new Scope.Subtree(value);
+      case "group" -> new Scope.Group(value);
+      case "name" -> new Scope.NamePattern(value);
+      default -> throw new MigrationInputException(where + ": unknown scope '" + kind
+          + "'; use subtree, group or name");
+    };
   }
 
   private static void unknownKeys(String where, String dot, JsonNode node, Set<String> allowed) {

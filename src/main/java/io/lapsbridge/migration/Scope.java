@@ -21,11 +21,13 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
       }
     }
 
+    @Override
     public boolean covers(ComputerSnapshot computer, Map<String, Set<String>> groups) {
       return DistinguishedNames.isUnder(
           DistinguishedNames.normalize(computer.dn()), DistinguishedNames.normalize(baseDn));
     }
 
+    @Override
     public String describe() {
       return "subtree " + baseDn;
     }
@@ -42,11 +44,13 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
       }
     }
 
+    @Override
     public boolean covers(ComputerSnapshot computer, Map<String, Set<String>> groups) {
       Set<String> members = groups.get(DistinguishedNames.normalize(groupDn));
       return members != null && members.contains(DistinguishedNames.normalize(computer.dn()));
     }
 
+    @Override
     public String describe() {
       return "members of " + groupDn;
     }
@@ -60,13 +64,15 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
       }
     }
 
+    @Override
     public boolean covers(ComputerSnapshot computer, Map<String, Set<String>> groups) {
       return regex().matcher(computer.name()).matches();
     }
 
     private Pattern regex() {
       StringBuilder re = new StringBuilder();
-      for (char c : glob.toCharArray()) {
+      for (int i = 0; i < glob.length(); i++) {
+        char c = glob.charAt(i);
         if (c == '*') {
           re.append(".*");
         } else if (c == '?') {
@@ -78,6 +84,7 @@ public sealed interface Scope permits Scope.Subtree, Scope.Group, Scope.NamePatt
       return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    @Override
     public String describe() {
       return "name " + glob;
     }

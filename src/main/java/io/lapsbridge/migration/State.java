@@ -47,10 +47,12 @@ public sealed interface State
 
   /** Only {@code ms-Mcs-AdmPwd}, unexpired. */
   record LegacyOnly() implements State {
+    @Override
     public String key() {
       return "legacy-only";
     }
 
+    @Override
     public String detail() {
       return "legacy LAPS only";
     }
@@ -58,10 +60,12 @@ public sealed interface State
 
   /** {@code msLAPS-Password} (and no legacy password), unexpired. */
   record WindowsCleartext() implements State {
+    @Override
     public String key() {
       return "windows-cleartext";
     }
 
+    @Override
     public String detail() {
       return "Windows LAPS, cleartext";
     }
@@ -69,10 +73,12 @@ public sealed interface State
 
   /** {@code msLAPS-EncryptedPassword} (and no legacy password), unexpired. */
   record WindowsEncrypted() implements State {
+    @Override
     public String key() {
       return "windows-encrypted";
     }
 
+    @Override
     public String detail() {
       return "Windows LAPS, encrypted";
     }
@@ -89,10 +95,12 @@ public sealed interface State
       this(mirrored, false);
     }
 
+    @Override
     public String key() {
       return "side-by-side";
     }
 
+    @Override
     public String detail() {
       if (outOfDate) {
         return "both families; " + LapsAttribute.PASSWORD.ldapName()
@@ -107,10 +115,12 @@ public sealed interface State
 
   /** No LAPS password of either family. */
   record Neither() implements State {
+    @Override
     public String key() {
       return "neither";
     }
 
+    @Override
     public String detail() {
       return "no LAPS password";
     }
@@ -118,10 +128,12 @@ public sealed interface State
 
   /** The legacy password expired; its client should rotate it at the next cycle. */
   record LegacyExpired(Instant expiredAt) implements State {
+    @Override
     public String key() {
       return "legacy-expired";
     }
 
+    @Override
     public String detail() {
       return "legacy password expired at " + expiredAt;
     }
@@ -129,10 +141,12 @@ public sealed interface State
 
   /** The Windows LAPS password expired; its client should rotate it at the next cycle. */
   record WindowsExpired(Instant expiredAt) implements State {
+    @Override
     public String key() {
       return "windows-expired";
     }
 
+    @Override
     public String detail() {
       return "Windows LAPS password expired at " + expiredAt;
     }
@@ -140,10 +154,12 @@ public sealed interface State
 
   /** Expired so long ago that no client is rotating it. */
   record Stale(String family, Instant expiredAt) implements State {
+    @Override
     public String key() {
       return "stale";
     }
 
+    @Override
     public String detail() {
       return family + " password expired at " + expiredAt + "; no client is rotating it";
     }
@@ -156,10 +172,12 @@ public sealed interface State
 
   /** Both families written recently: two clients probably manage the account. */
   record Conflict(Instant legacyWritten, Instant windowsWritten) implements State {
+    @Override
     public String key() {
       return "conflict";
     }
 
+    @Override
     public String detail() {
       return "both families written recently (legacy about " + legacyWritten
           + ", Windows LAPS " + windowsWritten + "): two clients manage the account";
@@ -177,10 +195,12 @@ public sealed interface State
       problems = List.copyOf(problems);
     }
 
+    @Override
     public String key() {
       return "malformed";
     }
 
+    @Override
     public String detail() {
       StringBuilder text = new StringBuilder("unreadable value: ");
       for (int i = 0; i < problems.size(); i++) {

@@ -8,6 +8,8 @@ package io.lapsbridge.model;
  * @param samAccountName the {@code sAMAccountName}, normally the name plus {@code $}; may be null
  * @param dnsHostName the {@code dNSHostName}; may be null
  */
+// The @param texts name the LDAP attributes (sAMAccountName, dNSHostName), not misspelt params.
+@SuppressWarnings("InvalidParam")
 public record ComputerRef(String dn, String name, String samAccountName, String dnsHostName) {
   public ComputerRef {
     if (dn == null || dn.isBlank()) {

@@ -72,7 +72,8 @@ public final class Secret implements AutoCloseable {
     byte[] bytes = new byte[encoded.remaining()];
     encoded.get(bytes);
     if (encoded.hasArray()) {
-      Arrays.fill(encoded.array(), (byte) 0);
+      Arrays.fill(encoded.array(), encoded.arrayOffset(),
+          encoded.arrayOffset() + encoded.capacity(), (byte) 0);
     }
     return bytes;
   }

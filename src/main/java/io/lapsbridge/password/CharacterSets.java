@@ -32,20 +32,14 @@ public final class CharacterSets {
 
   /** The classes of complexity 1-5. */
   public static List<CharacterClass> forComplexity(int complexity) {
-    switch (complexity) {
-      case 1:
-        return List.of(UPPER);
-      case 2:
-        return List.of(UPPER, LOWER);
-      case 3:
-        return List.of(UPPER, LOWER, DIGITS);
-      case 4:
-        return List.of(UPPER, LOWER, DIGITS, SPECIALS);
-      case 5:
-        return List.of(READABLE_UPPER, READABLE_LOWER, READABLE_DIGITS, READABLE_SPECIALS);
-      default:
-        throw new IllegalArgumentException(
-            "complexity " + complexity + " has no character sets (expected 1-5)");
-    }
+    return switch (complexity) {
+      case 1 -> List.of(UPPER);
+      case 2 -> List.of(UPPER, LOWER);
+      case 3 -> List.of(UPPER, LOWER, DIGITS);
+      case 4 -> List.of(UPPER, LOWER, DIGITS, SPECIALS);
+      case 5 -> List.of(READABLE_UPPER, READABLE_LOWER, READABLE_DIGITS, READABLE_SPECIALS);
+      default -> throw new IllegalArgumentException(
+          "complexity " + complexity + " has no character sets (expected 1-5)");
+    };
   }
 }

@@ -33,17 +33,13 @@ public final class WordList {
 
   /** The list for passphrase complexity 6, 7 or 8. */
   public static WordList forComplexity(int complexity) {
-    switch (complexity) {
-      case 6:
-        return Holder.LARGE_LIST;
-      case 7:
-        return Holder.SHORT_LIST;
-      case 8:
-        return Holder.SHORT_UNIQUE_LIST;
-      default:
-        throw new IllegalArgumentException(
-            "complexity " + complexity + " is not a passphrase (expected 6-8)");
-    }
+    return switch (complexity) {
+      case 6 -> Holder.LARGE_LIST;
+      case 7 -> Holder.SHORT_LIST;
+      case 8 -> Holder.SHORT_UNIQUE_LIST;
+      default -> throw new IllegalArgumentException(
+          "complexity " + complexity + " is not a passphrase (expected 6-8)");
+    };
   }
 
   public String resource() {

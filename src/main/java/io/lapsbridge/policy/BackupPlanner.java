@@ -28,15 +28,12 @@ public final class BackupPlanner {
 
   public static BackupPlan plan(
       EffectivePolicy policy, EmulationDecision emulation, DeviceFacts facts) {
-    switch (policy.kind()) {
-      case WINDOWS_LAPS:
-        return sideBySide(policy, facts, planWindows(policy, facts));
-      case LEGACY:
-        return planLegacy(policy, emulation, facts);
-      default:
-        return BackupPlan.none("no LAPS policy in any root: no password is managed", false,
-            List.of());
-    }
+    return switch (policy.kind()) {
+      case WINDOWS_LAPS -> sideBySide(policy, facts, planWindows(policy, facts));
+      case LEGACY -> planLegacy(policy, emulation, facts);
+      default -> BackupPlan.none("no LAPS policy in any root: no password is managed", false,
+          List.of());
+    };
   }
 
   private static BackupPlan planLegacy(
@@ -231,7 +228,7 @@ public final class BackupPlanner {
 
   private static boolean sameAccount(ManagedAccount windows, ManagedAccount legacy) {
     boolean windowsBuiltIn = windows instanceof ManagedAccount.BuiltInAdministrator
-        || windows instanceof ManagedAccount.Automatic a && a.builtIn();
+        || (windows instanceof ManagedAccount.Automatic a && a.builtIn());
     if (legacy instanceof ManagedAccount.BuiltInAdministrator) {
       return windowsBuiltIn;
     }

@@ -3,7 +3,7 @@ package io.lapsbridge.policy;
 import java.util.Optional;
 
 /** A value exactly as a policy root holds it: a registry DWORD/QWORD or a string. */
-public sealed interface RawValue permits RawValue.Number, RawValue.Text {
+public sealed interface RawValue permits RawValue.Numeric, RawValue.Text {
 
   /** The value as an integer, if it is one. */
   Optional<Long> asNumber();
@@ -15,7 +15,7 @@ public sealed interface RawValue permits RawValue.Number, RawValue.Text {
   String display();
 
   /** A REG_DWORD or REG_QWORD value. */
-  record Number(long value) implements RawValue {
+  record Numeric(long value) implements RawValue {
     @Override
     public Optional<Long> asNumber() {
       return Optional.of(value);
@@ -57,7 +57,7 @@ public sealed interface RawValue permits RawValue.Number, RawValue.Text {
   }
 
   static RawValue of(long value) {
-    return new Number(value);
+    return new Numeric(value);
   }
 
   static RawValue of(String value) {

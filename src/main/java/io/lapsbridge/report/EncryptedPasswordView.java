@@ -26,6 +26,8 @@ public record EncryptedPasswordView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String note) implements PasswordView {
 
   /**
+   * The view of one encrypted value and how its decryption went.
+   *
    * @param expiration the computer's expiry for a current value; null for history, which Windows
    *     shows without one
    * @param decryptorName the account name of the authorized decryptor, or null to show its SID

@@ -1,8 +1,9 @@
 /**
  * What commands print: one writer per format ({@link io.lapsbridge.report.TextOutput}, {@link
  * io.lapsbridge.report.JsonOutput}, {@link io.lapsbridge.report.CsvOutput}) and the report records
- * they print, such as a get-password view, a KDS key row, a permissions row, the inventory and the
- * policy report.
+ * they print, such as a get-password view, a KDS key row, a permissions row, the inventory, the
+ * policy report, the agent's cycle and the demo's estate summary; and the progress meter that long
+ * batches draw on stderr.
  *
  * <p>Owns: property names and order of every {@code --format json} and {@code --format csv}
  * output (the record components, in declaration order), RFC 4180 CSV (CRLF, quoted only where

@@ -45,7 +45,7 @@ public record AgentTarget(
     if (encryptedTo.isPresent() && family != AttributeFamily.WINDOWS) {
       throw new IllegalArgumentException("only the Windows LAPS family is encrypted");
     }
-    if (historySize < 0 || historySize > 12 || historySize > 0 && encryptedTo.isEmpty()) {
+    if (historySize < 0 || historySize > 12 || (historySize > 0 && encryptedTo.isEmpty())) {
       throw new IllegalArgumentException("history is 0-12 entries, kept only for encrypted"
           + " passwords: " + historySize);
     }

@@ -34,7 +34,6 @@ class AccessControlIT {
   }
 
   private static SearchResultEntry readAs(String dn, String password) throws Exception {
-    StandInDirectory server = SharedStandIn.get();
     try (LDAPConnection connection = SharedStandIn.admin()) {
       connection.bind(dn, password);
       return connection.getEntry("cn=AC-LEGACY," + ou, "*");

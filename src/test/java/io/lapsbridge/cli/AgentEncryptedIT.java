@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class AgentEncryptedIT {
   private static Path rootKeys;
   @TempDir Path temp;
   private FileAccounts accounts;
-  private Function<AgentCommand.Options, LocalAccountPort> saved;
+  private CommandFactory factory;
 
   @BeforeAll
   static void publishKeys() throws Exception {
@@ -59,13 +57,7 @@ class AgentEncryptedIT {
   @BeforeEach
   void fakeAccounts() throws Exception {
     accounts = FileAccounts.create(temp.resolve("accounts"), "lapsadmin", "initial");
-    saved = AgentCommand.localAccounts;
-    AgentCommand.localAccounts = options -> accounts;
-  }
-
-  @AfterEach
-  void restore() {
-    AgentCommand.localAccounts = saved;
+    factory = AgentIT.fakeAgent(accounts, 1);
   }
 
   static String policy(String principal, int history) {
@@ -82,7 +74,7 @@ class AgentEncryptedIT {
         file.toString(), "--computer", computer, "--state-dir", temp.resolve("state").toString()));
     args.addAll(List.of(more));
     args.addAll(AgentIT.connection());
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.with(factory, args.toArray(String[]::new));
   }
 
   static SearchResultEntry entry(String dn) throws Exception {

@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import io.lapsbridge.agent.AgentRuntime;
 import io.lapsbridge.directory.AgentConnection;
 import io.lapsbridge.directory.AgentDirectory;
 import io.lapsbridge.directory.MachineBind;
@@ -33,8 +34,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class AgentIT {
   private static String ou;
   @TempDir Path temp;
   private FileAccounts accounts;
-  private Function<AgentCommand.Options, io.lapsbridge.rotation.LocalAccountPort> saved;
+  private CommandFactory factory;
 
   @BeforeAll
   static void organizationalUnit() throws Exception {
@@ -64,19 +65,24 @@ class AgentIT {
   @BeforeEach
   void fakeAccounts() throws Exception {
     accounts = FileAccounts.create(temp.resolve("accounts"), "lapsadmin", "initial");
-    saved = AgentCommand.localAccounts;
-    AgentCommand.localAccounts = options -> accounts;
-  }
-
-  @AfterEach
-  void restore() {
-    AgentCommand.localAccounts = saved;
+    factory = fakeAgent(accounts, 1);
   }
 
   Path policy(String json) throws Exception {
     Path file = temp.resolve("policy-" + json.hashCode() + ".json");
     Files.writeString(file, json, StandardCharsets.UTF_8);
     return file;
+  }
+
+  /**
+   * The agent's collaborators for a test: recorded local accounts, and {@code agent run}
+   * stopping after {@code cycles} cycles with a sleeper that must never be reached before.
+   */
+  static CommandFactory fakeAgent(FileAccounts accounts, long cycles) {
+    return new CommandFactory(Map.of(), new AgentRuntime(firstUid0Account -> accounts, Clock.systemUTC(),
+        duration -> {
+          throw new AssertionError("a test agent waited " + duration);
+        }, new SplittableRandom(1), cycles));
   }
 
   static List<String> connection() {
@@ -91,7 +97,7 @@ class AgentIT {
         policy.toString(), "--computer", computer, "--state-dir", temp.resolve("state").toString()));
     args.addAll(List.of(more));
     args.addAll(connection());
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.with(factory, args.toArray(String[]::new));
   }
 
   static SearchResultEntry entry(String dn) throws Exception {
@@ -152,7 +158,7 @@ class AgentIT {
       closed = socket.getLocalPort();
     }
     Path state = temp.resolve("state");
-    CliRun run = CliRun.of("agent", "run-once", "--policy-file",
+    CliRun run = CliRun.with(factory, "agent", "run-once", "--policy-file",
         policy(LEGACY_POLICY).toString(), "--computer", "AG-DOWN", "--state-dir", state.toString(),
         "--server", "127.0.0.1:" + closed, "--start-tls", "--trust-store",
         SharedStandIn.get().certificateFile().toString(), "--bind-dn", StandInDirectory.ADMIN_DN,
@@ -235,11 +241,11 @@ class AgentIT {
   @Test
   void runLoopRunsACycleAtOnce() throws Exception {
     String dn = SharedStandIn.computer(ou, "AG-LOOP", "ms-Mcs-AdmPwdExpirationTime", "0");
-    List<String> args = new ArrayList<>(List.of("agent", "run", "--max-cycles", "1",
+    List<String> args = new ArrayList<>(List.of("agent", "run",
         "--policy-file", policy(LEGACY_POLICY).toString(), "--computer", "AG-LOOP",
         "--state-dir", temp.resolve("state").toString()));
     args.addAll(connection());
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+    CliRun run = CliRun.with(factory, args.toArray(String[]::new));
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().startsWith("rotated: rotated 'lapsadmin'"), run.out());
     assertEquals(accounts.password("lapsadmin").orElseThrow(),

@@ -115,7 +115,7 @@ class CommandLineTest {
     CliRun unknownKey = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "corp");
     assertEquals(2, unknownKey.status());
     assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: base-dn,"
-        + " bind-dn, bind-password-file, host, port, security, trust-store\n", unknownKey.err());
+        + " bind-dn, bind-password-file, host, port, security, timeout, trust-store\n", unknownKey.err());
     assertTrue(!unknownKey.err().contains("hunter2"));
 
     CliRun missing = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "nope");

@@ -21,7 +21,7 @@ class DemoPermissionsIT {
     Set<String> readers = new TreeSet<>();
     Set<String> escalations = new TreeSet<>();
     demo.out().lines().filter(line -> line.startsWith(workstations + "\tou\t")).forEach(line -> {
-      String[] fields = line.split("\t");
+      String[] fields = line.split("\t", -1);
       (fields[3].equals("read") ? readers : escalations).add(fields[2] + " " + fields[4]);
     });
     assertEquals(Set.of(

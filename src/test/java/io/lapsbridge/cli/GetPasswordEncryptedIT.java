@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GetPasswordEncryptedIT {
   private static final String DA_SID = "S-1-5-21-1000000001-2000000002-3000000003-512";
-  private static final String READERS_SID = "S-1-5-21-1000000001-2000000002-3000000003-1105";
   private static final String WS01 = "cn=ENC-WS-01,ou=Workstations,ou=Computers,dc=example,dc=com";
 
   @TempDir static Path dir;
@@ -118,7 +117,8 @@ class GetPasswordEncryptedIT {
     CliRun run = CliRun.of(args(connect("reader"), "get-password", "DC1", "--dsrm",
         "--kds-key-file", keyFile.toString(), "--format", "csv"));
     assertEquals(0, run.status(), run.err());
-    String[] lines = run.out().split("\r\n");
+    assertTrue(run.out().endsWith("\r\n"), run.out());
+    String[] lines = run.out().substring(0, run.out().length() - 2).split("\r\n", -1);
     assertEquals(3, lines.length, run.out());
     assertEquals("computer,dn,account,password,passwordUpdateTime,expiration,source,"
         + "decryptionStatus,authorizedDecryptor,authorizedDecryptorSid", lines[0]);

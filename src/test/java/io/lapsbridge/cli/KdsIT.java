@@ -218,7 +218,8 @@ class KdsIT {
   void listAsCsv() {
     CliRun run = CliRun.of(args(connect("reader"), "kds", "list", "--format", "csv"));
     assertEquals(0, run.status(), run.err());
-    String[] lines = run.out().split("\r\n");
+    assertTrue(run.out().endsWith("\r\n"), run.out());
+    String[] lines = run.out().substring(0, run.out().length() - 2).split("\r\n", -1);
     assertEquals(3, lines.length);
     assertEquals("id,version,kdf,kdfHash,secretAgreement,privateKeyLength,publicKeyLength,"
         + "createTime,useStartTime,domainId,keyDataReadable", lines[0]);

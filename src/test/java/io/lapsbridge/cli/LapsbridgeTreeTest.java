@@ -23,7 +23,7 @@ class LapsbridgeTreeTest {
       if (entry.getKey().equals("help")) {
         continue;
       }
-      CommandLine only = Lapsbridge.onlyCommand(entry.getKey());
+      CommandLine only = Lapsbridge.onlyCommand(entry.getKey(), CommandFactory.system());
       assertNotNull(only, entry.getKey());
       compared += compare(entry.getValue(), only.getSubcommands().get(entry.getKey()));
     }
@@ -52,9 +52,9 @@ class LapsbridgeTreeTest {
 
   @Test
   void unknownCommandsAndTopLevelOptionsUseTheFullTree() {
-    assertNull(Lapsbridge.onlyCommand("get-pasword"));
-    assertNull(Lapsbridge.onlyCommand("--version"));
-    assertNull(Lapsbridge.onlyCommand("help"));
+    assertNull(Lapsbridge.onlyCommand("get-pasword", CommandFactory.system()));
+    assertNull(Lapsbridge.onlyCommand("--version", CommandFactory.system()));
+    assertNull(Lapsbridge.onlyCommand("help", CommandFactory.system()));
     StringWriter err = new StringWriter();
     int status = Lapsbridge.run(SINK, new PrintWriter(err, true), "get-pasword");
     assertEquals(2, status);

@@ -89,7 +89,7 @@ class MigrationGoldenIT {
   @ValueSource(strings = {"MigGoldenSerial:1:1", "MigGoldenWide:6:2"})
   void everyConcurrencyGivesTheGoldenEndState(String variant, @TempDir Path dir)
       throws Exception {
-    String[] parts = variant.split(":");
+    String[] parts = variant.split(":", -1);
     String ou = parts[0];
     String variantOu = MigrationFixtures.load(ou);
     Path rules = MigrationFixtures.rules(dir, ou);

@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import io.lapsbridge.directory.Slapd;
 import io.lapsbridge.migration.Plan;
 import io.lapsbridge.migration.PlanCodec;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import io.lapsbridge.directory.Slapd;
 import io.lapsbridge.wire.LapsAttribute;
 import java.util.ArrayList;
 import java.util.List;

@@ -21,7 +21,7 @@ class KdsFixtureTest {
     LapsDecryptor decryptor = new LapsDecryptor(RootKeyProvider.of(
         KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY), KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)));
     List<byte[]> values = new ArrayList<>();
-    for (String line : ldif.split("\n")) {
+    for (String line : ldif.lines().toList()) {
       for (LapsAttribute a : List.of(LapsAttribute.ENCRYPTED_PASSWORD,
           LapsAttribute.ENCRYPTED_PASSWORD_HISTORY, LapsAttribute.ENCRYPTED_DSRM_PASSWORD,
           LapsAttribute.ENCRYPTED_DSRM_PASSWORD_HISTORY)) {

@@ -86,16 +86,10 @@ class RegistryPolFuzzTest {
     for (int m = 0; m < mutations && bytes.length > 0; m++) {
       int at = random.nextInt(bytes.length);
       switch (random.nextInt(6)) {
-        case 0:
-          bytes[at] = (byte) random.nextInt(256);
-          break;
-        case 1:
-          bytes[at] ^= (byte) (1 << random.nextInt(8));
-          break;
-        case 2:
-          bytes = java.util.Arrays.copyOf(bytes, at);
-          break;
-        case 3: {
+        case 0 -> bytes[at] = (byte) random.nextInt(256);
+        case 1 -> bytes[at] ^= (byte) (1 << random.nextInt(8));
+        case 2 -> bytes = java.util.Arrays.copyOf(bytes, at);
+        case 3 -> {
           // Insert a random run, which shifts every later field.
           int run = 1 + random.nextInt(6);
           byte[] grown = new byte[bytes.length + run];
@@ -105,24 +99,21 @@ class RegistryPolFuzzTest {
           }
           System.arraycopy(bytes, at, grown, at + run, bytes.length - at);
           bytes = grown;
-          break;
         }
-        case 4: {
+        case 4 -> {
           // Plant a huge or tiny little-endian DWORD (sizes and types are the sharp edges).
           int value = random.nextBoolean() ? random.nextInt() : random.nextInt(16);
           for (int k = 0; k < 4 && at + k < bytes.length; k++) {
             bytes[at + k] = (byte) (value >>> (8 * k));
           }
-          break;
         }
-        default: {
+        default -> {
           // Duplicate a slice, as a half-written file might.
           int len = random.nextInt(Math.min(32, bytes.length - at) + 1);
           byte[] grown = new byte[bytes.length + len];
           System.arraycopy(bytes, 0, grown, 0, at + len);
           System.arraycopy(bytes, at, grown, at + len, bytes.length - at);
           bytes = grown;
-          break;
         }
       }
     }

@@ -83,7 +83,7 @@ class KeyFilesTest {
   }
 
   private void assertInvalid(String content, String what) throws Exception {
-    Path file = dir.resolve("broken-" + Math.abs(content.hashCode()) + ".json");
+    Path file = dir.resolve("broken-" + Integer.toHexString(content.hashCode()) + ".json");
     Files.deleteIfExists(file);
     Files.writeString(file, content);
     KeyFileException e = assertThrows(KeyFileException.class, () -> KdsKeyFile.read(file));

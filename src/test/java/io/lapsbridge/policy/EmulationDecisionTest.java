@@ -41,20 +41,13 @@ class EmulationDecisionTest {
       builder.set(PolicyRoot.LEGACY_GPO, "AdmPwdEnabled", 1);
     }
     switch (windows.strip()) {
-      case "csp":
-        builder.set(PolicyRoot.CSP, "BackupDirectory", 1);
-        break;
-      case "gpo":
-        builder.set(PolicyRoot.GPO, "PasswordAgeDays", 20);
-        break;
-      case "local0":
-        builder.set(PolicyRoot.LOCAL_CONFIG, "BackupDirectory", 0);
-        break;
-      case "local2":
-        builder.set(PolicyRoot.LOCAL_CONFIG, "BackupDirectory", 2);
-        break;
-      default:
-        break;
+      case "csp" -> builder.set(PolicyRoot.CSP, "BackupDirectory", 1);
+      case "gpo" -> builder.set(PolicyRoot.GPO, "PasswordAgeDays", 20);
+      case "local0" -> builder.set(PolicyRoot.LOCAL_CONFIG, "BackupDirectory", 0);
+      case "local2" -> builder.set(PolicyRoot.LOCAL_CONFIG, "BackupDirectory", 2);
+      default -> {
+        // no Windows LAPS policy
+      }
     }
     DeviceFacts facts = DeviceFacts.member(JoinState.AD).withLegacyCse(cse)
         .withDomainController(dc);

@@ -156,27 +156,22 @@ public final class JsonPolicyFile implements PolicySource {
         String name = parser.currentName();
         JsonToken token = parser.nextToken();
         switch (name) {
-          case "joinState":
+          case "joinState" -> {
             if (token != JsonToken.VALUE_STRING) {
               throw error("\"joinState\" must be one of entra, ad, hybrid, none");
             }
             join = Optional.of(joinState(parser.getText()));
-            break;
-          case "domainController":
-            dc = Optional.of(bool(name, token));
-            break;
-          case "legacyCseInstalled":
-            cse = Optional.of(bool(name, token));
-            break;
-          case "domainFunctionalLevel":
+          }
+          case "domainController" -> dc = Optional.of(bool(name, token));
+          case "legacyCseInstalled" -> cse = Optional.of(bool(name, token));
+          case "domainFunctionalLevel" -> {
             if (token != JsonToken.VALUE_NUMBER_INT
                 || parser.getNumberType() != JsonParser.NumberType.INT) {
               throw error("\"domainFunctionalLevel\" must be a year such as 2016");
             }
             dfl = OptionalInt.of(parser.getIntValue());
-            break;
-          default:
-            throw error("unknown device member \"" + name + "\" (expected joinState,"
+          }
+          default -> throw error("unknown device member \"" + name + "\" (expected joinState,"
                 + " domainController, legacyCseInstalled or domainFunctionalLevel)");
         }
       }

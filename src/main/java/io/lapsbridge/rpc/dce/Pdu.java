@@ -281,42 +281,47 @@ public sealed interface Pdu
       auth = Optional.of(new AuthTrailer(type, level, pad, context, value));
     }
     LittleEndianReader r = LittleEndianReader.of(frame).upTo(bodyEnd, "PDU type " + h.type());
-    r.skip(HEADER_LENGTH, "padding");
-    switch (h.type()) {
-      case BIND, ALTER_CONTEXT:
-        return parseBind(h, r, auth);
-      case BIND_ACK, ALTER_CONTEXT_RESP:
-        return parseBindAck(h, r, auth);
-      case BIND_NAK:
-        return new BindNak(h.callId(), r.u16());
-      case AUTH3:
-        return new Auth3(h.callId(), auth);
-      case REQUEST: {
-        int hint = (int) r.u32();
-        int ctx = r.u16();
-        int opnum = r.u16();
-        if ((h.flags() & OBJECT_UUID) != 0) {
-          r.skip(16, "object UUID");
-        }
-        return new Request(
-            h.flags(), h.callId(), hint, ctx, opnum, r.bytes(r.remaining(), "stub"), auth);
-      }
-      case RESPONSE: {
-        int hint = (int) r.u32();
-        int ctx = r.u16();
-        r.skip(2, "padding");
-        return new Response(
-            h.flags(), h.callId(), hint, ctx, r.bytes(r.remaining(), "stub"), auth);
-      }
-      case FAULT: {
-        r.u32("alloc_hint");
-        int ctx = r.u16();
-        r.skip(2, "padding");
-        return new Fault(h.flags(), h.callId(), ctx, (int) r.u32());
-      }
-      default:
-        throw RpcException.malformed("PDU type " + h.type() + " is not supported");
+    r.skip(HEADER_LENGTH, "the common header");
+    return switch (h.type()) {
+      case BIND, ALTER_CONTEXT -> parseBind(h, r, auth);
+      case BIND_ACK, ALTER_CONTEXT_RESP -> parseBindAck(h, r, auth);
+      case BIND_NAK -> new BindNak(h.callId(), r.u16("provider_reject_reason"));
+      case AUTH3 -> new Auth3(h.callId(), auth);
+      case REQUEST -> parseRequest(h, r, auth);
+      case RESPONSE -> parseResponse(h, r, auth);
+      case FAULT -> parseFault(h, r);
+      default -> throw RpcException.malformed("PDU type " + h.type() + " is not supported");
+    };
+  }
+
+  private static Request parseRequest(
+      Frames.Header h, LittleEndianReader r, Optional<AuthTrailer> auth)
+      throws BinaryFormatException {
+    int hint = (int) r.u32("alloc_hint");
+    int ctx = r.u16("p_cont_id");
+    int opnum = r.u16("opnum");
+    if ((h.flags() & OBJECT_UUID) != 0) {
+      r.skip(16, "object UUID");
     }
+    return new Request(
+        h.flags(), h.callId(), hint, ctx, opnum, r.bytes(r.remaining(), "stub"), auth);
+  }
+
+  private static Response parseResponse(
+      Frames.Header h, LittleEndianReader r, Optional<AuthTrailer> auth)
+      throws BinaryFormatException {
+    int hint = (int) r.u32("alloc_hint");
+    int ctx = r.u16("p_cont_id");
+    r.skip(2, "cancel_count and reserved");
+    return new Response(h.flags(), h.callId(), hint, ctx, r.bytes(r.remaining(), "stub"), auth);
+  }
+
+  private static Fault parseFault(Frames.Header h, LittleEndianReader r)
+      throws BinaryFormatException {
+    r.u32("alloc_hint");
+    int ctx = r.u16("p_cont_id");
+    r.skip(2, "cancel_count and reserved");
+    return new Fault(h.flags(), h.callId(), ctx, (int) r.u32("status"));
   }
 
   private static Bind parseBind(Frames.Header h, LittleEndianReader r, Optional<AuthTrailer> auth)

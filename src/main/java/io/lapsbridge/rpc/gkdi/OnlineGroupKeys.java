@@ -107,27 +107,26 @@ public final class OnlineGroupKeys implements GroupKeySource, AutoCloseable {
   }
 
   private LapsCryptoException translate(RpcException e, SidProtectionDescriptor descriptor) {
-    switch (e.kind()) {
-      case ACCESS_DENIED: {
+    return switch (e.kind()) {
+      case ACCESS_DENIED -> {
         LapsCryptoException refused =
             new LapsCryptoException(
                 Reason.UNAUTHORIZED,
                 "not an authorized decryptor of " + descriptor.sid() + ": " + e.getMessage());
         refusedDescriptors.put(descriptor.sid(), refused);
-        return refused;
+        yield refused;
       }
-      case NO_SUCH_KEY:
-        return new LapsCryptoException(Reason.UNKNOWN_ROOT_KEY, e.getMessage());
-      case MALFORMED:
-      case INTEGRITY:
-      case FAULT:
-      case SERVER_ERROR:
-        return new LapsCryptoException(Reason.KEY_SOURCE_UNAVAILABLE, e.getMessage());
-      default:
-        // Unreachable, timed out, dropped, authentication failed: the same for every value.
+      case NO_SUCH_KEY -> new LapsCryptoException(Reason.UNKNOWN_ROOT_KEY, e.getMessage());
+      // The DC answered, but this call failed: the next value may still succeed.
+      case MALFORMED, INTEGRITY, FAULT, SERVER_ERROR ->
+          new LapsCryptoException(Reason.KEY_SOURCE_UNAVAILABLE, e.getMessage());
+      // Unreachable, timed out, dropped, authentication failed: the same for every value.
+      case UNREACHABLE, TIMEOUT, CONNECTION_DROPPED, AUTHENTICATION_FAILED,
+          STRONGER_AUTHENTICATION_REQUIRED, PROTOCOL -> {
         unavailable = e;
-        return new LapsCryptoException(Reason.KEY_SOURCE_UNAVAILABLE, e.getMessage());
-    }
+        yield new LapsCryptoException(Reason.KEY_SOURCE_UNAVAILABLE, e.getMessage());
+      }
+    };
   }
 
   @Override

@@ -14,9 +14,6 @@ import java.util.Arrays;
  */
 public sealed interface NtlmMessage
     permits NtlmMessage.Negotiate, NtlmMessage.Challenge, NtlmMessage.Authenticate {
-  byte[] SIGNATURE = "NTLMSSP\0".getBytes(StandardCharsets.US_ASCII);
-  /** The VERSION we send: Windows 10.0 build 20348, NTLM revision 15. */
-  byte[] OUR_VERSION = {10, 0, 0x7C, 0x4F, 0, 0, 0, 0x0F};
 
   int flags();
 
@@ -26,7 +23,7 @@ public sealed interface NtlmMessage
   static NtlmMessage parse(byte[] bytes) throws RpcException {
     try {
       LittleEndianReader r = LittleEndianReader.of(bytes);
-      if (!Arrays.equals(r.bytes(8, "the NTLMSSP signature"), SIGNATURE)) {
+      if (!Arrays.equals(r.bytes(8, "the NTLMSSP signature"), Fields.SIGNATURE)) {
         throw RpcException.malformed("NTLM message lacks the NTLMSSP signature");
       }
       long type = r.u32("MessageType");
@@ -50,10 +47,10 @@ public sealed interface NtlmMessage
     @Override
     public byte[] encode() {
       return new LittleEndianWriter()
-          .bytes(SIGNATURE).u32(1).u32(flags & 0xFFFF_FFFFL)
+          .bytes(Fields.SIGNATURE).u32(1).u32(flags & 0xFFFF_FFFFL)
           .u16(0).u16(0).u32(40)
           .u16(0).u16(0).u32(40)
-          .bytes(OUR_VERSION)
+          .bytes(Fields.OUR_VERSION)
           .toByteArray();
     }
 
@@ -93,12 +90,12 @@ public sealed interface NtlmMessage
       byte[] info = targetInfo.encode();
       int offset = 56;
       return new LittleEndianWriter()
-          .bytes(SIGNATURE).u32(2)
+          .bytes(Fields.SIGNATURE).u32(2)
           .u16(name.length).u16(name.length).u32(offset)
           .u32(flags & 0xFFFF_FFFFL)
           .bytes(serverChallenge).bytes(new byte[8])
           .u16(info.length).u16(info.length).u32(offset + name.length)
-          .bytes(OUR_VERSION)
+          .bytes(Fields.OUR_VERSION)
           .bytes(name).bytes(info)
           .toByteArray();
     }
@@ -196,7 +193,7 @@ public sealed interface NtlmMessage
       byte[] u = user.getBytes(StandardCharsets.UTF_16LE);
       byte[] ws = workstation.getBytes(StandardCharsets.UTF_16LE);
       int off = HEADER;
-      LittleEndianWriter w = new LittleEndianWriter().bytes(SIGNATURE).u32(3);
+      LittleEndianWriter w = new LittleEndianWriter().bytes(Fields.SIGNATURE).u32(3);
       // Payload order follows Windows: domain, user, workstation, LM, NT, session key.
       int dOff = off;
       int uOff = dOff + d.length;
@@ -211,7 +208,7 @@ public sealed interface NtlmMessage
       Fields.write(w, ws.length, wsOff);
       Fields.write(w, encryptedSessionKey.length, kOff);
       return w.u32(flags & 0xFFFF_FFFFL)
-          .bytes(OUR_VERSION)
+          .bytes(Fields.OUR_VERSION)
           .bytes(mic)
           .bytes(d).bytes(u).bytes(ws).bytes(lmResponse).bytes(ntResponse).bytes(encryptedSessionKey)
           .toByteArray();
@@ -285,6 +282,10 @@ public sealed interface NtlmMessage
 
   /** The (length, max length, offset) payload references. */
   final class Fields {
+    private static final byte[] SIGNATURE = "NTLMSSP\0".getBytes(StandardCharsets.US_ASCII);
+    /** The VERSION we send: Windows 10.0 build 20348, NTLM revision 15. */
+    private static final byte[] OUR_VERSION = {10, 0, 0x7C, 0x4F, 0, 0, 0, 0x0F};
+
     private Fields() {}
 
     static byte[] read(byte[] all, LittleEndianReader r, String field)

@@ -1,0 +1,24 @@
+package io.lapsbridge.config;
+
+import java.nio.file.Path;
+
+/**
+ * The connection options as typed on the command line; null (or false) where not given, so that
+ * the environment and the profile can fill them.
+ *
+ * @param host {@code --host}
+ * @param port {@code --port}
+ * @param ldaps {@code --ldaps}
+ * @param startTls {@code --start-tls}
+ * @param insecure {@code --insecure}
+ * @param bindDn {@code --bind-dn}
+ * @param bindPasswordFile {@code --bind-password-file}
+ * @param trustStore {@code --trust-store}
+ * @param baseDn {@code --base-dn}
+ * @param profile {@code --profile}
+ * @param profileFile {@code --config}
+ * @param timeoutSeconds {@code --timeout}
+ */
+public record ConnectionArguments(String host, Integer port, boolean ldaps, boolean startTls,
+    boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
+    String profile, Path profileFile, Integer timeoutSeconds) {}

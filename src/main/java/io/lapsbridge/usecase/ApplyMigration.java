@@ -1,0 +1,115 @@
+package io.lapsbridge.usecase;
+
+import io.lapsbridge.directory.ConnectionSettings;
+import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.directory.GuardedWriter;
+import io.lapsbridge.migration.Action;
+import io.lapsbridge.migration.Journal;
+import io.lapsbridge.migration.apply.Applier;
+import io.lapsbridge.migration.apply.ApplyListener;
+import io.lapsbridge.migration.apply.JournalStore;
+import io.lapsbridge.migration.apply.PlanActions;
+import io.lapsbridge.migration.apply.Resumption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code migrate apply} and {@code resume}: the {@link Applier} over the directory's {@link
+ * GuardedWriter} and a journal. The writer's pool starts opening at once, so that TLS handshakes
+ * and binds overlap reading the plan; if anything fails before the run, the pool is closed once
+ * it is open.
+ */
+public final class ApplyMigration {
+  /**
+   * How apply runs.
+   *
+   * @param dryRun check every action against the live entry and write nothing, journal included
+   * @param connections connections in the pool, and parallel workers
+   * @param pipeline writes in flight on the lane of force rotations
+   * @param writesPerSecond the rate limit, 0 for none
+   */
+  public record Settings(boolean dryRun, int connections, int pipeline, int writesPerSecond) {}
+
+  /** What the caller sees of a run. */
+  public interface Output {
+    /** A line for stderr before the first write. */
+    void notice(String line);
+
+    /** The listener of a run of {@code pending} actions. */
+    ApplyListener listener(int pending);
+  }
+
+  private final Settings settings;
+  private final CompletableFuture<GuardedWriter> opening;
+
+  private ApplyMigration(Settings settings, CompletableFuture<GuardedWriter> opening) {
+    this.settings = settings;
+    this.opening = opening;
+  }
+
+  /** Starts opening the writer's pool in the background. */
+  public static ApplyMigration start(ConnectionSettings connection, Settings settings) {
+    return new ApplyMigration(settings, GuardedWriter.openInBackground(
+        connection, settings.connections(), settings.writesPerSecond()));
+  }
+
+  /** Applies {@code planFile} from its first action, beginning the journal. */
+  public Applier.Summary apply(Path planFile, byte[] planBytes, JournalStore journal,
+      Instant now, Output output) throws Exception {
+    PlanActions plan = closingOnFailure(() -> {
+      PlanActions read = PlanActions.read(planFile.toString(), planBytes);
+      if (!settings.dryRun()) {
+        journal.begin(Journal.begin(planFile.toAbsolutePath().toString(), read.sha256(),
+            now.toString()));
+      }
+      return read;
+    });
+    return run(plan.actions(), journal, Optional.empty(), output);
+  }
+
+  /**
+   * Continues the run {@code state} replays from {@code journalBytes}, after checking that the
+   * plan is the one journalled and cutting a torn last line.
+   */
+  public Applier.Summary resume(Path journalFile, byte[] journalBytes, Journal.State state,
+      Path planFile, byte[] planBytes, JournalStore journal, Output output) throws Exception {
+    PlanActions plan = closingOnFailure(() -> {
+      PlanActions read = PlanActions.readUnchanged(
+          planFile.toString(), planBytes, journalFile.toString(), state);
+      if (!settings.dryRun()) {
+        Resumption.cutTornTail(journal, journalBytes);
+      }
+      return read;
+    });
+    return run(plan.actions(), journal, Optional.of(state), output);
+  }
+
+  private <T> T closingOnFailure(Callable<T> body) throws Exception {
+    try {
+      return body.call();
+    } catch (Exception | Error e) {
+      // Fire and forget: a failure to close is not reported over the one being thrown.
+      CompletableFuture<Void> unused = opening.thenAccept(GuardedWriter::close);
+      throw e;
+    }
+  }
+
+  private Applier.Summary run(List<Action> actions, JournalStore journal,
+      Optional<Journal.State> resumed, Output output) throws Exception {
+    try (GuardedWriter writer = GuardedWriter.await(opening)) {
+      if (!writer.usesAssertionControl()) {
+        output.notice("migrate: the server does not support the assertion control (RFC 4528);"
+            + " each write is guarded by deleting the value the plan saw in the same modify;"
+            + " mirrors and cleanups are then read back");
+      }
+      Applier<DirectoryException> applier = new Applier<>(writer, new Applier.Options(
+          settings.dryRun(), settings.connections(), settings.pipeline()), actions, resumed);
+      return applier.run(settings.dryRun() ? null : journal.append(),
+          output.listener(applier.pending()));
+    }
+  }
+}
