@@ -106,7 +106,7 @@ class ArchitectureTest {
           "crypto", "decryption", JACKSON, JDK_PURE, "java.io..", "java.time.."),
       row("usecase", "model", "wire", "security", "crypto", "gpo", "migration",
           "migration.apply", "directory", "decryption", "keyfile", "platform.journal", "report",
-          JDK),
+          "rpc", "rpc.gkdi", JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
 
   /** Each library and the only packages (with their subpackages) that may import it. */

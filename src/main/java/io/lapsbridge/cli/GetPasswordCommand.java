@@ -41,15 +41,23 @@ final class GetPasswordCommand implements Callable<Integer> {
   @Option(names = "--dsrm", description = "Add a domain controller's encrypted DSRM password and its history.")
   boolean dsrm;
 
-  @Option(names = "--kds-key-file", description = "Decrypt with the KDS root keys of this `kds export` file instead of reading them from the directory (which needs a highly privileged bind).")
+  @Option(names = "--kds-key-file", description = "Decrypt with the KDS root keys of this `kds export` file instead of asking a domain controller or reading the root keys from the directory (which needs a highly privileged bind).")
   Path kdsKeyFile;
+
+  @Option(names = "--rpc-port", defaultValue = "${env:LAPSBRIDGE_RPC_PORT:-135}", description = "The domain controller's RPC endpoint mapper port for GetKey (default: 135; env LAPSBRIDGE_RPC_PORT).")
+  int rpcPort;
+
+  @Option(names = "--offline", description = "Do not ask a domain controller for keys (MS-GKDI GetKey); use only the KDS root keys the bind may read.")
+  boolean offline;
 
   @Override
   public Integer call() throws DirectoryException, KeyFileException {
     PrintWriter err = spec.commandLine().getErr();
-    KeySources keys = KeySources.read(kdsKeyFile);
     LookUpPasswords.Result result;
-    try (LapsDirectory directory = connection.open()) {
+    // Encrypted values are decrypted as Windows does: GetKey as the bind's user, unless --offline.
+    try (KeySources keys = KeySources.read(kdsKeyFile,
+            offline ? KeySources.Online.OFF : KeySources.Online.at(rpcPort));
+        LapsDirectory directory = connection.open()) {
       result = LookUpPasswords.run(directory, keys.with(directory), computers,
           new LookUpPasswords.Request(source.families(), history, dsrm),
           warning -> err.println("lapsbridge: warning: " + warning), Failure.printer(err));

@@ -45,6 +45,7 @@ final class OnlineFirstGroupKeys implements GroupKeySource {
       }
     }
     if (fallback == null) {
+      // Silent when it works: the values decrypt as they did before GetKey existed.
       fallback = rootKeys.load();
     }
     if (fallback.isEmpty()) {

@@ -6,7 +6,8 @@
  *
  * <p>May import {@code model}, {@code wire}, {@code security}, {@code crypto}, {@code gpo},
  * {@code migration} (with {@code migration.apply}), {@code directory}, {@code decryption}, {@code
- * keyfile}, {@code platform.journal}, the {@code report} records it returns, and the JDK. Must not
+ * keyfile}, {@code platform.journal}, {@code rpc} and {@code rpc.gkdi} (GetKey, in {@code
+ * KeySources} only), the {@code report} records it returns, and the JDK. Must not
  * import {@code cli}, picocli, UnboundID or Jackson: the adapters own those. Warnings go to the
  * {@code Consumer<String>} the caller passes, one line each, as they happen.
  */

@@ -137,7 +137,7 @@ class GetPasswordEncryptedIT {
 
   @Test
   void readerWithoutKeysSeesUnauthorizedWithHeaderFacts() {
-    CliRun run = CliRun.of(args(connect("reader"), "get-password", "ENC-WS-02"));
+    CliRun run = CliRun.of(args(connect("reader"), "get-password", "ENC-WS-02", "--offline"));
     assertEquals(5, run.status());
     assertEquals(
         "ComputerName        : ENC-WS-02\n"
