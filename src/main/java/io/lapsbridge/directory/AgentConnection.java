@@ -6,6 +6,7 @@ import com.unboundid.ldap.sdk.DNSSRVRecordServerSet;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.GSSAPIChannelBindingType;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -177,7 +178,11 @@ public record AgentConnection(
   /**
    * The GSSAPI settings of a machine-account bind: keytab only (no ticket cache, no prompt).
    * Over TLS, AD refuses SASL integrity or privacy on top of TLS, so only authentication is
-   * asked for; without TLS, sealing protects the password write.
+   * asked for; without TLS, sealing protects the password write. Over TLS the bind carries
+   * {@code tls-server-end-point} channel bindings (RFC 5929: a hash of the server's certificate):
+   * DCs that enforce LDAP channel binding, and Samba 4.22 by default, refuse a Kerberos bind
+   * over TLS without them ({@code 80090346 ... data 35b}). The SDK computes them from the
+   * connection and hands them to the JDK's GSSAPI client.
    */
   static GSSAPIBindRequestProperties gssapiProperties(MachineBind.Kerberos kerberos,
       TransportSecurity security) {
@@ -194,6 +199,8 @@ public record AgentConnection(
     kerberos.kdc().ifPresent(properties::setKDCAddress);
     properties.setAllowedQoP(security == TransportSecurity.NONE
         ? SASLQualityOfProtection.AUTH_CONF : SASLQualityOfProtection.AUTH);
+    properties.setChannelBindingType(security == TransportSecurity.NONE
+        ? GSSAPIChannelBindingType.NONE : GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
     return properties;
   }
 
