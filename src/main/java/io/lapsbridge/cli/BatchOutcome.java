@@ -26,7 +26,8 @@ final class BatchOutcome {
       ComputerWork work) throws DirectoryException {
     for (String name : names) {
       try {
-        ComputerRef computer = directory.locate(name);
+        ComputerRef computer = directory.locate(name, note -> err.println("lapsbridge: note: "
+            + note));
         work.accept(computer, directory.read(computer));
         success();
       } catch (DirectoryException e) {

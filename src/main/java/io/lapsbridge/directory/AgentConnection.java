@@ -154,11 +154,16 @@ public record AgentConnection(
         throw new LDAPException(result);
       }
     } catch (LDAPException e) {
+      // A Kerberos failure never reaches the server: the SDK says only "local error (82)".
+      Optional<String> kerberos = bind instanceof MachineBind.Kerberos k
+          ? KerberosFailure.reason(e, k, connection.getConnectedAddress()) : Optional.empty();
       throw new DirectoryException(Ldap.isConnectionLoss(e.getResultCode())
           ? DirectoryException.Kind.UNREACHABLE : DirectoryException.Kind.BIND,
           "bind as " + who() + " to " + connection.getConnectedAddress() + ":"
               + connection.getConnectedPort() + " failed: " + Ldap.code(e.getResultCode())
-              + Ldap.diagnosticSuffix(e.getDiagnosticMessage()), Ldap.code(e.getResultCode()), e);
+              + Ldap.diagnosticSuffix(e.getDiagnosticMessage())
+              + kerberos.map(reason -> "; " + reason).orElse(""),
+          Ldap.code(e.getResultCode()), e);
     }
   }
 
