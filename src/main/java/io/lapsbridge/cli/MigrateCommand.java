@@ -62,7 +62,7 @@ final class MigrateCommand implements Runnable {
       EstateReader reader = new EstateReader(directory);
       Map<String, Set<String>> groups = reader.groupMembers(rules.groupDns());
       Planner planner = new Planner(rules, options.classifier(), allowDowngrade, groups);
-      reader.forEachComputer(null, planner::accept);
+      reader.forEachReadableComputer(null, planner::accept);
       return planner.plan();
     }
   }
