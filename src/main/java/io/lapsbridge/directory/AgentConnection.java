@@ -99,10 +99,12 @@ public record AgentConnection(
     try {
       connection = set.getConnection();
     } catch (LDAPException e) {
-      DirectoryException.Kind kind = e.getMessage() != null
+      DirectoryException.Kind kind = Ldap.isTlsFailure(e) || e.getMessage() != null
           && e.getMessage().toLowerCase(Locale.ROOT).contains("ssl")
           ? DirectoryException.Kind.TLS : DirectoryException.Kind.UNREACHABLE;
-      throw new DirectoryException(kind, "cannot reach a directory server (" + describe() + "): "
+      throw new DirectoryException(kind, (kind == DirectoryException.Kind.TLS
+          ? "TLS with a directory server (" + describe() + ") failed: "
+          : "cannot reach a directory server (" + describe() + "): ")
           + Ldap.code(e.getResultCode()) + Ldap.diagnosticSuffix(e.getExceptionMessage()),
           Ldap.code(e.getResultCode()), e);
     }
