@@ -20,6 +20,18 @@ class SambaSchemaIT {
     System.out.println(dc.startLine());
   }
 
+  /** #13 item 6: the missing right is named before anything is written. */
+  @Test
+  @Order(0)
+  void anOrdinaryUserIsToldToBeASchemaAdminAndNothingIsWritten() {
+    Cli denied = LapsSchema.deniedFirst(dc);
+    assertEquals(5, denied.status(), denied.transcript());
+    assertEquals("", denied.out(), "no step was applied");
+    assertEquals("lapsbridge: access denied: this bind may not change the schema; bind as a"
+        + " member of Schema Admins, on the schema master (dc1.samba.test); nothing was"
+        + " written\n", denied.err());
+  }
+
   @Test
   @Order(1)
   void extendThenCheckThenExtendAgainChangesNothing() {
