@@ -56,6 +56,8 @@ class SambaAgentIT {
     Cli export = Cli.run(admin.connect(dc), "kds", "export", "--out", rootKeys.toString());
     assertEquals(0, export.status(), export.transcript());
     local = LocalUser.create();
+    // As the packaging README says to create it: no password yet (#13 item 4).
+    assertTrue(local.shadowField().startsWith("!"), "useradd leaves no password");
   }
 
   @AfterAll
@@ -82,6 +84,7 @@ class SambaAgentIT {
     assertEquals(0, run.status(), run.transcript());
     String password = readAsAdministrator("AG-LEG");
     assertTrue(local.hasPassword(password), "the directory holds the local password");
+    assertFalse(run.transcript().contains(password), "no password in the agent's output");
     assertNull(entry(computer).getAttributeValue("msLAPS-Password"));
   }
 
@@ -95,6 +98,7 @@ class SambaAgentIT {
     assertEquals(0, run.status(), run.transcript());
     String password = readAsAdministrator("AG-WIN");
     assertTrue(local.hasPassword(password), "the directory holds the local password");
+    assertFalse(run.transcript().contains(password), "no password in the agent's output");
     assertTrue(entry(computer).getAttributeValue("msLAPS-Password").contains("\"n\":\""
         + local.name() + "\""));
   }
@@ -119,6 +123,7 @@ class SambaAgentIT {
     assertTrue(get.out().contains("DecryptionStatus    : Success\n"), get.out());
     String password = passwordIn(get.out());
     assertTrue(local.hasPassword(password), "decrypts to the local password");
+    assertFalse(run.transcript().contains(password), "no password in the agent's output");
 
     Cli decrypt = Cli.run("decrypt", "--kds-key-file", rootKeys.toString(),
         Base64.getEncoder().encodeToString(encrypted));
@@ -138,9 +143,7 @@ class SambaAgentIT {
         keytab.toString(), "--principal", computer.name(), "--realm", SambaDc.REALM, "--kdc",
         SambaDc.HOST));
     args.addAll(transport);
-    Cli run = Cli.run(args.toArray(String[]::new));
-    assertFalse(run.transcript().contains(local.shadowField()));
-    return run;
+    return Cli.run(args.toArray(String[]::new));
   }
 
   private static String readAsAdministrator(String computer) {

@@ -49,15 +49,13 @@ final class SambaDc {
   private final String adminPassword;
   private final Process process;
   private final long provisionMillis;
-  private final long startMillis;
+  private long startMillis;
 
-  private SambaDc(Path dir, String adminPassword, Process process, long provisionMillis,
-      long startMillis) {
+  private SambaDc(Path dir, String adminPassword, Process process, long provisionMillis) {
     this.dir = dir;
     this.adminPassword = adminPassword;
     this.process = process;
     this.provisionMillis = provisionMillis;
-    this.startMillis = startMillis;
   }
 
   /**
@@ -126,11 +124,10 @@ final class SambaDc {
     long provisioned = System.nanoTime();
     Process process = launch(dir);
     SambaDc dc = new SambaDc(dir, adminPassword, process,
-        TimeUnit.NANOSECONDS.toMillis(provisioned - begin), 0);
+        TimeUnit.NANOSECONDS.toMillis(provisioned - begin));
     try {
       dc.awaitRootDse();
-      dc = new SambaDc(dir, adminPassword, process, dc.provisionMillis,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - provisioned));
+      dc.startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - provisioned);
       // GSSAPI to ldap://127.0.0.1 asks for ldap/127.0.0.1; the JDK may canonicalise the
       // address to localhost first.
       dc.sambaTool("spn", "add", "ldap/127.0.0.1", "DC1$");
