@@ -56,6 +56,8 @@ class ArchitectureTest {
   private static final String[] APACHEDS = {"org.apache.directory..", "org.apache.mina.."};
   private static final String JNA = "com.sun.jna..";
   private static final String PICOCLI = "picocli..";
+  /** The JDK's GSS-API (module java.security.jgss), for Kerberos failure reasons. */
+  private static final String JGSS = "org.ietf.jgss..";
   /** For {@code cli}: every package of ours. */
   private static final String EVERYTHING = "*";
 
@@ -81,7 +83,8 @@ class ArchitectureTest {
       row("platform.linux", "model", "policy", "rotation", JDK),
       row("platform.windows", "model", "policy", "rotation", JNA, JDK),
       row("directory", "model", "wire", "policy", "password", "gpo", "security", "crypto",
-          "migration", "migration.apply", "rotation", "directory.schema", UNBOUNDID, JDK, JAVAX),
+          "migration", "migration.apply", "rotation", "directory.schema", UNBOUNDID, JDK, JAVAX,
+          JGSS),
       row("directory.schema", "model", "wire", UNBOUNDID, JDK),
       row("keyfile", "model", "wire", "crypto", JACKSON, JDK),
       row("config", "model", "directory.ConnectionSettings", "directory.TransportSecurity",
