@@ -1,5 +1,6 @@
 package io.lapsbridge.samba;
 
+import io.lapsbridge.testsupport.WatchedDaemon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,12 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -38,10 +38,6 @@ final class SambaDc {
   private static final List<Integer> PORTS = List.of(389, 636, 88);
 
   /** Kills samba (the arguments) when the JVM's pipe on stdin closes; see Slapd. */
-  private static final String WATCHDOG =
-      "exec 3<&0; \"$@\" </dev/null & pid=$!; (read -r _ <&3; kill \"$pid\" 2>/dev/null) &"
-          + " wait \"$pid\"";
-
   private static SambaDc shared;
   private static RuntimeException failedStart;
 
@@ -142,12 +138,9 @@ final class SambaDc {
   }
 
   private static Process launch(Path dir) throws IOException {
-    List<String> command = List.of("sh", "-c", WATCHDOG, "sh",
-        Tools.binary("samba").orElseThrow().toString(), "-s", config(dir).toString(),
-        "--foreground", "--no-process-group");
-    return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("samba.out").toFile()))
-        .start();
+    return WatchedDaemon.start(List.of(Tools.binary("samba").orElseThrow().toString(),
+        "-s", config(dir).toString(), "--foreground", "--no-process-group"),
+        dir.resolve("samba.out"));
   }
 
   /** Polls the root DSE over LDAPS until Samba answers (usually within 2 s). */
@@ -244,27 +237,9 @@ final class SambaDc {
   /** Stops samba by PID (through the watchdog, then its pid file) and deletes the folder. */
   synchronized void stop() {
     try {
-      process.getOutputStream().close();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        killByPidFile();
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (IOException e) {
-      killByPidFile();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      killByPidFile();
+      WatchedDaemon.stop(process, Duration.ofSeconds(20), dir.resolve("run/samba.pid"));
     } finally {
-      delete(dir);
-    }
-  }
-
-  private void killByPidFile() {
-    try {
-      long pid = Long.parseLong(Files.readString(dir.resolve("run/samba.pid")).trim());
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    } catch (IOException | NumberFormatException e) {
-      // No pid file: samba never got far enough to write one.
+      WatchedDaemon.deleteTree(dir);
     }
   }
 
@@ -274,16 +249,4 @@ final class SambaDc {
     return HexFormat.of().formatHex(random);
   }
 
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + dir, e);
-    }
-  }
 }
