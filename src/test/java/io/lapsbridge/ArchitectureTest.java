@@ -58,6 +58,8 @@ class ArchitectureTest {
   private static final String[] APACHEDS = {"org.apache.directory..", "org.apache.mina.."};
   private static final String JNA = "com.sun.jna..";
   private static final String PICOCLI = "picocli..";
+  /** The JDK's GSS-API (module java.security.jgss), for Kerberos failure reasons. */
+  private static final String JGSS = "org.ietf.jgss..";
   /** For {@code cli}: every package of ours. */
   private static final String EVERYTHING = "*";
 
@@ -89,7 +91,8 @@ class ArchitectureTest {
       row("rpc.epm", "rpc", "rpc.dce", "wire", JDK),
       row("rpc.gkdi", "rpc", "rpc.dce", "rpc.epm", "rpc.ntlm", "model", "wire", "crypto", JDK),
       row("directory", "model", "wire", "policy", "password", "gpo", "security", "crypto",
-          "migration", "migration.apply", "rotation", "directory.schema", UNBOUNDID, JDK, JAVAX),
+          "migration", "migration.apply", "rotation", "directory.schema", UNBOUNDID, JDK, JAVAX,
+          JGSS),
       row("directory.schema", "model", "wire", UNBOUNDID, JDK),
       row("keyfile", "model", "wire", "crypto", JACKSON, JDK),
       row("config", "model", "directory.ConnectionSettings", "directory.TransportSecurity",

@@ -77,6 +77,14 @@ record Failure(ExitStatus status, String message) {
     };
   }
 
+  /** Prints each note (how a name was resolved when that was not exact) as one stderr line. */
+  static Consumer<String> notes(PrintWriter err) {
+    return note -> {
+      err.println("lapsbridge: note: " + note);
+      err.flush();
+    };
+  }
+
   static ExitStatus statusOf(DirectoryException.Kind kind) {
     return switch (kind) {
       case UNREACHABLE, TLS, BIND -> ExitStatus.UNREACHABLE;

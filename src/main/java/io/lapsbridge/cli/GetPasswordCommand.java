@@ -60,7 +60,8 @@ final class GetPasswordCommand implements Callable<Integer> {
         LapsDirectory directory = connection.open()) {
       result = LookUpPasswords.run(directory, keys.with(directory), computers,
           new LookUpPasswords.Request(source.families(), history, dsrm),
-          warning -> err.println("lapsbridge: warning: " + warning), Failure.printer(err));
+          warning -> err.println("lapsbridge: warning: " + warning), Failure.printer(err),
+          Failure.notes(err));
     }
     format.print(spec.commandLine().getOut(), result.views(), PasswordView::printText);
     ExitStatus status = Failure.statusOf(result.batch());

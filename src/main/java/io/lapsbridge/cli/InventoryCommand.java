@@ -56,11 +56,17 @@ final class InventoryCommand implements Callable<Integer> {
         writer.flush();
       }
     }
+    PrintWriter err = spec.commandLine().getErr();
     if (format == Format.CSV) {
-      PrintWriter err = spec.commandLine().getErr();
       err.println("inventory: " + summary.total() + " computers");
-      err.flush();
     }
-    return 0;
+    if (summary.unreadable() > 0) {
+      // A bind without the read right sees no password: reporting "neither" would mislead.
+      err.println("lapsbridge: " + summary.unreadable() + " computer(s) hold a LAPS password this"
+          + " bind cannot read (state 'unreadable'); bind as a principal with the read and"
+          + " control-access rights ('lapsbridge permissions grant-read')");
+    }
+    err.flush();
+    return summary.unreadable() > 0 ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
   }
 }

@@ -50,7 +50,8 @@ final class ResetPasswordCommand implements Callable<Integer> {
     try (LapsDirectory directory = connection.open()) {
       return Failure.statusOf(ResetExpiry.run(directory, computers,
           Optional.ofNullable(family).map(FamilyChoice::families), expiry, dryRun,
-          row -> row.print(out), Failure.printer(spec.commandLine().getErr()))).code();
+          row -> row.print(out), Failure.printer(spec.commandLine().getErr()),
+          Failure.notes(spec.commandLine().getErr()))).code();
     }
   }
 

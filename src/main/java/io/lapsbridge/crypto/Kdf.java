@@ -22,6 +22,11 @@ final class Kdf {
    * [8·length]₃₂), integers big-endian. The 0x00 separator comes after the label's own NUL.
    */
   static byte[] sp800108(KdfHash hash, byte[] key, byte[] context, int length) {
+    return sp800108(hash, key, KDS_SERVICE, context, length);
+  }
+
+  /** {@link #sp800108(KdfHash, byte[], byte[], int)} with another label (UTF-16Z). */
+  static byte[] sp800108(KdfHash hash, byte[] key, byte[] label, byte[] context, int length) {
     try {
       Mac mac = Mac.getInstance(hash.hmacAlgorithm());
       mac.init(new SecretKeySpec(key, hash.hmacAlgorithm()));
@@ -30,7 +35,7 @@ final class Kdf {
       int done = 0;
       for (int i = 1; done < length; i++) {
         mac.update(Bytes.be32(i));
-        mac.update(KDS_SERVICE);
+        mac.update(label);
         mac.update((byte) 0);
         mac.update(context);
         mac.update(bits);

@@ -6,6 +6,7 @@ import com.unboundid.ldap.sdk.DNSSRVRecordServerSet;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.GSSAPIChannelBindingType;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -98,10 +99,12 @@ public record AgentConnection(
     try {
       connection = set.getConnection();
     } catch (LDAPException e) {
-      DirectoryException.Kind kind = e.getMessage() != null
-          && e.getMessage().toLowerCase(Locale.ROOT).contains("ssl")
+      DirectoryException.Kind kind = Ldap.isTlsFailure(e) || (e.getMessage() != null
+          && e.getMessage().toLowerCase(Locale.ROOT).contains("ssl"))
           ? DirectoryException.Kind.TLS : DirectoryException.Kind.UNREACHABLE;
-      throw new DirectoryException(kind, "cannot reach a directory server (" + describe() + "): "
+      throw new DirectoryException(kind, (kind == DirectoryException.Kind.TLS
+          ? "TLS with a directory server (" + describe() + ") failed: "
+          : "cannot reach a directory server (" + describe() + "): ")
           + Ldap.code(e.getResultCode()) + Ldap.diagnosticSuffix(e.getExceptionMessage()),
           Ldap.code(e.getResultCode()), e);
     }
@@ -153,11 +156,16 @@ public record AgentConnection(
         throw new LDAPException(result);
       }
     } catch (LDAPException e) {
+      // A Kerberos failure never reaches the server: the SDK says only "local error (82)".
+      Optional<String> kerberos = bind instanceof MachineBind.Kerberos k
+          ? KerberosFailure.reason(e, k, connection.getConnectedAddress()) : Optional.empty();
       throw new DirectoryException(Ldap.isConnectionLoss(e.getResultCode())
           ? DirectoryException.Kind.UNREACHABLE : DirectoryException.Kind.BIND,
           "bind as " + who() + " to " + connection.getConnectedAddress() + ":"
               + connection.getConnectedPort() + " failed: " + Ldap.code(e.getResultCode())
-              + Ldap.diagnosticSuffix(e.getDiagnosticMessage()), Ldap.code(e.getResultCode()), e);
+              + Ldap.diagnosticSuffix(e.getDiagnosticMessage())
+              + kerberos.map(reason -> "; " + reason).orElse(""),
+          Ldap.code(e.getResultCode()), e);
     }
   }
 
@@ -177,7 +185,11 @@ public record AgentConnection(
   /**
    * The GSSAPI settings of a machine-account bind: keytab only (no ticket cache, no prompt).
    * Over TLS, AD refuses SASL integrity or privacy on top of TLS, so only authentication is
-   * asked for; without TLS, sealing protects the password write.
+   * asked for; without TLS, sealing protects the password write. Over TLS the bind carries
+   * {@code tls-server-end-point} channel bindings (RFC 5929: a hash of the server's certificate):
+   * DCs that enforce LDAP channel binding, and Samba 4.22 by default, refuse a Kerberos bind
+   * over TLS without them ({@code 80090346 ... data 35b}). The SDK computes them from the
+   * connection and hands them to the JDK's GSSAPI client.
    */
   static GSSAPIBindRequestProperties gssapiProperties(MachineBind.Kerberos kerberos,
       TransportSecurity security) {
@@ -194,6 +206,8 @@ public record AgentConnection(
     kerberos.kdc().ifPresent(properties::setKDCAddress);
     properties.setAllowedQoP(security == TransportSecurity.NONE
         ? SASLQualityOfProtection.AUTH_CONF : SASLQualityOfProtection.AUTH);
+    properties.setChannelBindingType(security == TransportSecurity.NONE
+        ? GSSAPIChannelBindingType.NONE : GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
     return properties;
   }
 

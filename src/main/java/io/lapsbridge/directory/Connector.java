@@ -128,11 +128,11 @@ final class Connector {
   }
 
   private static DirectoryException connectFailure(ConnectionSettings settings, LDAPException e) {
-    Throwable tls = cause(e, SSLException.class);
-    if (tls != null) {
+    if (Ldap.isTlsFailure(e)) {
+      Throwable tls = cause(e, SSLException.class);
       return new DirectoryException(
           DirectoryException.Kind.TLS,
-          "TLS with " + settings.endpoint() + " failed: " + rootMessage(tls)
+          "TLS with " + settings.endpoint() + " failed: " + rootMessage(tls != null ? tls : e)
               + " (check --trust-store and that the host name matches the certificate)",
           Ldap.code(e.getResultCode()),
           e);

@@ -82,6 +82,46 @@ public final class EstateReader {
   }
 
   /**
+   * {@link #forEachComputer}, for a migration: stops with access denied at the first computer
+   * holding a password this bind cannot read, since a plan from such a view would be wrong.
+   */
+  public void forEachReadableComputer(String base, Consumer<ComputerSnapshot> action)
+      throws DirectoryException {
+    DirectoryException[] denied = new DirectoryException[1];
+    forEachComputer(base, snapshot -> {
+      if (denied[0] == null) {
+        denied[0] = hidden(snapshot);
+      }
+      if (denied[0] == null) {
+        action.accept(snapshot);
+      }
+    });
+    if (denied[0] != null) {
+      throw denied[0];
+    }
+  }
+
+  private static final String CANNOT_READ = "access denied: the bind cannot read ";
+
+  /** Whether {@code e} is {@link #hidden}'s: a property of the bind, not of one entry. */
+  static boolean bindCannotRead(DirectoryException e) {
+    return e.kind() == DirectoryException.Kind.ACCESS_DENIED
+        && e.getMessage().startsWith(CANNOT_READ);
+  }
+
+  /** Access denied for {@code snapshot}'s hidden passwords, or null when none are hidden. */
+  static DirectoryException hidden(ComputerSnapshot snapshot) {
+    List<String> hidden = snapshot.hiddenPasswords();
+    if (hidden.isEmpty()) {
+      return null;
+    }
+    return new DirectoryException(DirectoryException.Kind.ACCESS_DENIED, CANNOT_READ
+        + String.join(" and ", hidden) + " on '" + snapshot.dn()
+        + "' (its expiry is readable, so a password is stored); a migration needs the read and"
+        + " control-access rights that 'lapsbridge permissions grant-read' gives");
+  }
+
+  /**
    * Members of each group, for rules scoped to groups: transitive (members of member groups,
    * any depth), keyed by the rule's DN. See {@link GroupReader}.
    */

@@ -162,7 +162,13 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       return performFromPlan(action);
     }
     SearchResultEntry entry = EstateReader.readEntry(pool, action.dn());
-    Verdict before = action.check(EstateReader.snapshot(entry));
+    ComputerSnapshot live = EstateReader.snapshot(entry);
+    // What this bind cannot read is not "changed since the plan": stale would let resume skip it.
+    DirectoryException denied = EstateReader.hidden(live);
+    if (denied != null) {
+      throw denied;
+    }
+    Verdict before = action.check(live);
     if (before.kind() == Verdict.Kind.DONE) {
       return new ActionResult(Journal.Outcome.DONE, before.reason());
     }
@@ -357,7 +363,8 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
    * {@link #perform}, with a failure that leaves the directory reachable reported as a
    * {@link Journal.Outcome#FAILED} result (a resume retries it) rather than thrown.
    *
-   * @throws DirectoryException only when the directory is unreachable
+   * @throws DirectoryException when the directory is unreachable, or the bind cannot read the
+   *     passwords the actions need
    */
   @Override
   public ActionResult performOrFailed(Action action, boolean dryRun) throws DirectoryException {
@@ -370,7 +377,10 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
 
   private static ActionResult failedUnlessUnreachable(DirectoryException failure)
       throws DirectoryException {
-    if (failure.kind() == DirectoryException.Kind.UNREACHABLE) {
+    // A bind that cannot read passwords fails every action alike: stop the run (access denied)
+    // rather than journal each one as failed.
+    if (failure.kind() == DirectoryException.Kind.UNREACHABLE
+        || EstateReader.bindCannotRead(failure)) {
       throw failure;
     }
     return ActionResult.failed(failure.getMessage());

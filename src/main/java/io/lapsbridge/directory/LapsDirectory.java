@@ -92,6 +92,15 @@ public final class LapsDirectory implements AutoCloseable {
    * that lists them.
    */
   public ComputerRef locate(String nameOrDn) throws DirectoryException {
+    return locate(nameOrDn, note -> { });
+  }
+
+  /**
+   * {@link #locate(String)}, and when a host name with dots matches nothing, its first label
+   * among computers that have no {@code dNSHostName} (Samba's {@code computer create} and many
+   * real joins leave it unset); {@code note} is told when that fallback found the computer.
+   */
+  public ComputerRef locate(String nameOrDn, Consumer<String> note) throws DirectoryException {
     if (nameOrDn == null || nameOrDn.isBlank()) {
       throw new DirectoryException(DirectoryException.Kind.NOT_FOUND, "computer name is empty");
     }
@@ -100,24 +109,20 @@ public final class LapsDirectory implements AutoCloseable {
       return computerRef(entry);
     }
     String name = nameOrDn.endsWith("$") ? nameOrDn.substring(0, nameOrDn.length() - 1) : nameOrDn;
-    Filter filter =
-        Filter.createANDFilter(
-            Filter.createEqualityFilter("objectClass", "computer"),
-            Filter.createORFilter(
-                Filter.createEqualityFilter("cn", name),
-                Filter.createEqualityFilter("sAMAccountName", name + "$"),
-                Filter.createEqualityFilter("dNSHostName", name)));
-    SearchRequest request =
-        new SearchRequest(baseDn, SearchScope.SUB, filter, IDENTITY_ATTRIBUTES);
-    request.setSizeLimit(11);
-    List<SearchResultEntry> found;
-    try {
-      found = connection.search(request).getSearchEntries();
-    } catch (LDAPSearchException e) {
-      if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) {
-        found = e.getSearchEntries();
-      } else {
-        throw failure("search for computer '" + nameOrDn + "'", baseDn, null, e);
+    List<SearchResultEntry> found = search(nameOrDn, Filter.createORFilter(
+        Filter.createEqualityFilter("cn", name),
+        Filter.createEqualityFilter("sAMAccountName", name + "$"),
+        Filter.createEqualityFilter("dNSHostName", name)));
+    int dot = name.indexOf('.');
+    if (found.isEmpty() && dot > 0) {
+      String label = name.substring(0, dot);
+      found = search(nameOrDn, Filter.createANDFilter(
+          Filter.createORFilter(Filter.createEqualityFilter("cn", label),
+              Filter.createEqualityFilter("sAMAccountName", label + "$")),
+          Filter.createNOTFilter(Filter.createPresenceFilter("dNSHostName"))));
+      if (found.size() == 1) {
+        note.accept("no computer has dNSHostName '" + name + "'; using '" + label + "' ("
+            + found.get(0).getDN() + "), which has no dNSHostName");
       }
     }
     if (found.isEmpty()) {
@@ -134,6 +139,22 @@ public final class LapsDirectory implements AutoCloseable {
               + " (give a DN instead)");
     }
     return computerRef(found.get(0));
+  }
+
+  /** Computers matching {@code identity}; at most 11, enough to report an ambiguity. */
+  private List<SearchResultEntry> search(String nameOrDn, Filter identity)
+      throws DirectoryException {
+    SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, Filter.createANDFilter(
+        Filter.createEqualityFilter("objectClass", "computer"), identity), IDENTITY_ATTRIBUTES);
+    request.setSizeLimit(11);
+    try {
+      return connection.search(request).getSearchEntries();
+    } catch (LDAPSearchException e) {
+      if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) {
+        return e.getSearchEntries();
+      }
+      throw failure("search for computer '" + nameOrDn + "'", baseDn, null, e);
+    }
   }
 
   /** Strict parsing, so that filter-like input such as {@code *)(cn=*} is treated as a name. */

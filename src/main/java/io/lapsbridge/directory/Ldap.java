@@ -30,4 +30,22 @@ final class Ldap {
         || ResultCode.TIMEOUT.equals(code)
         || ResultCode.UNAVAILABLE.equals(code);
   }
+
+  /**
+   * Whether a connect failure is TLS's: a handshake error, or the SDK's host-name check, which
+   * fails with a plain connect error naming the expected host and the certificate's names.
+   */
+  static boolean isTlsFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage() == null ? "" : t.getMessage();
+      if (t instanceof javax.net.ssl.SSLException
+          || message.contains("Hostname verification failed")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
 }

@@ -137,7 +137,10 @@ public final class SchemaService {
     };
   }
 
-  /** Applies a plan in order; stops at the first failure, naming the step. */
+  /**
+   * Applies a plan in order; stops at the first failure, naming the step and, when earlier
+   * steps were applied, what was applied and what remains (a second run adds the rest).
+   */
   public void apply(List<SchemaChange> plan, List<LDIFChangeRecord> records)
       throws DirectoryException {
     for (int i = 0; i < records.size(); i++) {
@@ -149,23 +152,50 @@ public final class SchemaService {
             || ResultCode.ATTRIBUTE_OR_VALUE_EXISTS.equals(e.getResultCode())) {
           continue; // Someone else added it meanwhile: the goal is met.
         }
-        if (ResultCode.REFERRAL.equals(e.getResultCode())) {
-          throw new DirectoryException(
-              DirectoryException.Kind.REJECTED,
-              "schema changes must go to the schema master; this server referred the request"
-                  + " elsewhere" + Ldap.diagnosticSuffix(e.getDiagnosticMessage()),
-              Ldap.code(e.getResultCode()),
-              e);
-        }
-        throw LapsDirectory.failure(
-            "schema extend step '" + plan.get(i).description() + "'", record.getDN(), null, e);
+        throw withProgress(stepFailure(plan.get(i), record, e, i == 0), plan, i);
       }
     }
+  }
+
+  private static DirectoryException stepFailure(SchemaChange step, LDIFChangeRecord record,
+      LDAPException e, boolean first) {
+    if (ResultCode.REFERRAL.equals(e.getResultCode())) {
+      return new DirectoryException(
+          DirectoryException.Kind.REJECTED,
+          "schema changes must go to the schema master; this server referred the request"
+              + " elsewhere" + Ldap.diagnosticSuffix(e.getDiagnosticMessage()),
+          Ldap.code(e.getResultCode()),
+          e);
+    }
+    if (first && SchemaPreflight.refusedOnFirstWrite(e)) {
+      return new DirectoryException(DirectoryException.Kind.REJECTED, "schema extend step '"
+          + step.description() + "' was refused: " + SchemaPreflight.refusalHint()
+          + Ldap.diagnosticSuffix(e.getDiagnosticMessage()), Ldap.code(e.getResultCode()), e);
+    }
+    return LapsDirectory.failure(
+        "schema extend step '" + step.description() + "'", record.getDN(), null, e);
+  }
+
+  static DirectoryException withProgress(DirectoryException failure,
+      List<SchemaChange> plan, int failed) {
+    if (failed == 0) {
+      return failure;
+    }
+    return new DirectoryException(failure.kind(), failure.getMessage() + "; applied before it: "
+        + descriptions(plan.subList(0, failed)) + "; not applied: "
+        + descriptions(plan.subList(failed, plan.size())), failure.resultCode().orElse(null), failure);
+  }
+
+  private static String descriptions(List<SchemaChange> steps) {
+    return String.join(", ", steps.stream().map(SchemaChange::description).toList());
   }
 
   /** Plans and applies; returns what was done. */
   public List<SchemaChange> extend(FamilySelection families) throws DirectoryException {
     List<SchemaChange> plan = plan(families);
+    if (!plan.isEmpty() && serverKind() == ServerKind.ACTIVE_DIRECTORY) {
+      SchemaPreflight.check(connection, rootDse());
+    }
     List<LDIFChangeRecord> records = new ArrayList<>();
     for (SchemaChange change : plan) {
       records.add(parse(change.ldif()));

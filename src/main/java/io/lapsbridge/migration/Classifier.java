@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Gives each computer its {@link State}. Precedence: malformed, conflict, stale, expired, then
+ * Gives each computer its {@link State}. Precedence: malformed, unreadable, conflict, stale, expired, then
  * the families present. Expiry is judged on the family in charge: Windows LAPS when it holds a
  * password, else legacy.
  */
@@ -32,6 +32,9 @@ public final class Classifier {
   public State classify(ComputerSnapshot c) {
     if (!c.problems().isEmpty()) {
       return new State.Malformed(c.problems());
+    }
+    if (!c.hiddenPasswords().isEmpty()) {
+      return new State.Unreadable(c.hiddenPasswords());
     }
     Optional<Instant> legacyWritten = legacyWritten(c);
     // A mirror (current or out of date) is lapsbridge's copy, not a second client.

@@ -1,6 +1,8 @@
 package io.lapsbridge.migration;
 
 import io.lapsbridge.model.FileTime;
+import io.lapsbridge.wire.LapsAttribute;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +65,31 @@ public record ComputerSnapshot(
       boolean windowsEncrypted, boolean windowsMirrorsLegacy, List<Problem> problems) {
     this(dn, name, legacyPassword, legacyExpiry, windowsCleartext, windowsUpdated, windowsExpiry,
         windowsEncrypted, windowsMirrorsLegacy, problems, null);
+  }
+
+  /**
+   * The password attributes this bind could not read although their expiry is readable, so a
+   * password is stored: AD leaves a confidential attribute out of the entry, silently, for a
+   * bind without the read and control-access rights on it.
+   */
+  public List<String> hiddenPasswords() {
+    List<String> hidden = new ArrayList<>();
+    if (legacyExpiry != null && !legacyPassword
+        && !malformed(LapsAttribute.LEGACY_PASSWORD)) {
+      hidden.add(LapsAttribute.LEGACY_PASSWORD.ldapName());
+    }
+    if (windowsExpiry != null && !windowsPassword() && !malformed(LapsAttribute.PASSWORD)
+        && !malformed(LapsAttribute.ENCRYPTED_PASSWORD)) {
+      // Either may be stored; a bind without the right sees neither.
+      hidden.add(LapsAttribute.PASSWORD.ldapName() + " or "
+          + LapsAttribute.ENCRYPTED_PASSWORD.ldapName());
+    }
+    return hidden;
+  }
+
+  /** A value that is present but undecodable is stored and readable, not hidden. */
+  private boolean malformed(LapsAttribute attribute) {
+    return problems.stream().anyMatch(p -> p.attribute().equalsIgnoreCase(attribute.ldapName()));
   }
 
   /** Whether any Windows LAPS password (cleartext or encrypted) is stored. */

@@ -60,6 +60,11 @@ public final class InventorySummary {
     return total;
   }
 
+  /** Computers holding a password the bind could not read. */
+  public long unreadable() {
+    return byState.get(new State.Unreadable(List.of()).key());
+  }
+
   /** Counts for every state key, in report order, zeros included. */
   public Map<String, Long> byState() {
     return Collections.unmodifiableMap(byState);

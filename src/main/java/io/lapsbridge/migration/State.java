@@ -10,6 +10,7 @@ import java.util.List;
  */
 public sealed interface State
     permits State.Malformed,
+        State.Unreadable,
         State.Conflict,
         State.Stale,
         State.LegacyExpired,
@@ -32,7 +33,8 @@ public sealed interface State
           "windows-expired",
           "stale",
           "conflict",
-          "malformed");
+          "malformed",
+          "unreadable");
 
   /** The stable machine-readable name used in JSON, CSV and the plan. */
   String key();
@@ -208,6 +210,35 @@ public sealed interface State
         text.append(i == 0 ? "" : "; ").append(p.attribute()).append(": ").append(p.message());
       }
       return text.toString();
+    }
+
+    @Override
+    public boolean needsAttention() {
+      return true;
+    }
+  }
+
+  /**
+   * A password is stored (its expiry is readable) but this bind cannot read it, so nothing
+   * about the computer's LAPS state can be concluded.
+   *
+   * @param attributes the hidden password attributes
+   */
+  record Unreadable(List<String> attributes) implements State {
+    public Unreadable {
+      attributes = List.copyOf(attributes);
+    }
+
+    @Override
+    public String key() {
+      return "unreadable";
+    }
+
+    @Override
+    public String detail() {
+      return "the bind cannot read " + String.join(" and ", attributes) + " (its expiry is"
+          + " readable, so a password is stored): it needs the read and control-access rights"
+          + " that 'lapsbridge permissions grant-read' gives";
     }
 
     @Override

@@ -10,11 +10,13 @@ import java.util.Map;
  * no password, so the report cannot contain one.
  */
 final class InventoryHtml {
-  private static final Map<String, String> COLOURS = Map.of(
-      "legacy-only", "#8c6d31", "windows-cleartext", "#6baed6", "windows-encrypted", "#2171b5",
-      "side-by-side", "#9e9ac8", "neither", "#bdbdbd", "legacy-expired", "#fdae6b",
-      "windows-expired", "#fd8d3c", "stale", "#d94801", "conflict", "#cb181d",
-      "malformed", "#67000d");
+  private static final Map<String, String> COLOURS = Map.ofEntries(
+      Map.entry("legacy-only", "#8c6d31"), Map.entry("windows-cleartext", "#6baed6"),
+      Map.entry("windows-encrypted", "#2171b5"), Map.entry("side-by-side", "#9e9ac8"),
+      Map.entry("neither", "#bdbdbd"), Map.entry("legacy-expired", "#fdae6b"),
+      Map.entry("windows-expired", "#fd8d3c"), Map.entry("stale", "#d94801"),
+      Map.entry("conflict", "#cb181d"), Map.entry("malformed", "#67000d"),
+      Map.entry("unreadable", "#54278f"));
 
   private InventoryHtml() {}
 

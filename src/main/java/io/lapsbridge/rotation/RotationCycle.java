@@ -190,9 +190,13 @@ public final class RotationCycle {
     if (target.encrypted() && sealed.isEmpty()) {
       throw new IllegalStateException("an encrypting port must report what it wrote");
     }
-    // The computer cannot decrypt what it wrote: the stored bytes must be the bytes it sent.
+    // The computer cannot decrypt what it wrote: the stored bytes must be the bytes it sent,
+    // when it may read them. On AD the encrypted attributes are confidential and grant-self
+    // (Set-LapsADComputerSelfPermission) gives SELF no control-access right, so the bind sees
+    // nothing; then the expiry, written in the same atomic modify, decides, as in clear text.
+    boolean sealedVisible = sealed.isPresent() && after.sealed().isPresent();
     boolean landed = after.holds(intent)
-        && (sealed.isEmpty() || after.sealed().equals(sealed));
+        && (!sealedVisible || after.sealed().equals(sealed));
     if (!landed) {
       journal(() -> {
         journal.clear();
@@ -207,7 +211,7 @@ public final class RotationCycle {
     checkpoint.reached(Step.DIRECTORY_READ_BACK);
     events.emit(AgentEvent.DIRECTORY_UPDATED, family, "LAPS successfully updated Active Directory"
         + " with the new password (" + dir.computer() + ", verified by reading back the "
-        + (sealed.isPresent() ? "encrypted value and expiry"
+        + (sealedVisible ? "encrypted value and expiry"
             : after.password().isPresent() ? "password" : "expiry") + ")");
     Intent confirmed = intent.confirmed();
     journal(() -> {

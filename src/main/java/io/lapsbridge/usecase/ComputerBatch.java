@@ -35,16 +35,17 @@ public final class ComputerBatch {
 
   /**
    * Locates and reads each of {@code names} and runs {@code work} on it. Results go to {@code
-   * results} as they are made, so that what was written before a failure is still reported.
+   * results} as they are made, so that what was written before a failure is still reported;
+   * {@code notes} hears how a name was resolved when that was not exact.
    */
   public static <T> Outcome run(LapsDirectory directory, List<String> names, Work<T> work,
-      Consumer<? super T> results, Consumer<? super DirectoryException> onFailure)
-      throws DirectoryException {
+      Consumer<? super T> results, Consumer<? super DirectoryException> onFailure,
+      Consumer<String> notes) throws DirectoryException {
     List<DirectoryException> failures = new ArrayList<>();
     int succeeded = 0;
     for (String name : names) {
       try {
-        ComputerRef computer = directory.locate(name);
+        ComputerRef computer = directory.locate(name, notes);
         work.accept(computer, directory.read(computer), results);
         succeeded++;
       } catch (DirectoryException e) {

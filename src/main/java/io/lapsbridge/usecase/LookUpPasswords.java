@@ -90,14 +90,16 @@ public final class LookUpPasswords {
    *
    * @param warnings a line for each value or family that could not be shown beside others
    * @param failures each computer that could not be shown at all
+   * @param notes how a name was resolved when that was not exact
    */
   public static Result run(LapsDirectory directory, KeySource keys, List<String> computers,
-      Request request, Consumer<String> warnings, Consumer<? super DirectoryException> failures)
-      throws DirectoryException {
+      Request request, Consumer<String> warnings, Consumer<? super DirectoryException> failures,
+      Consumer<String> notes) throws DirectoryException {
     LookUpPasswords lookup = new LookUpPasswords(directory, keys, request, warnings);
     List<PasswordView> views = new ArrayList<>();
     ComputerBatch.Outcome batch = ComputerBatch.<PasswordView>run(directory, computers,
-        (computer, record, shown) -> lookup.viewsOf(record).forEach(shown), views::add, failures);
+        (computer, record, shown) -> lookup.viewsOf(record).forEach(shown), views::add, failures,
+        notes);
     return new Result(views, batch, lookup.undecrypted, lookup.allUnauthorized);
   }
 

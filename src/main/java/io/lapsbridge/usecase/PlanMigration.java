@@ -27,7 +27,7 @@ public final class PlanMigration {
     EstateReader reader = new EstateReader(directory);
     Map<String, Set<String>> groups = reader.groupMembers(rules.groupDns());
     Planner planner = new Planner(rules, classifier, allowDowngrade, groups);
-    reader.forEachComputer(null, planner::accept);
+    reader.forEachReadableComputer(null, planner::accept);
     return planner.plan();
   }
 }

@@ -28,11 +28,12 @@ public final class ResetExpiry {
    * @param families the families to set, or empty for those each computer uses
    * @param dryRun decide and report, but write nothing
    * @param rows each expiry as it is set
+   * @param notes how a name was resolved when that was not exact
    */
   public static ComputerBatch.Outcome run(LapsDirectory directory, List<String> computers,
       Optional<Set<AttributeFamily>> families, FileTime expiry, boolean dryRun,
-      Consumer<ExpiryResetRow> rows, Consumer<? super DirectoryException> failures)
-      throws DirectoryException {
+      Consumer<ExpiryResetRow> rows, Consumer<? super DirectoryException> failures,
+      Consumer<String> notes) throws DirectoryException {
     return ComputerBatch.<ExpiryResetRow>run(directory, computers, (computer, record, done) -> {
       for (AttributeFamily target : targets(record, families)) {
         if (!dryRun) {
@@ -41,7 +42,7 @@ public final class ResetExpiry {
         done.accept(new ExpiryResetRow(dryRun, computer.name(),
             LapsAttribute.expirationOf(target).ldapName(), expiry.toInstant().toString()));
       }
-    }, rows, failures);
+    }, rows, failures, notes);
   }
 
   /** The families to set on one computer: those asked for, else those it uses. */

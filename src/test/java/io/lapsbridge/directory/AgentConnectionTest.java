@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.unboundid.ldap.sdk.DNSSRVRecordServerSet;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.GSSAPIChannelBindingType;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.ServerSet;
@@ -67,6 +68,18 @@ class AgentConnectionTest {
     assertEquals(List.of(SASLQualityOfProtection.AUTH), p.getAllowedQoP());
     assertEquals(List.of(SASLQualityOfProtection.AUTH_CONF), AgentConnection
         .gssapiProperties(KERBEROS, TransportSecurity.NONE).getAllowedQoP());
+  }
+
+  /** #13 item 12: without them a DC enforcing channel binding refuses Kerberos over TLS. */
+  @Test
+  void kerberosOverTlsSendsTlsServerEndPointChannelBindings() {
+    for (TransportSecurity tls : List.of(TransportSecurity.LDAPS, TransportSecurity.START_TLS)) {
+      assertEquals(GSSAPIChannelBindingType.TLS_SERVER_END_POINT,
+          AgentConnection.gssapiProperties(KERBEROS, tls).getChannelBindingType(), tls.name());
+    }
+    assertEquals(GSSAPIChannelBindingType.NONE,
+        AgentConnection.gssapiProperties(KERBEROS, TransportSecurity.NONE)
+            .getChannelBindingType());
   }
 
   @Test

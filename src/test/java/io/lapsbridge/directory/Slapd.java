@@ -4,12 +4,12 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
+import com.unboundid.ldif.LDIFException;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.ldif.LDIFException;
 import io.lapsbridge.model.Secret;
+import io.lapsbridge.testsupport.WatchedDaemon;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -65,10 +63,6 @@ public final class Slapd implements AutoCloseable {
    * Runs slapd (the arguments) in the background and kills it when stdin reaches end of file:
    * fd 3 keeps the JVM's pipe, since a background job's own stdin is /dev/null.
    */
-  private static final String WATCHDOG =
-      "exec 3<&0; \"$@\" </dev/null & pid=$!; (read -r _ <&3; kill \"$pid\" 2>/dev/null) &"
-          + " wait \"$pid\"";
-
   private static final List<String> SBIN = List.of("/usr/sbin", "/usr/local/sbin",
       "/usr/libexec", "/usr/local/libexec", "/usr/libexec/openldap");
   private static final List<String> SCHEMA_DIRS = List.of("/etc/ldap/schema",
@@ -147,7 +141,7 @@ public final class Slapd implements AutoCloseable {
         throw e;
       }
     } catch (Exception | Error e) {
-      delete(dir);
+      WatchedDaemon.deleteTree(dir);
       throw e;
     }
   }
@@ -159,11 +153,9 @@ public final class Slapd implements AutoCloseable {
       port = probe.getLocalPort();
     }
     Path log = dir.resolve("slapd.log");
-    List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "sh",
-        binary("slapd").orElseThrow().toString(), "-d", "stats", "-F",
-        dir.resolve("config").toString(), "-h", "ldap://127.0.0.1:" + port + "/ " + ldapiUrl(dir)));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Process process = WatchedDaemon.start(List.of(binary("slapd").orElseThrow().toString(),
+        "-d", "stats", "-F", dir.resolve("config").toString(),
+        "-h", "ldap://127.0.0.1:" + port + "/ " + ldapiUrl(dir)), log);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -321,29 +313,9 @@ public final class Slapd implements AutoCloseable {
   @Override
   public void close() {
     try {
-      process.getOutputStream().close();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        killSlapdByPidFile();
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (IOException e) {
-      killSlapdByPidFile();
-      process.destroyForcibly();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      killSlapdByPidFile();
-      process.destroyForcibly();
+      WatchedDaemon.stop(process, Duration.ofSeconds(10), dir.resolve("slapd.pid"));
     } finally {
-      delete(dir);
-    }
-  }
-
-  private void killSlapdByPidFile() {
-    try {
-      long pid = Long.parseLong(Files.readString(dir.resolve("slapd.pid")).trim());
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    } catch (IOException | NumberFormatException e) {
-      // No pid file: slapd never got far enough to write one.
+      WatchedDaemon.deleteTree(dir);
     }
   }
 
@@ -492,16 +464,4 @@ public final class Slapd implements AutoCloseable {
         .findFirst();
   }
 
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + dir, e);
-    }
-  }
 }

@@ -178,6 +178,34 @@ class EncryptedRotationTest {
         + " Windows LAPS, msLAPS-EncryptedPassword (encrypted to " + SID + "; history: 2)")));
   }
 
+  /**
+   * Found on Samba AD: the encrypted attributes are confidential and the cmdlet's SELF ACEs
+   * grant no control access, so the computer reads back no value; its expiry decides.
+   */
+  @Test
+  void aValueTheComputerMayNotReadBackIsVerifiedByItsExpiry() {
+    start();
+    directory.sealedReadable = false;
+    CycleOutcome outcome = cycle(1).run(encrypted(0), true, false);
+    assertEquals(CycleOutcome.Status.ROTATED, outcome.status(), outcome.summary());
+    assertEquals(directory.passwords.get(AttributeFamily.WINDOWS), accounts.passwords.get(
+        ACCOUNT));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("event=10018 level=info msg=\"LAPS"
+        + " successfully updated Active Directory with the new password (CN=PC1,OU=Computers,"
+        + "DC=example,DC=com, verified by reading back the expiry)\"")),
+        String.join("\n", lines));
+  }
+
+  @Test
+  void anUnreadableValueWithAnotherExpiryStillFailsTheReadBack() {
+    start();
+    directory.sealedReadable = false;
+    directory.afterWrite = () -> directory.expiries.put(AttributeFamily.WINDOWS, FileTime.ZERO);
+    CycleOutcome outcome = cycle(1).run(encrypted(0), true, false);
+    assertEquals(CycleOutcome.Status.FAILED, outcome.status());
+    assertEquals("initial", accounts.passwords.get(ACCOUNT));
+  }
+
   @Test
   void differentBytesOnReadBackLeaveTheLocalPasswordAlone() {
     start();

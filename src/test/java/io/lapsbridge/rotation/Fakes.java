@@ -69,6 +69,8 @@ final class Fakes {
     boolean encrypting;
     /** The stored encrypted value's fingerprint per family (encrypted mode). */
     final Map<AttributeFamily, String> sealed = new EnumMap<>(AttributeFamily.class);
+    /** Whether the bind may read the encrypted value (on AD it is confidential to SELF). */
+    boolean sealedReadable = true;
     /** Encrypted values pushed to history, newest first. */
     final List<String> history = new ArrayList<>();
     int historySize;
@@ -98,7 +100,7 @@ final class Fakes {
       }
       if (encrypting && family == AttributeFamily.WINDOWS) {
         return new StoredState(Optional.ofNullable(expiries.get(family)), Optional.empty(),
-            Optional.empty(), Optional.ofNullable(sealed.get(family)));
+            Optional.empty(), Optional.ofNullable(sealed.get(family)).filter(v -> sealedReadable));
       }
       Optional<Secret> password = passwordReadable
           ? Optional.ofNullable(passwords.get(family)).map(Secret::of) : Optional.empty();

@@ -17,8 +17,10 @@ import java.util.Optional;
  *
  * <p>Choices: a named account, or, when {@code uid0Admin} is set, the first UID-0 account other
  * than {@code root} in {@code /etc/passwd} stands for the policy's "built-in Administrator". A
- * locked account (shadow hash starting with {@code !}) is refused: {@code chpasswd} would replace
- * the hash and so unlock an account an administrator locked on purpose.
+ * locked account ({@code !} before a real shadow hash) is refused: {@code chpasswd} would replace
+ * the hash and so unlock an account an administrator locked on purpose. An account that never had
+ * a password ({@code !}, {@code !!} or {@code !*} alone, as {@code useradd} leaves it) is not
+ * locked: setting its first password is the agent's job.
  */
 public final class LinuxAccounts implements LocalAccountPort {
   private final Path passwd;
@@ -126,7 +128,16 @@ public final class LinuxAccounts implements LocalAccountPort {
       return false; // not root: chpasswd itself will refuse, with its own message
     }
     return lines(shadow).stream().map(l -> l.split(":", -1))
-        .anyMatch(f -> f.length >= 2 && f[0].equals(name) && f[1].startsWith("!"));
+        .anyMatch(f -> f.length >= 2 && f[0].equals(name) && lockedHash(f[1]));
+  }
+
+  /** {@code !} in front of a real hash; not the bare {@code !} of a password never set. */
+  static boolean lockedHash(String field) {
+    if (!field.startsWith("!")) {
+      return false;
+    }
+    String rest = field.replaceFirst("^!+", "");
+    return !rest.isEmpty() && !rest.equals("*");
   }
 
   private static List<String> lines(Path file) throws PortException {

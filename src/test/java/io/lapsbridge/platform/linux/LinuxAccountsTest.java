@@ -40,12 +40,16 @@ class LinuxAccountsTest {
         "root:x:0:0:root:/root:/bin/bash",
         "toor:x:0:0:second root:/root:/bin/sh",
         "lapsadmin:x:1001:1001::/home/lapsadmin:/bin/bash",
-        "frozen:x:1002:1002::/home/frozen:/bin/bash", ""));
+        "frozen:x:1002:1002::/home/frozen:/bin/bash",
+        "fresh:x:1003:1003::/home/fresh:/bin/bash",
+        "fresher:x:1004:1004::/home/fresher:/bin/bash", ""));
     Files.writeString(shadow, String.join("\n",
         "root:*:19000:0:99999:7:::",
         "toor:$6$abc$def:19000:0:99999:7:::",
         "lapsadmin:$6$salt$hash:19000:0:99999:7:::",
-        "frozen:!$6$salt$hash:19000:0:99999:7:::", ""));
+        "frozen:!$6$salt$hash:19000:0:99999:7:::",
+        "fresh:!:20426:0:99999:7:::",
+        "fresher:!!:20426:0:99999:7:::", ""));
   }
 
   LinuxAccounts accounts(boolean uid0) {
@@ -89,6 +93,15 @@ class LinuxAccountsTest {
     assertEquals("the managed local account 'frozen' is locked (its " + shadow + " hash starts"
         + " with '!'); unlock it (passwd -u frozen) or manage another account: setting a"
         + " password would unlock it", e.getMessage());
+  }
+
+  /** #13 item 4: useradd leaves '!' (Debian) or '!!' (RHEL) until the first password is set. */
+  @Test
+  void anAccountThatNeverHadAPasswordIsNotLocked() throws Exception {
+    assertEquals("fresh", accounts(false).resolve(new ManagedAccount.Named("fresh")));
+    assertEquals("fresher", accounts(false).resolve(new ManagedAccount.Named("fresher")));
+    assertTrue(LinuxAccounts.lockedHash("!$y$j9T$salt$hash"));
+    assertTrue(!LinuxAccounts.lockedHash("!*") && !LinuxAccounts.lockedHash("*"));
   }
 
   @Test
