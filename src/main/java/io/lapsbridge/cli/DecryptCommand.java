@@ -6,6 +6,7 @@ import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.crypto.LapsDecryptor;
 import io.lapsbridge.decryption.KeySource;
 import io.lapsbridge.directory.DirectoryException;
+import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.report.DecryptedValueView;
 import io.lapsbridge.report.OutputFormat;
@@ -19,24 +20,42 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code decrypt}: one msLAPS-Encrypted* value, offline, from a {@code kds export} file. */
+/**
+ * {@code decrypt}: one msLAPS-Encrypted* value, offline from a {@code kds export} file, or online
+ * with the key a domain controller gives the bind's user (MS-GKDI GetKey).
+ */
 @Command(
     name = "decrypt",
-    description = "Decrypt one msLAPS-Encrypted* attribute value offline with exported KDS root keys"
-        + " (for forensics and support). Reads the value from stdin when none is given.")
+    description = "Decrypt one msLAPS-Encrypted* attribute value, offline with exported KDS root keys"
+        + " or --online with the key a domain controller gives you (for forensics and support)."
+        + " Reads the value from stdin when none is given.")
 final class DecryptCommand implements Callable<Integer> {
   /** Attribute values are a few hundred bytes; more is not a LAPS value. */
   private static final int MAX_INPUT = 1 << 20;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--kds-key-file", required = true, description = "A `kds export` file.")
-  Path keyFile;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  KeyChoice keys;
+
+  static final class KeyChoice {
+    @Option(names = "--kds-key-file", description = "A `kds export` file (offline).")
+    Path keyFile;
+
+    @Option(names = "--online", description = "Ask the domain controller given by the connection options for the key (MS-GKDI GetKey), as the bind's user; falls back to the KDS root keys the bind may read when no DC answers.")
+    boolean online;
+  }
+
+  @Mixin ConnectionOptions connection;
+
+  @Option(names = "--rpc-port", defaultValue = "${env:LAPSBRIDGE_RPC_PORT:-135}", description = "With --online: the domain controller's RPC endpoint mapper port (default: 135; env LAPSBRIDGE_RPC_PORT).")
+  int rpcPort;
 
   @ArgGroup(exclusive = true)
   Encoding encoding;
@@ -58,8 +77,18 @@ final class DecryptCommand implements Callable<Integer> {
   @Override
   public Integer call()
       throws KeyFileException, LapsCryptoException, IOException, DirectoryException {
-    KeySource keys = KeySources.read(keyFile).withoutDirectory();
-    LapsDecryptor decryptor = LapsDecryptor.using(keys.groupKeys().orElseThrow());
+    if (keys.online) {
+      try (KeySources online = KeySources.read(null, KeySources.Online.at(rpcPort));
+          LapsDirectory directory = connection.open()) {
+        return decryptWith(online.with(directory));
+      }
+    }
+    return decryptWith(KeySources.read(keys.keyFile).withoutDirectory());
+  }
+
+  private int decryptWith(KeySource source)
+      throws LapsCryptoException, IOException, DirectoryException {
+    LapsDecryptor decryptor = LapsDecryptor.using(source.groupKeys().orElseThrow());
     if (value == null && Terminal.console() != null) {
       // A terminal on stdin would otherwise look like a hang.
       spec.commandLine().getErr().println("lapsbridge: reading the value from stdin (end with Ctrl-D)");

@@ -42,7 +42,14 @@ record Failure(ExitStatus status, String message) {
           keyFile.getMessage());
     }
     if (exception instanceof LapsCryptoException crypto) {
-      return new Failure(ExitStatus.PROBLEM, "cannot decrypt: " + crypto.getMessage());
+      // A DC's refusal is access denied; no DC to ask is an unreachable server.
+      ExitStatus status =
+          switch (crypto.reason()) {
+            case UNAUTHORIZED -> ExitStatus.NOT_FOUND;
+            case KEY_SOURCE_UNAVAILABLE -> ExitStatus.UNREACHABLE;
+            default -> ExitStatus.PROBLEM;
+          };
+      return new Failure(status, "cannot decrypt: " + crypto.getMessage());
     }
     if (exception instanceof PortException port) {
       return new Failure(statusOf(port.kind()), port.getMessage());
