@@ -4,7 +4,11 @@ import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.directory.TransportSecurity;
+import io.lapsbridge.directory.EncryptedAttributes;
 import io.lapsbridge.embedded.DemoTour;
+import io.lapsbridge.embedded.DirectoryPrincipals;
+import io.lapsbridge.embedded.KdsFixture;
+import io.lapsbridge.embedded.gkdi.GetKeyServer;
 import io.lapsbridge.embedded.SampleEstate;
 import io.lapsbridge.embedded.ShippedLdif;
 import io.lapsbridge.embedded.StandInConfig;
@@ -75,7 +79,9 @@ final class DemoCommand implements Callable<Integer> {
                 ldapsPort,
                 ShippedLdif.schema(),
                 ShippedLdif.data()));
+    GetKeyServer getKey = null;
     try {
+      getKey = startGetKey(directory);
       directory.addAll(new SampleEstate(ShippedLdif.BASE_DN, new SplittableRandom(seed),
           Clock.systemUTC()), computers);
       Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
@@ -91,6 +97,9 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("Its self-signed certificate (for --trust-store): %s%n", directory.certificateFile());
       out.printf("Loaded %d computers in %.1f s; live heap after GC %d MiB.%n",
           computers, loadTime.toMillis() / 1000.0, heapMiB);
+      out.printf("GetKey (MS-GKDI over RPC) for online decryption: endpoint mapper on %s:%d%s%n",
+          getKey.host(), getKey.epmPort(),
+          getKey.epmPort() == 135 ? "" : " (give --rpc-port " + getKey.epmPort() + ")");
       out.printf("LAPS Readers member:  %s (password in %s)%n", DemoTour.READER_DN, passwordFile);
       out.printf("Ordinary user:        cn=Ursula User,ou=People,dc=example,dc=com (user-secret)%n");
       out.printf("Administrator:        %s (%s)%n", StandInDirectory.ADMIN_DN, StandInDirectory.ADMIN_PASSWORD);
@@ -106,13 +115,15 @@ final class DemoCommand implements Callable<Integer> {
 
       int status = ExitStatus.OK.code();
       if (!noTour) {
-        status = tour(out, err, directory, passwordFile);
+        status = tour(out, err, directory, passwordFile, getKey);
       }
       if (serve) {
         out.println("Serving until Ctrl-C.");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
+        GetKeyServer served = getKey;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          served.close();
           directory.close();
           stop.countDown();
         }));
@@ -126,22 +137,44 @@ final class DemoCommand implements Callable<Integer> {
       return status;
     } finally {
       if (!serve) {
+        if (getKey != null) {
+          getKey.close();
+        }
         directory.close();
       }
     }
   }
 
+  /**
+   * The stand-in domain controller's RPC side beside the directory: port 135 when it can bind
+   * there, a free port otherwise, with the fixture's root keys and the directory's accounts.
+   */
+  private static GetKeyServer startGetKey(StandInDirectory directory) throws IOException {
+    DirectoryPrincipals principals = directory.principals();
+    return GetKeyServer.start(
+        new GetKeyServer.Config(directory.host(), GetKeyServer.Config.PREFER_135,
+            principals.netbiosDomain(), principals.dnsDomain(), "DC1",
+            List.of(KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY),
+                KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)),
+            Clock.systemUTC(), 5840, GetKeyServer.Misbehaviour.NONE),
+        principals);
+  }
+
   /** Runs {@link DemoTour} in-process, then reads the estate back. */
   private static int tour(PrintWriter out, PrintWriter err, StandInDirectory directory,
-      Path readerPassword) throws DirectoryException {
+      Path readerPassword, GetKeyServer getKey) throws DirectoryException {
     Path scratch;
     Path adminPassword;
+    Path userPassword;
     try {
       scratch = Files.createTempDirectory("lapsbridge-demo-kds-");
       scratch.toFile().deleteOnExit();
       adminPassword = scratch.resolve("admin.pw");
       Files.writeString(adminPassword, StandInDirectory.ADMIN_PASSWORD, StandardCharsets.UTF_8);
       adminPassword.toFile().deleteOnExit();
+      userPassword = scratch.resolve("user.pw");
+      Files.writeString(userPassword, DemoTour.USER_PASSWORD, StandardCharsets.UTF_8);
+      userPassword.toFile().deleteOnExit();
     } catch (IOException e) {
       err.println("lapsbridge: demo: cannot create a scratch folder: " + e.getMessage());
       return ExitStatus.PROBLEM.code();
@@ -150,9 +183,12 @@ final class DemoCommand implements Callable<Integer> {
     keys.toFile().deleteOnExit();
     Map<DemoTour.Bind, List<String>> connect = Map.of(
         DemoTour.Bind.LAPS_READER, connect(directory, DemoTour.READER_DN, readerPassword),
-        DemoTour.Bind.ADMINISTRATOR, connect(directory, StandInDirectory.ADMIN_DN, adminPassword));
+        DemoTour.Bind.ADMINISTRATOR, connect(directory, StandInDirectory.ADMIN_DN, adminPassword),
+        DemoTour.Bind.ORDINARY_USER, connect(directory, DemoTour.USER_DN, userPassword));
+    DemoTour.Online online =
+        new DemoTour.Online(getKey.epmPort(), encryptedValueOf(directory, "ENC-WS-02"));
     int worst = 0;
-    for (DemoTour.Section section : DemoTour.sections(directory.baseDn(), keys)) {
+    for (DemoTour.Section section : DemoTour.sections(directory.baseDn(), keys, online)) {
       out.println();
       out.println(section.heading());
       for (DemoTour.Step step : section.steps()) {
@@ -164,7 +200,11 @@ final class DemoCommand implements Callable<Integer> {
         line.addAll(connect.get(section.bind()));
         int code = Lapsbridge.run(out, err, line.toArray(String[]::new));
         ExitStatus expected =
-            step.expect() == DemoTour.Expect.PARTIAL ? ExitStatus.PARTIAL : ExitStatus.OK;
+            switch (step.expect()) {
+              case SUCCESS -> ExitStatus.OK;
+              case PARTIAL -> ExitStatus.PARTIAL;
+              case REFUSED -> ExitStatus.NOT_FOUND;
+            };
         if (code != expected.code()) {
           err.println("lapsbridge: demo step failed with exit " + code);
           worst = Math.max(worst, Math.max(code, 1));
@@ -188,6 +228,19 @@ final class DemoCommand implements Callable<Integer> {
     summary.print(out);
     out.flush();
     return worst;
+  }
+
+  /** A computer's current encrypted value, base64, read as the administrator. */
+  private static String encryptedValueOf(StandInDirectory directory, String computer)
+      throws DirectoryException {
+    try (LapsDirectory laps = LapsDirectory.open(new ConnectionSettings(directory.host(),
+        directory.port(), TransportSecurity.START_TLS, StandInDirectory.ADMIN_DN,
+        Secret.of(StandInDirectory.ADMIN_PASSWORD), directory.certificateFile(),
+        directory.baseDn(), null))) {
+      byte[] value = EncryptedAttributes.read(laps, laps.locate(computer),
+          List.of(LapsAttribute.ENCRYPTED_PASSWORD)).get(LapsAttribute.ENCRYPTED_PASSWORD).get(0);
+      return java.util.Base64.getEncoder().encodeToString(value);
+    }
   }
 
   private static List<String> connect(StandInDirectory directory, String bindDn,

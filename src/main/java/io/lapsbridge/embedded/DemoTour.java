@@ -14,17 +14,33 @@ public final class DemoTour {
 
   public static final String READER_PASSWORD = "reader-secret";
 
+  /** The ordinary user in {@code fixture-dit.ldif}: no LAPS rights, no decryptor group. */
+  public static final String USER_DN = "cn=Ursula User,ou=People,dc=example,dc=com";
+
+  public static final String USER_PASSWORD = "user-secret";
+
   private DemoTour() {}
 
   /** Whose connection options a step runs with. */
-  public enum Bind { LAPS_READER, ADMINISTRATOR }
+  public enum Bind { LAPS_READER, ADMINISTRATOR, ORDINARY_USER }
 
   /** How a step must end. */
   public enum Expect {
     SUCCESS,
     /** Some values cannot be read, and the others still print. */
-    PARTIAL
+    PARTIAL,
+    /** Refused: access denied (exit 5), as a domain controller refuses a non-decryptor. */
+    REFUSED
   }
+
+  /**
+   * The stand-in domain controller's GetKey service, for the online part of the tour.
+   *
+   * @param rpcPort its endpoint mapper's port
+   * @param encryptedValue base64 of ENC-WS-02's {@code msLAPS-EncryptedPassword}, which the
+   *     ordinary user presents to {@code decrypt --online} to be refused
+   */
+  public record Online(int rpcPort, String encryptedValue) {}
 
   /**
    * One command line, without its connection options.
@@ -61,6 +77,34 @@ public final class DemoTour {
    * keys to {@code kdsKeyFile}, and the reader decrypts with them.
    */
   public static List<Section> sections(String baseDn, Path kdsKeyFile) {
+    return sections(baseDn, kdsKeyFile, null);
+  }
+
+  /**
+   * As {@link #sections(String, Path)}, then, with a GetKey service ({@code online} not null),
+   * decrypting as Windows does: the reader asks the domain controller and gets the key for
+   * LAPS Readers' values but not for Domain Admins', and the ordinary user is refused.
+   */
+  public static List<Section> sections(String baseDn, Path kdsKeyFile, Online online) {
+    List<Section> sections = new java.util.ArrayList<>(offlineSections(baseDn, kdsKeyFile));
+    if (online != null) {
+      String port = Integer.toString(online.rpcPort());
+      sections.add(new Section("Online, as Windows does it: the domain controller's GetKey"
+          + " (MS-GKDI over RPC, endpoint mapper on port " + port + ") gives each key only to an"
+          + " authorized decryptor. As the LAPS reader, no key file:", Bind.LAPS_READER,
+          "<connection options above>", List.of(
+              Step.of("get-password", "ENC-WS-02", "--rpc-port", port),
+              new Step(List.of("get-password", "ENC-WS-01", "--history", "--rpc-port", port),
+                  Expect.REFUSED))));
+      sections.add(new Section("As the ordinary user, with ENC-WS-02's encrypted value in hand:",
+          Bind.ORDINARY_USER, "<ordinary user's connection options>", List.of(
+              new Step(List.of("decrypt", "--online", "--rpc-port", port,
+                  online.encryptedValue()), Expect.REFUSED))));
+    }
+    return List.copyOf(sections);
+  }
+
+  private static List<Section> offlineSections(String baseDn, Path kdsKeyFile) {
     String legacy = SampleEstate.nameOf(SampleEstate.firstIndexOf(SampleEstate.State.LEGACY_ONLY));
     String windows = SampleEstate.nameOf(SampleEstate.firstIndexOf(SampleEstate.State.WINDOWS_CLEARTEXT));
     String keys = kdsKeyFile.toString();

@@ -83,27 +83,33 @@ public final class KeySources implements AutoCloseable {
     if (!online.enabled()) {
       return KeySource.fromDirectory(directory);
     }
-    RpcCredentials credentials;
-    try {
-      credentials = credentials(directory);
-    } catch (DirectoryException | IllegalArgumentException e) {
-      // Said in each value's note only if the root keys cannot stand in.
-      String why = "not asked: " + e.getMessage();
-      return KeySource.onlineFirst(
-          request -> {
-            throw new LapsCryptoException(LapsCryptoException.Reason.KEY_SOURCE_UNAVAILABLE, why);
-          },
-          directory);
+    // Resolved on the first encrypted value: a run that decrypts nothing asks nothing.
+    return KeySource.onlineFirst(request -> openFor(directory).groupKey(request), directory);
+  }
+
+  /** The GetKey source as the bind's user; an unusable bind is "no DC to ask" for the fallback. */
+  private synchronized OnlineGroupKeys openFor(LapsDirectory directory)
+      throws LapsCryptoException {
+    if (opened == null) {
+      RpcCredentials credentials;
+      try {
+        credentials = credentials(directory);
+      } catch (DirectoryException | IllegalArgumentException e) {
+        // Said in each value's note only if the root keys cannot stand in.
+        throw new LapsCryptoException(
+            LapsCryptoException.Reason.KEY_SOURCE_UNAVAILABLE, "not asked: " + e.getMessage());
+      }
+      String host = directory.settings().host();
+      opened =
+          new OnlineGroupKeys(
+              new GetKeyClient(
+                  new GetKeyClient.Endpoint(
+                      host, online.epmPort(), online.connectTimeout(),
+                      directory.settings().timeout()),
+                  credentials, new SecureRandom(), Clock.systemUTC()),
+              new GroupKeyCache(), host);
     }
-    String host = directory.settings().host();
-    opened =
-        new OnlineGroupKeys(
-            new GetKeyClient(
-                new GetKeyClient.Endpoint(
-                    host, online.epmPort(), online.connectTimeout(), directory.settings().timeout()),
-                credentials, new SecureRandom(), Clock.systemUTC()),
-            new GroupKeyCache(), host);
-    return KeySource.onlineFirst(opened, directory);
+    return opened;
   }
 
   /** For a run without a directory ({@code decrypt}): the key file, which is then required. */

@@ -59,4 +59,25 @@ class DemoTourTest {
         DemoTour.sections("dc=corp,dc=test", KEYS).get(3).steps().get(3).arguments());
     assertEquals("ou=Workstations,ou=Computers,dc=example,dc=com", audit.get(3));
   }
+
+  @Test
+  void onlineTheReaderReadsItsGroupsValuesAndTheOthersAreRefused() {
+    List<DemoTour.Section> sections =
+        DemoTour.sections("dc=example,dc=com", KEYS, new DemoTour.Online(49135, "AAAA"));
+    assertEquals(6, sections.size(), "the four offline sections, then the reader and the ordinary user");
+    DemoTour.Section reader = sections.get(4);
+    assertEquals(DemoTour.Bind.LAPS_READER, reader.bind());
+    assertEquals(List.of("get-password", "ENC-WS-02", "--rpc-port", "49135"),
+        reader.steps().get(0).arguments());
+    assertEquals(List.of(DemoTour.Expect.SUCCESS, DemoTour.Expect.REFUSED),
+        reader.steps().stream().map(DemoTour.Step::expect).toList(),
+        "ENC-WS-01 is encrypted to Domain Admins, which the reader is not in");
+    DemoTour.Section user = sections.get(5);
+    assertEquals(DemoTour.Bind.ORDINARY_USER, user.bind());
+    assertEquals(List.of("decrypt", "--online", "--rpc-port", "49135", "AAAA"),
+        user.steps().get(0).arguments());
+    assertEquals(DemoTour.Expect.REFUSED, user.steps().get(0).expect());
+    assertTrue(sections.subList(4, 6).stream().flatMap(s -> s.steps().stream())
+        .noneMatch(step -> step.arguments().contains("--kds-key-file")), "no key file online");
+  }
 }
