@@ -55,7 +55,7 @@ variants=(
   "floor, Java 17 (empty main, default CDS)|java -Xshare:auto ${c1[*]} -cp $work/empty Empty"
   "get-password, java -jar (no AppCDS, C2)|java -jar $(q "$jar" "${gp[@]}")"
   "get-password, packaged (/usr/bin/lapsbridge)|$(q "$work/lapsbridge" "${gp[@]}")"
-  "ldapsearch, same read|env LDAPTLS_CACERT=$cert ldapsearch -LLL -x -H $ldaps -D $(q "$reader") -y $pw -b dc=example,dc=com (|(cn=WS-00001)(sAMAccountName=WS-00001\$)) ms-Mcs-AdmPwd ms-Mcs-AdmPwdExpirationTime msLAPS-Password msLAPS-PasswordExpirationTime"
+  "ldapsearch, same read|env LDAPTLS_CACERT=$cert $(q ldapsearch -LLL -x -H "$ldaps" -D "$reader" -y "$pw" -b dc=example,dc=com '(|(cn=WS-00001)(sAMAccountName=WS-00001$))' ms-Mcs-AdmPwd ms-Mcs-AdmPwdExpirationTime msLAPS-Password msLAPS-PasswordExpirationTime)"
   "packaged --version|$work/lapsbridge --version"
   "packaged get-password, nothing listening (no TLS)|$(q "$work/lapsbridge" get-password WS-00001 --host 127.0.0.1 --port 9 --ldaps --timeout 1)"
   "packaged get-password, -XX:+UseSerialGC|env LAPSBRIDGE_JAVA_OPTS=-XX:+UseSerialGC $(q "$work/lapsbridge" "${gp[@]}")"
@@ -82,11 +82,16 @@ if [ -x "$jdk25/bin/jlink" ]; then
   )
 fi
 
+# Each variant once, so that a broken one is seen here (hyperfine then ignores exit codes,
+# since the nothing-listening run exits 3 by design).
 args=()
-for v in "${variants[@]}"; do args+=(-n "${v%%|*}" "${v#*|}"); done
+for v in "${variants[@]}"; do
+  args+=(-n "${v%%|*}" "${v#*|}")
+  case "$v" in *"nothing listening"*) continue ;; esac
+  bash -c "${v#*|}" >/dev/null 2>"$work/err" || { echo "variant failed: ${v%%|*}" >&2; cat "$work/err" >&2; exit 1; }
+done
 echo "== hyperfine, $runs runs each after 3 warm-ups"
-hyperfine -N -w 3 -r "$runs" --export-markdown "$work/result.md" "${args[@]}" >/dev/null 2>&1 || \
-  hyperfine -N -w 3 -r "$runs" --export-markdown "$work/result.md" "${args[@]}"
+hyperfine -N -i -w 3 -r "$runs" --export-markdown "$work/result.md" "${args[@]}" >/dev/null
 cat "$work/result.md"
 
 # Timeline of one packaged get-password: when marker classes load (JVM uptime, median of 7).
