@@ -2,8 +2,7 @@
 # Where one get-password process's time goes, and what the packaged command costs next to the
 # JVM's floor and ldapsearch. Method and figures: bench/startup.md.
 #
-# Needs: the Debian package (mvn -B -Pdeb -DskipTests package), hyperfine and ldap-utils
-# (apt-get install hyperfine ldap-utils). Optional: a JDK 25 (JDK25=/path, default
+# Needs: the Debian package (mvn -B -Pdeb -DskipTests package) and ldap-utils. Optional: a JDK 25 (JDK25=/path, default
 # /usr/lib/jvm/temurin-25-jdk-amd64) for the jlink variants. Usage: bench/startup.sh [RUNS]
 #
 # Nothing is installed: the package is unpacked into a temporary directory and its launcher and
@@ -82,17 +81,35 @@ if [ -x "$jdk25/bin/jlink" ]; then
   )
 fi
 
-# Each variant once, so that a broken one is seen here (hyperfine then ignores exit codes,
-# since the nothing-listening run exits 3 by design).
-args=()
+# Timing: interleaved rounds rather than hyperfine's one-variant-after-another blocks. The
+# machine's 2 cores are shared with other builds whose load drifts over minutes; with every
+# variant run once per round, in turn, a drift hits all of them alike. One warm-up round (it
+# also lets -XX:+AutoCreateSharedArchive write its archive), then $runs timed rounds with
+# date +%s%N around each process; the table gives the median, the quartiles and the minimum.
 for v in "${variants[@]}"; do
-  args+=(-n "${v%%|*}" "${v#*|}")
   case "$v" in *"nothing listening"*) continue ;; esac
   bash -c "${v#*|}" >/dev/null 2>"$work/err" || { echo "variant failed: ${v%%|*}" >&2; cat "$work/err" >&2; exit 1; }
 done
-echo "== hyperfine, $runs runs each after 3 warm-ups"
-hyperfine -N -i -w 3 -r "$runs" --export-markdown "$work/result.md" "${args[@]}" >/dev/null
-cat "$work/result.md"
+echo "== $runs interleaved rounds after 1 warm-up round"
+: > "$work/times"
+for round in $(seq 0 "$runs"); do
+  for i in "${!variants[@]}"; do
+    cmd="${variants[$i]#*|}"
+    t0=$(date +%s%N)
+    bash -c "$cmd" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    [ "$round" = 0 ] || echo "$i $(( (t1 - t0) / 1000 ))" >> "$work/times"
+  done
+done
+printf '| %-58s | %9s | %15s | %7s |\n' "variant" "median ms" "quartiles ms" "min ms"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' $(seq 60))" "----------:" "----------------:" "--------:"
+for i in "${!variants[@]}"; do
+  awk -v i="$i" '$1 == i {print $2 / 1000}' "$work/times" | sort -n | awk -v name="${variants[$i]%%|*}" '
+    {v[NR] = $1} END {
+      printf "| %-58s | %9.0f | %7.0f - %-5.0f | %7.0f |\n", name, v[int((NR + 1) / 2)],
+        v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)], v[1] }'
+done
+echo "(bash -c around each process adds about 2 ms to every row)"
 
 # Timeline of one packaged get-password: when marker classes load (JVM uptime, median of 7).
 echo "== timeline of the packaged get-password (ms of JVM uptime, median of 7 runs)"
@@ -113,4 +130,4 @@ for m in "${markers[@]}"; do
     grep -F "] $cls " "$work/cl$i.log" | head -n 1 | sed -E 's/^\[([0-9.]+)s\].*/\1/'
   done | sort -n | sed -n 4p | awk -v what="${m#*|}" '{printf "%6.0f  %s\n", $1 * 1000, what}'
 done
-echo "classes loaded: $(grep -c 'class,load' "$work/cl1.log"), of them from the CDS archives: $(grep -c 'shared objects file' "$work/cl1.log")"
+echo "classes loaded: $(wc -l < "$work/cl1.log"), of them from the CDS archives: $(grep -c 'shared objects file' "$work/cl1.log")"
