@@ -2,7 +2,7 @@
 # Where one get-password process's time goes, and what the packaged command costs next to the
 # JVM's floor and ldapsearch. Method and figures: bench/startup.md.
 #
-# Needs: the Debian package (mvn -B -Pdeb -DskipTests package) and ldap-utils. Optional: a JDK 25 (JDK25=/path, default
+# Needs: the Debian package (mvn -B -Pdeb -DskipTests package), ldap-utils and GNU time. Optional: a JDK 25 (JDK25=/path, default
 # /usr/lib/jvm/temurin-25-jdk-amd64) for the jlink variants. Usage: bench/startup.sh [RUNS]
 #
 # Nothing is installed: the package is unpacked into a temporary directory and its launcher and
@@ -85,7 +85,8 @@ fi
 # machine's 2 cores are shared with other builds whose load drifts over minutes; with every
 # variant run once per round, in turn, a drift hits all of them alike. One warm-up round (it
 # also lets -XX:+AutoCreateSharedArchive write its archive), then $runs timed rounds with
-# date +%s%N around each process; the table gives the median, the quartiles and the minimum.
+# date +%s%N around each process; the table gives the median, the quartiles and the minimum,
+# and the median CPU time (user + system, GNU time), which the other builds' load does not inflate.
 for v in "${variants[@]}"; do
   case "$v" in *"nothing listening"*) continue ;; esac
   bash -c "${v#*|}" >/dev/null 2>"$work/err" || { echo "variant failed: ${v%%|*}" >&2; cat "$work/err" >&2; exit 1; }
@@ -96,18 +97,19 @@ for round in $(seq 0 "$runs"); do
   for i in "${!variants[@]}"; do
     cmd="${variants[$i]#*|}"
     t0=$(date +%s%N)
-    bash -c "$cmd" >/dev/null 2>&1 || true
+    /usr/bin/time -f '%U %S' -o "$work/cpu" bash -c "$cmd" >/dev/null 2>&1 || true
     t1=$(date +%s%N)
-    [ "$round" = 0 ] || echo "$i $(( (t1 - t0) / 1000 ))" >> "$work/times"
+    [ "$round" = 0 ] || echo "$i $(( (t1 - t0) / 1000 )) $(awk '{print ($1 + $2) * 1000}' "$work/cpu")" >> "$work/times"
   done
 done
-printf '| %-58s | %9s | %15s | %7s |\n' "variant" "median ms" "quartiles ms" "min ms"
-printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' $(seq 60))" "----------:" "----------------:" "--------:"
+printf '| %-58s | %9s | %15s | %7s | %11s |\n' "variant" "median ms" "quartiles ms" "min ms" "CPU ms (med)"
+printf '|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' $(seq 60))" "----------:" "----------------:" "--------:" "------------:"
 for i in "${!variants[@]}"; do
-  awk -v i="$i" '$1 == i {print $2 / 1000}' "$work/times" | sort -n | awk -v name="${variants[$i]%%|*}" '
+  cpu="$(awk -v i="$i" '$1 == i {print $3}' "$work/times" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
+  awk -v i="$i" '$1 == i {print $2 / 1000}' "$work/times" | sort -n | awk -v name="${variants[$i]%%|*}" -v cpu="$cpu" '
     {v[NR] = $1} END {
-      printf "| %-58s | %9.0f | %7.0f - %-5.0f | %7.0f |\n", name, v[int((NR + 1) / 2)],
-        v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)], v[1] }'
+      printf "| %-58s | %9.0f | %7.0f - %-5.0f | %7.0f | %11.0f |\n", name, v[int((NR + 1) / 2)],
+        v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)], v[1], cpu }'
 done
 echo "(bash -c around each process adds about 2 ms to every row)"
 
