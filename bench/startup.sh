@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
 jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-deb="$(ls target/lapsbridge_*_all.deb | head -n 1)"
+deb="$(ls -t target/lapsbridge_*_all.deb | head -n 1)"
 work="$(mktemp -d /tmp/lapsbridge-startup.XXXXXX)"
 server=""
 trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT

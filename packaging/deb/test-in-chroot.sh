@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-deb="${1:-$(ls target/lapsbridge_*_all.deb 2>/dev/null | head -n 1)}"
+deb="${1:-$(ls -t target/lapsbridge_*_all.deb 2>/dev/null | head -n 1)}"
 [ -f "$deb" ] || { echo "test-in-chroot: no package; build it with mvn -B -Pdeb -DskipTests package" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "test-in-chroot: needs root (debootstrap, chroot, mount)" >&2; exit 2; }
 
