@@ -282,7 +282,7 @@ function _picocli_lapsbridge_getpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--history' '--dsrm' '--offline'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--kds-key-file' '--rpc-port' '--source' '--format'"
   local source_option_args=("legacy" "windows" "all") # --source values
   local format_option_args=("text" "json" "csv") # --format values
@@ -363,7 +363,7 @@ function _picocli_lapsbridge_resetpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--when' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
@@ -431,7 +431,7 @@ function _picocli_lapsbridge_schema() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="print check extend"
-  local flag_opts=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -450,7 +450,7 @@ function _picocli_lapsbridge_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--serve' '--no-tour'"
+  local flag_opts="'--serve' '--no-tour' '-h' '--help' '-V' '--version'"
   local arg_opts="'--port' '--ldaps-port' '--computers' '--seed'"
 
   type compopt &>/dev/null && compopt +o default
@@ -503,7 +503,7 @@ function _picocli_lapsbridge_kds() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="list export public-key"
-  local flag_opts=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -522,7 +522,7 @@ function _picocli_lapsbridge_decrypt() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--online' '--ldaps' '--start-tls' '--insecure' '--hex' '--base64'"
+  local flag_opts="'--online' '--ldaps' '--start-tls' '--insecure' '--hex' '--base64' '-h' '--help' '-V' '--version'"
   local arg_opts="'--kds-key-file' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--rpc-port' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -614,7 +614,7 @@ function _picocli_lapsbridge_permissions() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="grant-self grant-read grant-reset grant-audit audit"
-  local flag_opts=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -753,7 +753,7 @@ function _picocli_lapsbridge_schema_print() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--family'"
   local target_option_args=("ad" "apacheds" "openldap") # --target values
   local family_option_args=("legacy" "windows" "all") # --family values
@@ -789,7 +789,7 @@ function _picocli_lapsbridge_schema_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
@@ -855,7 +855,7 @@ function _picocli_lapsbridge_schema_extend() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
@@ -1039,7 +1039,7 @@ function _picocli_lapsbridge_kds_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1105,7 +1105,7 @@ function _picocli_lapsbridge_kds_export() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--out'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1171,7 +1171,7 @@ function _picocli_lapsbridge_kds_publickey() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--out' '--sid' '--root-key' '--at' '--domain' '--forest'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1510,7 +1510,7 @@ function _picocli_lapsbridge_permissions_grantself() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
@@ -1588,7 +1588,7 @@ function _picocli_lapsbridge_permissions_grantread() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
@@ -1666,7 +1666,7 @@ function _picocli_lapsbridge_permissions_grantreset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
@@ -1744,7 +1744,7 @@ function _picocli_lapsbridge_permissions_grantaudit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format' '--audit'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
@@ -1828,7 +1828,7 @@ function _picocli_lapsbridge_permissions_audit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--sacl'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--sacl' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values

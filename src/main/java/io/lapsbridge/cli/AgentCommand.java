@@ -30,7 +30,6 @@ import picocli.CommandLine.Option;
 /** {@code lapsbridge agent}: the device agent that rotates the managed local password. */
 @Command(
     name = "agent",
-    mixinStandardHelpOptions = true,
     description = "Rotate this device's managed local account password, directory first.",
     subcommands = {AgentCommand.RunOnce.class, AgentCommand.Run.class})
 final class AgentCommand implements Runnable {
@@ -41,7 +40,7 @@ final class AgentCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "an agent command is required");
   }
 
-  @Command(name = "run-once", mixinStandardHelpOptions = true,
+  @Command(name = "run-once",
       description = {
         "Run one cycle: finish an interrupted rotation, read the expiry, and rotate when it is"
             + " missing, past, beyond policy, reset by an administrator, or after a login of the"
@@ -79,7 +78,7 @@ final class AgentCommand implements Runnable {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
+  @Command(name = "run",
       description = "Run a cycle now, then every hour with random jitter (the Windows LAPS"
           + " cadence), and at once when a policy file changes. Runs until stopped.")
   static final class Run implements Callable<Integer> {

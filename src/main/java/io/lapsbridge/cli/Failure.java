@@ -36,7 +36,8 @@ record Failure(ExitStatus status, String message) {
       return new Failure(statusOf(directory.kind()), directory.getMessage());
     }
     if (exception instanceof KeyFileException keyFile) {
-      // A key file that exists where one is to be written, or is not a key file: the user's to fix.
+      // A key file that exists where one is to be written, or that is missing, unreadable or
+      // not a key file, is the user's to fix (exit 2); only a failed write is a problem (1).
       return new Failure(
           keyFile.kind() == KeyFileException.Kind.IO ? ExitStatus.PROBLEM : ExitStatus.USAGE,
           keyFile.getMessage());

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "inventory",
-    mixinStandardHelpOptions = true,
     description = "Classify every computer's LAPS state: counts per state and OU, stale and conflicting machines.")
 final class InventoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

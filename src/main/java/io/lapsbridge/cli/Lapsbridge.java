@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 /** The {@code lapsbridge} command: one executable, verb-first subcommands. */
 @Command(
     name = "lapsbridge",
-    mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Read, rotate, audit and migrate legacy Microsoft LAPS and Windows LAPS passwords.",
     subcommands = {
@@ -36,13 +35,28 @@ public final class Lapsbridge implements Runnable {
   static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err,
       String... args) {
     CommandLine tree = args.length > 0 ? onlyCommand(args[0], factory) : null;
-    return configure(tree != null ? tree : new CommandLine(new Lapsbridge(), factory), out, err)
-        .execute(args);
+    return configure(tree != null ? tree : fullTree(factory), out, err).execute(args);
   }
 
   /** The configured picocli tree, shared by {@link #run} and the help-reference test. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return configure(new CommandLine(new Lapsbridge(), CommandFactory.system()), out, err);
+    return configure(fullTree(CommandFactory.system()), out, err);
+  }
+
+  private static CommandLine fullTree(CommandLine.IFactory factory) {
+    return withHelpEverywhere(new CommandLine(new Lapsbridge(), factory));
+  }
+
+  /**
+   * Gives every command of the tree {@code --help}/{@code -h} and {@code --version}/{@code -V}.
+   * This is the one place they are declared, so a command added later cannot lack them (#13
+   * item 9: half of the command paths had none, and answered {@code --help} with a usage error).
+   */
+  static CommandLine withHelpEverywhere(CommandLine command) {
+    command.getCommandSpec().mixinStandardHelpOptions(true);
+    command.getSubcommands().values().stream().distinct()
+        .forEach(Lapsbridge::withHelpEverywhere);
+    return command;
   }
 
   /**
@@ -59,7 +73,7 @@ public final class Lapsbridge implements Runnable {
           && command.name().equals(name)) {
         CommandLine root = new CommandLine(new Root(), factory);
         root.addSubcommand(name, new CommandLine(type, factory));
-        return root;
+        return withHelpEverywhere(root);
       }
     }
     return null;
@@ -76,7 +90,7 @@ public final class Lapsbridge implements Runnable {
   }
 
   /** The root without its subcommands, for {@link #onlyCommand}. */
-  @Command(name = "lapsbridge", mixinStandardHelpOptions = true,
+  @Command(name = "lapsbridge",
       versionProvider = VersionProvider.class)
   static final class Root implements Runnable {
     @Override

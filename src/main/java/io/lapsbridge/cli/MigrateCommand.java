@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
 /** {@code lapsbridge migrate}: plan, check, apply and resume a migration to Windows LAPS. */
 @Command(
     name = "migrate",
-    mixinStandardHelpOptions = true,
     description = "Plan and apply a migration from legacy LAPS to Windows LAPS, with a journal.",
     subcommands = {
       MigrateCommand.PlanCommand.class,
@@ -68,7 +67,7 @@ final class MigrateCommand implements Runnable {
   /** Output formats of plan and check. */
   enum Format { TEXT, JSON }
 
-  @Command(name = "plan", mixinStandardHelpOptions = true,
+  @Command(name = "plan",
       description = "Build a deterministic plan from the live estate and a rule file; writes nothing to the directory.")
   static final class PlanCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -108,7 +107,7 @@ final class MigrateCommand implements Runnable {
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
+  @Command(name = "check",
       description = "Plan and summarise; exit 1 when work remains, 0 when the estate matches the rules.")
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -167,7 +166,7 @@ final class MigrateCommand implements Runnable {
     }
   }
 
-  @Command(name = "apply", mixinStandardHelpOptions = true,
+  @Command(name = "apply",
       description = "Apply a plan: re-validate each action, write conditionally, read back, journal.")
   static final class Apply implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -197,7 +196,7 @@ final class MigrateCommand implements Runnable {
     }
   }
 
-  @Command(name = "resume", mixinStandardHelpOptions = true,
+  @Command(name = "resume",
       description = "Continue an interrupted apply from its journal; converges to the same end state.")
   static final class Resume implements Callable<Integer> {
     @Spec CommandSpec spec;

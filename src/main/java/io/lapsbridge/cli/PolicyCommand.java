@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 /** {@code lapsbridge policy}: explain the effective LAPS policy, generate compliant passwords. */
 @Command(
     name = "policy",
-    mixinStandardHelpOptions = true,
     description = "Explain the LAPS policy in force and generate compliant passwords.",
     subcommands = {
       PolicyCommand.Show.class,
@@ -44,7 +43,6 @@ final class PolicyCommand implements Runnable {
 
   @Command(
       name = "show",
-      mixinStandardHelpOptions = true,
       description = {
         "Print the winning policy root, every effective setting and its source, the legacy"
             + " emulation decision with its reasons, the backup plan and any warnings.",
@@ -100,7 +98,6 @@ final class PolicyCommand implements Runnable {
 
   @Command(
       name = "generate-password",
-      mixinStandardHelpOptions = true,
       description = {
         "Print one password that complies with a LAPS complexity level, for setting by hand.",
         "Complexity 1-5: --length characters (8-64, default 14);"

@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "translate",
-    mixinStandardHelpOptions = true,
     description = "Translate a legacy LAPS GPO's Registry.pol (or GPO folder) into a Windows LAPS Registry.pol.")
 final class PolicyTranslateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

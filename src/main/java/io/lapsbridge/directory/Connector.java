@@ -6,6 +6,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
@@ -103,28 +104,65 @@ final class Connector {
     try {
       BindResult result = connection.bind(new SimpleBindRequest(settings.bindDn(), password));
       if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
-        throw bindFailure(settings, result.getResultCode(), result.getDiagnosticMessage());
+        throw bindFailure(connection, settings, result.getResultCode(),
+            result.getDiagnosticMessage());
       }
     } catch (LDAPException e) {
       if (Ldap.isConnectionLoss(e.getResultCode())) {
         throw connectFailure(settings, e);
       }
-      throw bindFailure(settings, e.getResultCode(), e.getDiagnosticMessage());
+      throw bindFailure(connection, settings, e.getResultCode(), e.getDiagnosticMessage());
     } finally {
       Arrays.fill(password, (byte) 0);
     }
   }
 
-  private static DirectoryException bindFailure(
+  private static DirectoryException bindFailure(LDAPConnection connection,
       ConnectionSettings settings, ResultCode code, String diagnostic) {
     String reason =
         ResultCode.INVALID_CREDENTIALS.equals(code) ? "invalid credentials" : code.getName();
+    String hint = !bare(settings.bindDn()) ? "" : bareNameHint(settings.bindDn(), code,
+        diagnostic, settings.baseDn() != null ? settings.baseDn() : defaultNamingContext(connection));
     return new DirectoryException(
         DirectoryException.Kind.BIND,
         "bind as '" + settings.bindDn() + "' to " + settings.endpoint() + " failed: " + reason
-            + Ldap.diagnosticSuffix(diagnostic),
+            + Ldap.diagnosticSuffix(diagnostic) + hint,
         Ldap.code(code),
         null);
+  }
+
+  /** A user name without a domain: not {@code name@domain}, {@code DOMAIN\name} or a DN. */
+  private static boolean bare(String bindName) {
+    return bindName.indexOf('@') < 0 && bindName.indexOf('\\') < 0 && bindName.indexOf('=') < 0;
+  }
+
+  /** The root DSE's defaultNamingContext, which AD shows before a bind; null if unreadable. */
+  private static String defaultNamingContext(LDAPConnection connection) {
+    try {
+      RootDSE root = connection.getRootDSE();
+      return root == null ? null : root.getAttributeValue("defaultNamingContext");
+    } catch (LDAPException e) {
+      return null;
+    }
+  }
+
+  /**
+   * What to bind with instead, when AD refused a bare user name (#13 item 8). AD answers a name
+   * without a domain with the same {@code data 52e} (bad user name or password) as a wrong
+   * password, so the hint says which forms AD takes rather than that the name is wrong. Empty
+   * for any other failure or name.
+   *
+   * @param baseDn the search base, whose {@code dc=} labels give the domain for the example UPN;
+   *     null when not known yet
+   */
+  static String bareNameHint(String bindName, ResultCode code, String diagnostic, String baseDn) {
+    if (!bare(bindName) || !ResultCode.INVALID_CREDENTIALS.equals(code) || diagnostic == null
+        || !diagnostic.toLowerCase(Locale.ROOT).contains("data 52e")) {
+      return "";
+    }
+    String domain = baseDn == null ? "domain" : DomainNames.dnsNameOf(baseDn).orElse("domain");
+    return "; '" + bindName + "' has no domain, and AD binds a user as " + bindName + "@"
+        + domain + ", DOMAIN\\" + bindName + " (DOMAIN: the NetBIOS domain name) or by DN";
   }
 
   private static DirectoryException connectFailure(ConnectionSettings settings, LDAPException e) {

@@ -15,6 +15,8 @@ import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchResultListener;
+import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.lapsbridge.model.Sid;
@@ -35,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Security descriptors over LDAP: reads and writes only the DACL or only the SACL with the
@@ -51,6 +54,8 @@ public final class SecurityDirectory {
 
   private static final String ATTRIBUTE = "nTSecurityDescriptor";
   private static final int PAGE_SIZE = 500;
+  /** OWNER_SECURITY_INFORMATION in SD_FLAGS. */
+  private static final int OWNER_FLAG = 0x1;
 
   /** Which part of the descriptor an operation reads or writes. */
   public enum Part {
@@ -158,8 +163,20 @@ public final class SecurityDirectory {
   }
 
   static Control sdFlags(Part part) {
+    return sdFlags(part.flag);
+  }
+
+  private static Control sdFlags(int flags) {
     return new Control(SD_FLAGS_OID, true,
-        new ASN1OctetString(new ASN1Sequence(new ASN1Integer(part.flag)).encode()));
+        new ASN1OctetString(new ASN1Sequence(new ASN1Integer(flags)).encode()));
+  }
+
+  /**
+   * What the audit reads: the part, and with the DACL the owner too, whose SID AD wrote in place
+   * of CREATOR OWNER in a computer's default ACEs.
+   */
+  private static int auditFlags(Part part) {
+    return part == Part.DACL ? OWNER_FLAG | part.flag : part.flag;
   }
 
   /** The requested part of an object's descriptor, or empty when it has none. */
@@ -207,6 +224,13 @@ public final class SecurityDirectory {
         Optional.empty(), Optional.empty(),
         part == Part.SACL ? sd.sacl() : Optional.empty(),
         part == Part.DACL ? sd.dacl() : Optional.empty());
+  }
+
+  /** {@code part} with the owner of {@code whole}: what SD_FLAGS owner and DACL return. */
+  private static SecurityDescriptor withOwner(SecurityDescriptor part, SecurityDescriptor whole) {
+    return new SecurityDescriptor(part.control()
+        | (whole.control() & SecurityDescriptor.OWNER_DEFAULTED), whole.owner(), part.group(),
+        part.sacl(), part.dacl());
   }
 
   /**
@@ -449,11 +473,11 @@ public final class SecurityDirectory {
   }
 
   /**
-   * The objects an audit needs, parents before children: the ancestors of {@code base} up to the
-   * domain root, then every domain, container and OU under it, and every computer, each with the
-   * requested descriptor part. Paged.
+   * The containers an audit needs, parents before children: the ancestors of {@code base} up to
+   * the domain root, then every domain, container and OU under it (not computers: see {@link
+   * #computers}), each with the requested descriptor part (and the owner, with the DACL). Paged.
    */
-  public List<SecuredObject> snapshot(String base, Part part) throws DirectoryException {
+  public List<SecuredObject> containers(String base, Part part) throws DirectoryException {
     List<SecuredObject> objects = new ArrayList<>();
     try {
       DN baseDn = new DN(base);
@@ -471,33 +495,75 @@ public final class SecurityDirectory {
     } catch (LDAPException e) {
       throw LapsDirectory.failure("read the parents of", base, null, e);
     }
-    Filter filter = Filter.createORFilter(
+    Filter filter = Filter.createANDFilter(Filter.createORFilter(
         Filter.createEqualityFilter("objectClass", "organizationalUnit"),
         Filter.createEqualityFilter("objectClass", "container"),
-        Filter.createEqualityFilter("objectClass", "domainDNS"),
-        Filter.createEqualityFilter("objectClass", "computer"));
-    ASN1OctetString cookie = null;
+        Filter.createEqualityFilter("objectClass", "domainDNS")),
+        Filter.createNOTFilter(Filter.createEqualityFilter("objectClass", "computer")));
     List<SearchResultEntry> entries = new ArrayList<>();
+    pagedSearch(base, filter, part, entries::add);
+    entries.sort((a, b) -> Integer.compare(depth(a.getDN()), depth(b.getDN())));
+    for (SearchResultEntry entry : entries) {
+      objects.add(secured(entry, part));
+    }
+    return objects;
+  }
+
+  /**
+   * Hands every computer under {@code base} to {@code sink} as it arrives, with the requested
+   * descriptor part (and the owner, with the DACL), holding none of them: at most one page of
+   * the paged search is in flight. A descriptor that cannot be decoded stops the walk.
+   */
+  public void computers(String base, Part part, Consumer<SecuredObject> sink)
+      throws DirectoryException {
+    DirectoryException[] failure = new DirectoryException[1];
+    pagedSearch(base, Filter.createEqualityFilter("objectClass", "computer"), part, entry -> {
+      if (failure[0] != null) {
+        return;
+      }
+      try {
+        sink.accept(secured(entry, part));
+      } catch (DirectoryException e) {
+        failure[0] = e;
+      }
+    });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+  }
+
+  /** A paged subtree search whose entries go to {@code each} as they arrive, not into a list. */
+  private void pagedSearch(String base, Filter filter, Part part,
+      Consumer<SearchResultEntry> each) throws DirectoryException {
+    SearchResultListener listener = new SearchResultListener() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void searchEntryReturned(SearchResultEntry entry) {
+        each.accept(entry);
+      }
+
+      @Override
+      public void searchReferenceReturned(SearchResultReference reference) {
+        // Referrals to other naming contexts are not followed: the audit covers this domain.
+      }
+    };
+    ASN1OctetString cookie = null;
     do {
-      SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, ATTRIBUTE, "objectClass");
+      SearchRequest request =
+          new SearchRequest(listener, base, SearchScope.SUB, filter, ATTRIBUTE, "objectClass");
       request.addControl(new SimplePagedResultsControl(PAGE_SIZE, cookie, true));
       if (serverHonoursSdFlags) {
-        request.addControl(sdFlags(part));
+        request.addControl(sdFlags(auditFlags(part)));
       }
       try {
         SearchResult result = connection.search(request);
-        entries.addAll(result.getSearchEntries());
         SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
         cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie();
       } catch (LDAPException e) {
         throw LapsDirectory.failure("read security descriptors under", base, null, e);
       }
     } while (cookie != null);
-    entries.sort((a, b) -> Integer.compare(depth(a.getDN()), depth(b.getDN())));
-    for (SearchResultEntry entry : entries) {
-      objects.add(secured(entry, part));
-    }
-    return objects;
   }
 
   private static int depth(String dn) {
@@ -522,7 +588,8 @@ public final class SecurityDirectory {
         : entry.hasObjectClass("domainDNS") ? Guids.DOMAIN_DNS_CLASS
         : entry.hasObjectClass("container") ? Guids.CONTAINER_CLASS
         : Guids.OTHER_CLASS;
-    Optional<SecurityDescriptor> sd = decode(entry).map(value -> serverHonoursSdFlags ? value : only(value, part));
+    Optional<SecurityDescriptor> sd = decode(entry).map(value -> serverHonoursSdFlags ? value
+        : part == Part.DACL ? withOwner(only(value, part), value) : only(value, part));
     return new SecuredObject(entry.getDN(), normalized(entry.getDN()), parent, objectClass, computer, sd);
   }
 

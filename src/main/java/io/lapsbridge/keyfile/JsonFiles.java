@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -68,14 +69,20 @@ final class JsonFiles {
 
   static JsonNode read(Path file, String format) throws KeyFileException {
     byte[] bytes;
+    if (Files.isDirectory(file)) {
+      throw new KeyFileException(KeyFileException.Kind.UNREADABLE,
+          file + ": is a directory, not a key file");
+    }
     try {
       if (Files.size(file) > MAX_SIZE) {
         throw invalid(file, "is larger than " + MAX_SIZE + " bytes; not a lapsbridge key file");
       }
       bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new KeyFileException(KeyFileException.Kind.UNREADABLE, file + ": no such file", e);
     } catch (IOException e) {
-      throw new KeyFileException(
-          KeyFileException.Kind.IO, file + ": cannot read: " + e.getClass().getSimpleName());
+      throw new KeyFileException(KeyFileException.Kind.UNREADABLE,
+          file + ": cannot read: " + e.getClass().getSimpleName(), e);
     }
     JsonNode root;
     try {

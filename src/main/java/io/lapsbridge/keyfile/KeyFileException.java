@@ -7,9 +7,14 @@ package io.lapsbridge.keyfile;
 public final class KeyFileException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** Why, for the exit status: the file already exists, cannot be accessed, or is invalid. */
+  /**
+   * Why, for the exit status: the file to write already exists, the file to read is missing or
+   * cannot be read (both the user's to fix, like an invalid file), writing failed, or the file
+   * is not a valid key file.
+   */
   public enum Kind {
     EXISTS,
+    UNREADABLE,
     IO,
     INVALID
   }

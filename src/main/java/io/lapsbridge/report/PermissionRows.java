@@ -26,7 +26,8 @@ public final class PermissionRows {
   /**
    * One principal an audit found.
    *
-   * @param kind {@code ou}, {@code domain} or {@code computer}
+   * @param kind {@code ou}, {@code container} or {@code domain} (for a computer placed there),
+   *     or {@code computer}
    * @param access {@code read}, {@code escalation} or (with --sacl) {@code audited}
    * @param why the ACE and where it is inherited from
    */

@@ -19,14 +19,14 @@ import java.util.function.Consumer;
 
 /**
  * {@code permissions audit}: who can really read LAPS passwords (or, with the SACL, whose reads
- * are audited) on every OU and on computers with explicit ACEs, over one snapshot of the
- * directory's security descriptors.
+ * are audited) on every OU, on every container that holds computers, and on computers with
+ * explicit ACEs beyond the class default, reading each descriptor once.
  */
 public final class AuditPermissions {
   private AuditPermissions() {}
 
   /**
-   * Reads every OU's and computer's descriptor once and returns who can read (or is audited
+   * Reads every container's and computer's descriptor once and returns who can read (or is audited
    * reading) each family's password there.
    *
    * @param sacl report audited principals instead of readers
@@ -37,8 +37,8 @@ public final class AuditPermissions {
       boolean sacl, Consumer<String> warnings) throws DirectoryException {
     SecurityDirectory security = SecurityDirectory.of(directory);
     LapsGuids guids = security.lapsGuids();
-    List<SecuredObject> objects =
-        security.snapshot(directory.baseDn(), sacl ? Part.SACL : Part.DACL);
+    Part part = sacl ? Part.SACL : Part.DACL;
+    List<SecuredObject> containers = security.containers(directory.baseDn(), part);
     Optional<Acl> computerDefault = Optional.empty();
     if (!sacl) {
       try {
@@ -52,9 +52,13 @@ public final class AuditPermissions {
         warnings.accept(e.getMessage() + "; every computer with explicit ACEs will be listed");
       }
     }
+    // Computers are streamed through the walk, never listed: what it keeps grows with the
+    // containers and the computers with ACEs of their own, not with the estate (#13 item 2).
+    PermissionsAudit.Walk walk =
+        PermissionsAudit.walk(containers, guids, families, sacl, computerDefault);
+    security.computers(directory.baseDn(), part, walk);
     List<AuditRow> rows = new ArrayList<>();
-    for (PermissionsAudit.Row row : PermissionsAudit.run(
-        objects, guids, families, sacl, computerDefault)) {
+    for (PermissionsAudit.Row row : walk.rows()) {
       AccessFinding finding = row.finding();
       String access = sacl ? "audited"
           : finding.access() == AccessFinding.Access.READ ? "read" : "escalation";

@@ -98,4 +98,22 @@ class DecryptCommandTest {
     assertEquals(true, run.err().startsWith("lapsbridge: cannot decrypt: "), run.err());
     assertEquals(1, run.err().lines().count());
   }
+
+  /**
+   * #13 item 10: docs/kds.md says a bad --kds-key-file is a usage error, exit 2. Root ignores
+   * file modes, so "unreadable" is a directory here.
+   */
+  @Test
+  void aMissingOrUnreadableKeyFileIsAUsageError() throws Exception {
+    Path missing = dir.resolve("missing.json");
+    CliRun none = CliRun.of("decrypt", "--kds-key-file", missing.toString(), "AAAA");
+    assertEquals(2, none.status(), none.err());
+    assertEquals("", none.out());
+    assertEquals("lapsbridge: " + missing + ": no such file\n", none.err());
+    Path directory = java.nio.file.Files.createDirectory(dir.resolve("a-directory"));
+    CliRun folder = CliRun.of("decrypt", "--kds-key-file", directory.toString(), "AAAA");
+    assertEquals(2, folder.status(), folder.err());
+    assertEquals("lapsbridge: " + directory + ": is a directory, not a key file\n",
+        folder.err());
+  }
 }

@@ -31,6 +31,7 @@ class SambaPasswordIT {
   private static String ou;
   private static Account legacy;
   private static Account windows;
+  private static Account encrypted;
   private static Account reader;
   private static Account resetter;
   private static Account user;
@@ -42,6 +43,7 @@ class SambaPasswordIT {
     ou = Forest.ou(dc, "PasswordIT");
     legacy = Forest.computer(dc, "SP-LEG", ou);
     windows = Forest.computer(dc, "SP-WIN", ou);
+    encrypted = Forest.computer(dc, "SP-ENC", ou);
     reader = Forest.user(dc, "sp-reader", ou);
     resetter = Forest.user(dc, "sp-resetter", ou);
     user = Forest.user(dc, "sp-user", ou);
@@ -52,6 +54,9 @@ class SambaPasswordIT {
       admin.modify(windows.dn(), new Modification(ModificationType.REPLACE, "msLAPS-Password",
           "{\"n\":\"Administrator\",\"t\":\"1d8e5e1b5b8a000\",\"p\":\"" + WINDOWS_PW + "\"}"),
           new Modification(ModificationType.REPLACE, "msLAPS-PasswordExpirationTime", FAR));
+      admin.modify(encrypted.dn(), new Modification(ModificationType.REPLACE,
+          "msLAPS-EncryptedPassword", new byte[] {1, 2, 3, 4}), new Modification(
+          ModificationType.REPLACE, "msLAPS-PasswordExpirationTime", FAR));
     }
   }
 
@@ -79,6 +84,25 @@ class SambaPasswordIT {
       for (String computer : new String[] {"SP-LEG", "SP-WIN"}) {
         assertDenied(who, computer);
       }
+    }
+  }
+
+  /**
+   * #13 item 3: the Windows expiry belongs to the clear-text and the encrypted value alike, and
+   * a bind without the read right sees neither, so the message names both (it named only
+   * msLAPS-Password, which this computer does not have).
+   */
+  @Test
+  @Order(2)
+  void accessDeniedOnWindowsLapsNamesBothCandidates() {
+    for (Account computer : new Account[] {encrypted, windows}) {
+      String name = computer.name().substring(0, computer.name().length() - 1);
+      Cli run = Cli.run(user.connect(dc), "get-password", name);
+      assertEquals(5, run.status(), run.transcript());
+      assertEquals("", run.out());
+      assertEquals("lapsbridge: access denied: the bind cannot read msLAPS-Password or"
+          + " msLAPS-EncryptedPassword on '" + computer.dn() + "' (its expiry is readable, so a"
+          + " password is stored)\n", run.err());
     }
   }
 
