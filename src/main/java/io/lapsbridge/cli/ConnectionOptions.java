@@ -40,6 +40,9 @@ final class ConnectionOptions {
   @Option(names = "--trust-store", description = "PEM, JKS or PKCS#12 file of trusted CA certificates (env LAPSBRIDGE_TRUST_STORE).")
   Path trustStore;
 
+  @Option(names = "--trust-store-password-file", description = "File whose first line is the trust store's password, for a PKCS#12 store (env LAPSBRIDGE_TRUST_STORE_PASSWORD_FILE).")
+  Path trustStorePasswordFile;
+
   @Option(names = "--base-dn", description = "Search base; default is the server's default naming context (env LAPSBRIDGE_BASE_DN).")
   String baseDn;
 
@@ -79,6 +82,7 @@ final class ConnectionOptions {
 
   private ConnectionArguments typed() {
     return new ConnectionArguments(host, port, ldaps, startTls, insecure, bindDn,
-        bindPasswordFile, trustStore, baseDn, profile, config, timeoutSeconds);
+        bindPasswordFile, trustStore, baseDn, profile, config, timeoutSeconds,
+        trustStorePasswordFile);
   }
 }

@@ -51,7 +51,9 @@ public final class AgentConnectionResolver {
     }
     return new AgentConnection(list, Optional.ofNullable(servers.domain()), security,
         transport.trustStore(), bind(transport, servers, shortHostName), transport.baseDn(),
-        transport.timeout());
+        transport.timeout(), transport.trustStorePasswordFile() == null ? null
+            : BindPassword.fromFile(transport.trustStorePasswordFile(),
+                "--trust-store-password-file"));
   }
 
   private static MachineBind bind(ResolvedConnection transport, AgentServerArguments servers,

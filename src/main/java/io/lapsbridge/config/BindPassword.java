@@ -17,6 +17,11 @@ public final class BindPassword {
 
   /** The first line of {@code file}; every copy of the file's bytes is wiped after. */
   public static Secret fromFile(Path file) {
+    return fromFile(file, "--bind-password-file");
+  }
+
+  /** The first line of the password file given as {@code option}, named in any error. */
+  public static Secret fromFile(Path file, String option) {
     try {
       byte[] bytes = Files.readAllBytes(file);
       byte[] line = Arrays.copyOf(bytes, lineLength(bytes));
@@ -28,7 +33,7 @@ public final class BindPassword {
       }
     } catch (IOException e) {
       // The path is named already; the type says what went wrong.
-      throw new SettingsException("cannot read --bind-password-file " + file + ": "
+      throw new SettingsException("cannot read " + option + " " + file + ": "
           + e.getClass().getSimpleName());
     }
   }

@@ -50,7 +50,9 @@ public final class SettingsResolver {
     }
     return new ConnectionSettings(given.host(), port, security, given.bindDn(),
         given.bindDn() == null ? null : BindPassword.read(given, environment),
-        given.trustStore(), given.baseDn(), given.timeout());
+        given.trustStore(), given.baseDn(), given.timeout(),
+        given.trustStorePasswordFile() == null ? null
+            : BindPassword.fromFile(given.trustStorePasswordFile(), "--trust-store-password-file"));
   }
 
   /**
@@ -69,6 +71,8 @@ public final class SettingsResolver {
     String host = orElse(typed.host(), environment.get("LAPSBRIDGE_HOST"));
     Integer port = typed.port() != null ? typed.port() : number("LAPSBRIDGE_PORT");
     Path trustStore = orElse(typed.trustStore(), path("LAPSBRIDGE_TRUST_STORE"));
+    Path trustStorePasswordFile = orElse(typed.trustStorePasswordFile(),
+        path("LAPSBRIDGE_TRUST_STORE_PASSWORD_FILE"));
     String baseDn = orElse(typed.baseDn(), environment.get("LAPSBRIDGE_BASE_DN"));
     Integer timeout = typed.timeoutSeconds() != null
         ? typed.timeoutSeconds() : number("LAPSBRIDGE_TIMEOUT");
@@ -103,11 +107,13 @@ public final class SettingsResolver {
       }
       timeout = timeout != null ? timeout : number(file, profile, "timeout");
       trustStore = orElse(trustStore, profile.get("trust-store").map(Path::of).orElse(null));
+      trustStorePasswordFile = orElse(trustStorePasswordFile,
+          profile.get("trust-store-password-file").map(Path::of).orElse(null));
       baseDn = orElse(baseDn, profile.get("base-dn").orElse(null));
     }
     return new ResolvedConnection(host, port, ldaps, startTls, typed.insecure(), bindDn,
         bindPasswordFile, trustStore, baseDn,
-        timeout != null ? Duration.ofSeconds(timeout) : DEFAULT_TIMEOUT);
+        timeout != null ? Duration.ofSeconds(timeout) : DEFAULT_TIMEOUT, trustStorePasswordFile);
   }
 
   private static <T> T orElse(T value, T fallback) {

@@ -8,18 +8,11 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import com.unboundid.util.ssl.JVMDefaultTrustManager;
-import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.TrustStoreTrustManager;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
 
 /** Opens, secures and binds one LDAP connection, turning each failure into a clear message. */
 final class Connector {
@@ -36,12 +29,7 @@ final class Connector {
    */
   static LDAPConnection open(ConnectionSettings settings, boolean synchronous)
       throws DirectoryException {
-    LDAPConnectionOptions options = new LDAPConnectionOptions();
-    int timeoutMillis = (int) settings.timeout().toMillis();
-    options.setConnectTimeoutMillis(timeoutMillis);
-    options.setResponseTimeoutMillis(timeoutMillis);
-    // Certificates are checked by the trust manager; this adds the host-name check.
-    options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    LDAPConnectionOptions options = Tls.options(settings.timeout());
     options.setUseSynchronousMode(synchronous);
 
     LDAPConnection connection;
@@ -50,7 +38,7 @@ final class Connector {
         SSLUtil ssl = sslUtil(settings);
         connection =
             new LDAPConnection(
-                ssl.createSSLSocketFactory(), options, settings.host(), settings.port());
+                Tls.boundedHandshake(ssl.createSSLSocketFactory(), settings.timeout()), options, settings.host(), settings.port());
       } else {
         connection = new LDAPConnection(options, settings.host(), settings.port());
       }
@@ -145,32 +133,7 @@ final class Connector {
   }
 
   private static SSLUtil sslUtil(ConnectionSettings settings) throws DirectoryException {
-    return new SSLUtil(trustManager(settings));
-  }
-
-  private static TrustManager trustManager(ConnectionSettings settings)
-      throws DirectoryException {
-    if (settings.trustStore() == null) {
-      return JVMDefaultTrustManager.getInstance();
-    }
-    if (!Files.isReadable(settings.trustStore())) {
-      throw new DirectoryException(
-          DirectoryException.Kind.TLS,
-          "trust store " + settings.trustStore() + " does not exist or is not readable");
-    }
-    String name = settings.trustStore().getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
-      try {
-        return new PEMFileTrustManager(settings.trustStore().toFile());
-      } catch (java.security.KeyStoreException e) {
-        throw new DirectoryException(
-            DirectoryException.Kind.TLS,
-            "trust store " + settings.trustStore() + " is not a valid PEM file: "
-                + e.getMessage());
-      }
-    }
-    String type = name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS";
-    return new TrustStoreTrustManager(settings.trustStore().toFile(), null, type, true);
+    return new SSLUtil(Tls.trustManager(settings.trustStore(), settings.trustStorePassword()));
   }
 
   private static Throwable cause(Throwable error, Class<? extends Throwable> type) {

@@ -84,6 +84,18 @@ class CommandLineTest {
     assertEquals("", run.out());
   }
 
+  @Test
+  void silentLdapsServerExitsThreeWithinTheTimeout() throws IOException {
+    // Never accepted, yet connected: the listen backlog completes TCP and then nothing answers.
+    try (ServerSocket silent = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10),
+          () -> CliRun.of("get-password", "PC1", "--host", "127.0.0.1", "--port",
+              Integer.toString(silent.getLocalPort()), "--ldaps", "--timeout", "2"));
+      assertEquals(3, run.status(), run.err());
+    }
+  }
+
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -115,7 +127,8 @@ class CommandLineTest {
     CliRun unknownKey = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "corp");
     assertEquals(2, unknownKey.status());
     assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: base-dn,"
-        + " bind-dn, bind-password-file, host, port, security, timeout, trust-store\n", unknownKey.err());
+        + " bind-dn, bind-password-file, host, port, security, timeout, trust-store,"
+        + " trust-store-password-file\n", unknownKey.err());
     assertTrue(!unknownKey.err().contains("hunter2"));
 
     CliRun missing = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "nope");
