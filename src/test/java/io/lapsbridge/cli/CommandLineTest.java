@@ -96,6 +96,33 @@ class CommandLineTest {
     }
   }
 
+  @Test
+  void unknownOptionWithAValueIsNotEchoed() {
+    // #18 item 10: someone typing the password into a mistyped option must not see it printed.
+    CliRun run = CliRun.of("get-password", "--bind-password=hunter2", "PC1");
+    assertEquals(2, run.status());
+    assertTrue(run.err().startsWith("lapsbridge: usage: Unknown option: '--bind-password=...'"),
+        run.err());
+    assertTrue(!run.err().contains("hunter2"), run.err());
+  }
+
+  @Test
+  void mistypedCommandGetsASuggestion() {
+    CliRun run = CliRun.of("get-pasword", "PC1");
+    assertEquals(2, run.status());
+    assertTrue(run.err().startsWith("lapsbridge: usage: Unknown command or arguments: 'get-pasword',"
+        + " 'PC1' (did you mean get-password"), run.err());
+  }
+
+  @Test
+  void controlCharactersInMessagesAreEscaped() {
+    // #18 item 8: a name echoed in an error cannot start a new line or reach the terminal raw.
+    CliRun run = CliRun.of("reset-password", "PC1", "--when", "x\u001b[2J\nlapsbridge: fake");
+    assertEquals(2, run.status());
+    assertEquals(1, run.err().lines().filter(l -> l.startsWith("lapsbridge:")).count(), run.err());
+    assertTrue(run.err().contains("x\\x1B[2J\\nlapsbridge: fake"), run.err());
+  }
+
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
