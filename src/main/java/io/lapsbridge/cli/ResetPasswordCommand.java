@@ -60,10 +60,11 @@ final class ResetPasswordCommand implements Callable<Integer> {
       return clock.instant();
     }
     try {
-      return Instant.parse(when);
+      Instant.parse(when);
     } catch (DateTimeParseException e) {
       throw new UsageException(
-          "--when '" + when + "' is not 'now' or an ISO-8601 UTC time like 2026-12-01T08:00:00Z");
+          "--when '" + when + "' is not 'now' or an ISO-8601 UTC time like " + TimeOption.EXAMPLE);
     }
+    return TimeOption.parse("--when", when);
   }
 }
