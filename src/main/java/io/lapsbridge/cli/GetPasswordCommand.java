@@ -47,6 +47,7 @@ final class GetPasswordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DirectoryException, KeyFileException {
     PrintWriter err = spec.commandLine().getErr();
+    ComputerNames.require(computers);
     KeySources keys = KeySources.read(kdsKeyFile);
     LookUpPasswords.Result result;
     try (LapsDirectory directory = connection.open()) {

@@ -45,6 +45,7 @@ final class ResetPasswordCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DirectoryException {
+    ComputerNames.require(computers);
     FileTime expiry = FileTime.of(parseWhen());
     PrintWriter out = spec.commandLine().getOut();
     try (LapsDirectory directory = connection.open()) {

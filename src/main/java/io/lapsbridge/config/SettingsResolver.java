@@ -111,6 +111,10 @@ public final class SettingsResolver {
           profile.get("trust-store-password-file").map(Path::of).orElse(null));
       baseDn = orElse(baseDn, profile.get("base-dn").orElse(null));
     }
+    if (timeout != null && timeout < 1) {
+      // Zero would mean "wait forever" to the LDAP SDK, and a negative one is a typo.
+      throw new SettingsException("--timeout must be at least 1 second: " + timeout);
+    }
     return new ResolvedConnection(host, port, ldaps, startTls, typed.insecure(), bindDn,
         bindPasswordFile, trustStore, baseDn,
         timeout != null ? Duration.ofSeconds(timeout) : DEFAULT_TIMEOUT, trustStorePasswordFile);

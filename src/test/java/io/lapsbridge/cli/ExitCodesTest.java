@@ -1,0 +1,25 @@
+package io.lapsbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** #18 item 9: exit codes as the README's table says, for input that needs no directory. */
+class ExitCodesTest {
+  @Test
+  void negativeTimeoutIsAUsageError() {
+    CliRun run = CliRun.of("get-password", "PC1", "--host", "h", "--ldaps", "--timeout", "-5");
+    assertEquals(2, run.status());
+    assertEquals("lapsbridge: usage: --timeout must be at least 1 second: -5\n", run.err());
+  }
+
+  @Test
+  void emptyComputerNameIsAUsageError() {
+    CliRun get = CliRun.of("get-password", "", "--host", "h", "--ldaps");
+    assertEquals(2, get.status());
+    assertEquals("lapsbridge: usage: a COMPUTER name must not be empty\n", get.err());
+    CliRun reset = CliRun.of("reset-password", "PC1", " ", "--host", "h", "--ldaps");
+    assertEquals(2, reset.status());
+    assertEquals("lapsbridge: usage: a COMPUTER name must not be empty\n", reset.err());
+  }
+}
