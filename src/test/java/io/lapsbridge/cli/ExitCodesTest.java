@@ -22,4 +22,13 @@ class ExitCodesTest {
     assertEquals(2, reset.status());
     assertEquals("lapsbridge: usage: a COMPUTER name must not be empty\n", reset.err());
   }
+
+  @Test
+  void invalidOuDnIsAUsageError() {
+    CliRun run = CliRun.of("permissions", "grant-read", "--ou", "Workstations", "--principal",
+        "S-1-5-32-544", "--host", "h", "--ldaps");
+    assertEquals(2, run.status());
+    assertEquals("lapsbridge: usage: --ou 'Workstations' is not a DN such as"
+        + " OU=Workstations,DC=corp,DC=example,DC=com\n", run.err());
+  }
 }
