@@ -26,6 +26,16 @@ public final class BindPassword {
       byte[] bytes = Files.readAllBytes(file);
       byte[] line = Arrays.copyOf(bytes, lineLength(bytes));
       try {
+        // Both would otherwise fail later as "invalid credentials", without naming the file.
+        if (line.length == 0 || (line.length == 1 && line[0] == '\r')) {
+          throw new SettingsException(option + " " + file + " is empty: its first line is the"
+              + " password");
+        }
+        if (line.length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB
+            && line[2] == (byte) 0xBF) {
+          throw new SettingsException(option + " " + file + " begins with a byte-order mark;"
+              + " save it as UTF-8 without BOM");
+        }
         return Secret.fromUtf8Line(line);
       } finally {
         Arrays.fill(line, (byte) 0);

@@ -2,6 +2,7 @@ package io.lapsbridge.config;
 
 import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.TransportSecurity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -77,7 +78,8 @@ public final class SettingsResolver {
     Integer timeout = typed.timeoutSeconds() != null
         ? typed.timeoutSeconds() : number("LAPSBRIDGE_TIMEOUT");
     String profileName = orElse(typed.profile(), environment.get("LAPSBRIDGE_PROFILE"));
-    Path file = orElse(orElse(typed.profileFile(), path("LAPSBRIDGE_CONFIG")), defaultProfileFile);
+    Path named = orElse(typed.profileFile(), path("LAPSBRIDGE_CONFIG"));
+    Path file = orElse(named, defaultProfileFile);
     String bindDn = typed.bindDn();
     Path bindPasswordFile = typed.bindPasswordFile();
     if (bindIdentity) {
@@ -85,6 +87,11 @@ public final class SettingsResolver {
       bindPasswordFile = orElse(bindPasswordFile, path("LAPSBRIDGE_BIND_PASSWORD_FILE"));
     }
 
+    if (named != null && !Files.isRegularFile(named)) {
+      // Only the default file may be absent; a named one that is missing is a typo.
+      throw new SettingsException((typed.profileFile() != null ? "--config " : "LAPSBRIDGE_CONFIG ")
+          + file + " does not exist");
+    }
     boolean explicit = profileName != null;
     Optional<ConnectionProfile> chosen = ConnectionProfile.load(
         file, explicit ? profileName : ConnectionProfile.DEFAULT_NAME, explicit);
