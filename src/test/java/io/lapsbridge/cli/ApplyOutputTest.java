@@ -64,6 +64,7 @@ class ApplyOutputTest {
         + "migrate: 3 actions: applied 0, already done 0, stale 0, failed 3\n"
         + "migrate: 5 actions: applied 0, already done 0, stale 0, failed 3 (resumed; 2 settled"
         + " before)\n"
-        + "migrate: 3 actions: applied 0, already done 0, stale 0, failed 1\n", err.toString());
+        + "migrate: 3 actions: applied 0, already done 0, stale 0, failed 1, not run 2\n",
+        err.toString());
   }
 }
