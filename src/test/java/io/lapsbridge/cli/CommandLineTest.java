@@ -79,8 +79,10 @@ class CommandLineTest {
     CliRun run = CliRun.of("get-password", "PC1", "--host", "127.0.0.1", "--port",
         Integer.toString(port), "--insecure", "--timeout", "5");
     assertEquals(3, run.status());
-    assertTrue(
-        run.err().startsWith("lapsbridge: cannot reach ldap://127.0.0.1:" + port + ": "), run.err());
+    // #18 item 10: cleartext is allowed with --insecure, and said every time.
+    assertTrue(run.err().startsWith("lapsbridge: warning: --insecure: the bind password and every"
+        + " value read cross the network in clear text\nlapsbridge: cannot reach ldap://127.0.0.1:"
+        + port + ": "), run.err());
     assertEquals("", run.out());
   }
 
