@@ -38,7 +38,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   /**
    * picocli's message, except for arguments nobody declared: those are named without any
    * {@code =VALUE} (a mistyped {@code --bind-password=hunter2} must not be echoed to a shared
-   * terminal or a CI log), with picocli's "did you mean" suggestions.
+   * terminal or a CI log), with picocli's closest "did you mean" suggestion.
    */
   static String describe(ParameterException exception) {
     if (!(exception instanceof UnmatchedArgumentException unmatched)
@@ -54,8 +54,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     List<String> suggestions = unmatched.getSuggestions();
     return (option ? "Unknown option" : "Unknown command or argument")
         + (names.size() > 1 ? "s: " : ": ") + String.join(", ", names)
-        + (suggestions.isEmpty() ? ""
-            : " (did you mean " + String.join(" or ", suggestions.stream().limit(3).toList())
-                + "?)");
+        // picocli lists the closest first; the rest are often far off (agent for get-pasword).
+        + (suggestions.isEmpty() ? "" : " (did you mean " + suggestions.get(0) + "?)");
   }
 }
