@@ -283,7 +283,7 @@ function _picocli_lapsbridge_getpassword() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--kds-key-file' '--rpc-port' '--source' '--format'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--kds-key-file' '--rpc-port' '--source' '--format'"
   local source_option_args=("legacy" "windows" "all") # --source values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -306,6 +306,12 @@ function _picocli_lapsbridge_getpassword() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -364,7 +370,7 @@ function _picocli_lapsbridge_resetpassword() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--when' '--family'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--when' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -386,6 +392,12 @@ function _picocli_lapsbridge_resetpassword() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -523,7 +535,7 @@ function _picocli_lapsbridge_decrypt() {
 
   local commands=""
   local flag_opts="'--online' '--ldaps' '--start-tls' '--insecure' '--hex' '--base64' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--kds-key-file' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--rpc-port' '--format'"
+  local arg_opts="'--kds-key-file' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rpc-port' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -551,6 +563,12 @@ function _picocli_lapsbridge_decrypt() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -633,8 +651,8 @@ function _picocli_lapsbridge_inventory() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--overwrite' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--output' '--format'"
   local format_option_args=("text" "json" "csv" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -656,6 +674,12 @@ function _picocli_lapsbridge_inventory() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -790,7 +814,7 @@ function _picocli_lapsbridge_schema_check() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--family'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -812,6 +836,12 @@ function _picocli_lapsbridge_schema_check() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -856,7 +886,7 @@ function _picocli_lapsbridge_schema_extend() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--family'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -878,6 +908,12 @@ function _picocli_lapsbridge_schema_extend() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1002,7 +1038,7 @@ function _picocli_lapsbridge_policy_translate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cleartext' '--dry-run' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--overwrite' '--cleartext' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--out'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1040,7 +1076,7 @@ function _picocli_lapsbridge_kds_list() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--format'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1062,6 +1098,12 @@ function _picocli_lapsbridge_kds_list() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1106,7 +1148,7 @@ function _picocli_lapsbridge_kds_export() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--out'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1127,6 +1169,12 @@ function _picocli_lapsbridge_kds_export() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1172,7 +1220,7 @@ function _picocli_lapsbridge_kds_publickey() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--out' '--sid' '--root-key' '--at' '--domain' '--forest'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--out' '--sid' '--root-key' '--at' '--domain' '--forest'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1193,6 +1241,12 @@ function _picocli_lapsbridge_kds_publickey() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1253,7 +1307,7 @@ function _picocli_lapsbridge_agent_runonce() {
 
   local commands=""
   local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--dry-run' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--join-state' '--format'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--join-state' '--format'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
   local FORMAT_option_args=("text" "json" "csv") # --format values
 
@@ -1303,6 +1357,12 @@ function _picocli_lapsbridge_agent_runonce() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1382,7 +1442,7 @@ function _picocli_lapsbridge_agent_run() {
 
   local commands=""
   local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--interval-minutes' '--jitter-minutes' '--join-state'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--interval-minutes' '--jitter-minutes' '--join-state'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
 
   type compopt &>/dev/null && compopt +o default
@@ -1431,6 +1491,12 @@ function _picocli_lapsbridge_agent_run() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1511,7 +1577,7 @@ function _picocli_lapsbridge_permissions_grantself() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1534,6 +1600,12 @@ function _picocli_lapsbridge_permissions_grantself() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1589,7 +1661,7 @@ function _picocli_lapsbridge_permissions_grantread() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1612,6 +1684,12 @@ function _picocli_lapsbridge_permissions_grantread() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1667,7 +1745,7 @@ function _picocli_lapsbridge_permissions_grantreset() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1690,6 +1768,12 @@ function _picocli_lapsbridge_permissions_grantreset() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1745,7 +1829,7 @@ function _picocli_lapsbridge_permissions_grantaudit() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format' '--audit'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format' '--audit'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
   local audit_option_args=("success" "failure" "both") # --audit values
@@ -1769,6 +1853,12 @@ function _picocli_lapsbridge_permissions_grantaudit() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1829,7 +1919,7 @@ function _picocli_lapsbridge_permissions_audit() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--sacl' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--family' '--format'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1852,6 +1942,12 @@ function _picocli_lapsbridge_permissions_audit() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1900,8 +1996,8 @@ function _picocli_lapsbridge_migrate_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
   local format_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1923,6 +2019,12 @@ function _picocli_lapsbridge_migrate_plan() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1991,7 +2093,7 @@ function _picocli_lapsbridge_migrate_check() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2012,6 +2114,12 @@ function _picocli_lapsbridge_migrate_check() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2069,7 +2177,7 @@ function _picocli_lapsbridge_migrate_apply() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--plan' '--journal'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--plan' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2090,6 +2198,12 @@ function _picocli_lapsbridge_migrate_apply() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2150,7 +2264,7 @@ function _picocli_lapsbridge_migrate_resume() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--journal'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2171,6 +2285,12 @@ function _picocli_lapsbridge_migrate_resume() {
       return $?
       ;;
     '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -73,9 +73,11 @@ final class ApplyOutput implements ApplyListener, ApplyMigration.Output {
     err.print(ApplyText.summary(summary, dryRun, resumed));
     err.flush();
     if (summary.failed() > 0) {
-      return summary.applied() + summary.alreadyDone() + summary.stale() > 0
-          || summary.actions() > summary.failed()
-          ? ExitStatus.PARTIAL.code() : ExitStatus.PROBLEM.code();
+      // Partial means some work is done; actions that never ran (a stop, the rest of a failed
+      // computer's unit) are not success, so a run in which only failures happened is a problem.
+      boolean anyDone = summary.applied() + summary.alreadyDone() + summary.stale()
+          + summary.settledBefore() > 0;
+      return anyDone ? ExitStatus.PARTIAL.code() : ExitStatus.PROBLEM.code();
     }
     return summary.stale() > 0 ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
   }

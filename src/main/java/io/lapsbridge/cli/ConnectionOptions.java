@@ -6,9 +6,12 @@ import io.lapsbridge.config.SettingsResolver;
 import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
+import io.lapsbridge.directory.TransportSecurity;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The connection options every directory command shares, the agent included. Each also reads a
@@ -40,6 +43,9 @@ final class ConnectionOptions {
   @Option(names = "--trust-store", description = "PEM, JKS or PKCS#12 file of trusted CA certificates (env LAPSBRIDGE_TRUST_STORE).")
   Path trustStore;
 
+  @Option(names = "--trust-store-password-file", description = "File whose first line is the trust store's password, for a PKCS#12 store (env LAPSBRIDGE_TRUST_STORE_PASSWORD_FILE).")
+  Path trustStorePasswordFile;
+
   @Option(names = "--base-dn", description = "Search base; default is the server's default naming context (env LAPSBRIDGE_BASE_DN).")
   String baseDn;
 
@@ -63,8 +69,18 @@ final class ConnectionOptions {
     this.environment = Map.copyOf(environment);
   }
 
+  /** The command this mixin is part of, for its stderr. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   LapsDirectory open() throws DirectoryException {
-    return LapsDirectory.open(settings());
+    ConnectionSettings settings = settings();
+    if (settings.security() == TransportSecurity.NONE && mixee != null) {
+      // Refused without --insecure; with it, still said every time, as a script would hide it.
+      mixee.commandLine().getErr().println("lapsbridge: warning: --insecure: the bind password"
+          + " and every value read cross the network in clear text");
+    }
+    return LapsDirectory.open(settings);
   }
 
   /** What an administrator's command connects with, after environment and profile. */
@@ -79,6 +95,7 @@ final class ConnectionOptions {
 
   private ConnectionArguments typed() {
     return new ConnectionArguments(host, port, ldaps, startTls, insecure, bindDn,
-        bindPasswordFile, trustStore, baseDn, profile, config, timeoutSeconds);
+        bindPasswordFile, trustStore, baseDn, profile, config, timeoutSeconds,
+        trustStorePasswordFile);
   }
 }

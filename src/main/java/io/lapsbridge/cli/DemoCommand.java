@@ -64,6 +64,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws StandInException, DirectoryException, IOException {
+    for (int chosen : new int[] {port, ldapsPort}) {
+      if (chosen < 0 || chosen > 65535) {
+        throw new UsageException("--port and --ldaps-port must be between 0 and 65535: " + chosen);
+      }
+    }
     if (computers < 0) {
       throw new UsageException("--computers must not be negative: " + computers);
     }

@@ -8,12 +8,18 @@ import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.policy.PolicyInputException;
 import io.lapsbridge.rotation.PortException;
+import io.lapsbridge.report.Visible;
 import io.lapsbridge.usecase.ComputerBatch;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
 /** An exception translated for the user: a one-line message and the exit status it earns. */
 record Failure(ExitStatus status, String message) {
+  Failure {
+    // A message quotes names and values from the directory: one line, control characters shown.
+    message = Visible.escape(message);
+  }
+
   static Failure of(Exception exception) {
     if (exception instanceof UsageException usage) {
       return new Failure(ExitStatus.USAGE, "usage: " + usage.getMessage());

@@ -53,6 +53,7 @@ final class GetPasswordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DirectoryException, KeyFileException {
     PrintWriter err = spec.commandLine().getErr();
+    ComputerNames.require(computers);
     LookUpPasswords.Result result;
     // Encrypted values are decrypted as Windows does: GetKey as the bind's user, unless --offline.
     try (KeySources keys = KeySources.read(kdsKeyFile,

@@ -37,10 +37,16 @@ final class InventoryCommand implements Callable<Integer> {
   @Option(names = "--output", description = "Write to this file instead of stdout (html requires it).")
   Path output;
 
+  @Option(names = "--overwrite", description = "Replace the --output file when it exists (never the command's input).")
+  boolean overwrite;
+
   @Override
   public Integer call() throws DirectoryException, IOException {
     if (format == Format.HTML && output == null) {
       throw new UsageException("--format html writes a report file: give --output FILE");
+    }
+    if (output != null) {
+      OutputFile.check("--output", output, overwrite);
     }
     InventorySummary summary = new InventorySummary(classification.classifier());
     Writer writer = output == null

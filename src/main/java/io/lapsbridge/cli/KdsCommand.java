@@ -14,7 +14,6 @@ import io.lapsbridge.usecase.KdsKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -135,13 +134,7 @@ final class KdsCommand implements Runnable {
       if (!Sid.isValid(sid)) {
         throw new UsageException("--sid '" + sid + "' is not a SID in S-1-... form");
       }
-      Instant when;
-      try {
-        when = at == null ? Instant.now() : Instant.parse(at);
-      } catch (DateTimeParseException e) {
-        throw new UsageException("--at '" + at + "' is not an ISO-8601 UTC time such as"
-            + " 2026-11-25T10:00:00Z");
-      }
+      Instant when = at == null ? Instant.now() : TimeOption.parse("--at", at);
       if (!dryRun) {
         KdsKeys.requireAbsent(out);
       }

@@ -80,6 +80,9 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--output", paramLabel = "FILE", description = "Also write the plan (JSON) to this file, for migrate apply.")
     Path output;
 
+    @Option(names = "--overwrite", description = "Replace the --output file when it exists (never the command's input).")
+    boolean overwrite;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json on stdout (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -91,6 +94,9 @@ final class MigrateCommand implements Runnable {
 
     @Override
     public Integer call() throws DirectoryException, IOException {
+      if (output != null) {
+        OutputFile.check("--output", output, overwrite, rules);
+      }
       Plan plan = plan(connection, options, rules, allowDowngrade);
       byte[] bytes = PlanCodec.write(plan);
       if (output != null) {

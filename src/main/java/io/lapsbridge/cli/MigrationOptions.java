@@ -4,7 +4,6 @@ import io.lapsbridge.migration.Classifier;
 import io.lapsbridge.migration.Thresholds;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.Option;
 
@@ -30,12 +29,7 @@ final class MigrationOptions {
       // Whole seconds: the plan shows the time, and sub-second noise helps nobody.
       time = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     } else {
-      try {
-        time = Instant.parse(asOf);
-      } catch (DateTimeParseException e) {
-        throw new UsageException("--as-of '" + asOf + "' is not an ISO-8601 UTC time like"
-            + " 2026-12-01T08:00:00Z");
-      }
+      time = TimeOption.parse("--as-of", asOf);
     }
     try {
       return new Classifier(time, Thresholds.ofDays(staleDays, conflictDays, legacyAgeDays));

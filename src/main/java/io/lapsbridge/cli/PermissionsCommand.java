@@ -78,6 +78,10 @@ final class PermissionsCommand implements Runnable {
       if (grant() != LapsGrant.SELF && principals.isEmpty()) {
         throw new UsageException(spec.name() + " needs at least one --principal");
       }
+      if (!LapsDirectory.isDn(ou)) {
+        throw new UsageException("--ou '" + ou + "' is not a DN such as"
+            + " OU=Workstations,DC=corp,DC=example,DC=com");
+      }
       GrantPermissions.Result result;
       try (LapsDirectory directory = connection.open()) {
         result = GrantPermissions.run(directory, new GrantPermissions.Request(ou, grant(),

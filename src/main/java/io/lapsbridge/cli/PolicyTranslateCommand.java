@@ -34,6 +34,9 @@ final class PolicyTranslateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "WINDOWS_LAPS_REGISTRY_POL", description = "Where to write the Windows LAPS Registry.pol.")
   Path out;
 
+  @Option(names = "--overwrite", description = "Replace the --out file when it exists (never the command's input).")
+  boolean overwrite;
+
   @Option(names = "--cleartext", description = "Write ADPasswordEncryptionEnabled=0 so passwords stay cleartext, as legacy LAPS kept them.")
   boolean cleartext;
 
@@ -50,6 +53,9 @@ final class PolicyTranslateCommand implements Callable<Integer> {
       pol = GpoBackupFolder.registryPol(input).orElseThrow(() -> new UsageException(
           "no Machine/Registry.pol under GPO folder " + input));
       cseReport = Optional.of(GpoBackupFolder.legacyCseListing(input));
+    }
+    if (!dryRun) {
+      OutputFile.check("--out", out, overwrite, input, pol);
     }
     byte[] bytes = MigrateCommand.read(pol, "LEGACY_REGISTRY_POL");
     RegistryPol legacy = RegistryPolReader.read(pol.toString(), bytes);

@@ -45,6 +45,7 @@ final class ResetPasswordCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DirectoryException {
+    ComputerNames.require(computers);
     FileTime expiry = FileTime.of(parseWhen());
     PrintWriter out = spec.commandLine().getOut();
     try (LapsDirectory directory = connection.open()) {
@@ -60,10 +61,11 @@ final class ResetPasswordCommand implements Callable<Integer> {
       return clock.instant();
     }
     try {
-      return Instant.parse(when);
+      Instant.parse(when);
     } catch (DateTimeParseException e) {
       throw new UsageException(
-          "--when '" + when + "' is not 'now' or an ISO-8601 UTC time like 2026-12-01T08:00:00Z");
+          "--when '" + when + "' is not 'now' or an ISO-8601 UTC time like " + TimeOption.EXAMPLE);
     }
+    return TimeOption.parse("--when", when);
   }
 }

@@ -45,13 +45,32 @@ public final class AgentConnectionResolver {
     if (transport.port() != null) {
       list.replaceAll(s -> s.contains(":") ? s : s + ":" + transport.port());
     }
+    list.forEach(AgentConnectionResolver::requireValidServer);
     if (list.isEmpty() && servers.domain() == null) {
       throw new SettingsException("give --server HOST (repeatable) or --domain DOMAIN for DNS"
           + " SRV discovery");
     }
     return new AgentConnection(list, Optional.ofNullable(servers.domain()), security,
         transport.trustStore(), bind(transport, servers, shortHostName), transport.baseDn(),
-        transport.timeout());
+        transport.timeout(), transport.trustStorePasswordFile() == null ? null
+            : BindPassword.fromFile(transport.trustStorePasswordFile(),
+                "--trust-store-password-file"));
+  }
+
+  /** {@code host} or {@code host:port} with a port from 1 to 65535, as the server set needs. */
+  private static void requireValidServer(String server) {
+    int colon = server.lastIndexOf(':');
+    if (colon < 0 || server.indexOf(':') != colon) {
+      return; // a host, or an IPv6 address, which takes --port
+    }
+    String port = server.substring(colon + 1);
+    boolean valid = colon > 0 && !port.isEmpty() && port.length() <= 5
+        && port.chars().allMatch(Character::isDigit)
+        && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+    if (!valid) {
+      throw new SettingsException("--server '" + server + "' is not HOST or HOST:PORT with a port"
+          + " from 1 to 65535");
+    }
   }
 
   private static MachineBind bind(ResolvedConnection transport, AgentServerArguments servers,

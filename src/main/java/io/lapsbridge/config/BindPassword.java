@@ -17,10 +17,25 @@ public final class BindPassword {
 
   /** The first line of {@code file}; every copy of the file's bytes is wiped after. */
   public static Secret fromFile(Path file) {
+    return fromFile(file, "--bind-password-file");
+  }
+
+  /** The first line of the password file given as {@code option}, named in any error. */
+  public static Secret fromFile(Path file, String option) {
     try {
       byte[] bytes = Files.readAllBytes(file);
       byte[] line = Arrays.copyOf(bytes, lineLength(bytes));
       try {
+        // Both would otherwise fail later as "invalid credentials", without naming the file.
+        if (line.length == 0 || (line.length == 1 && line[0] == '\r')) {
+          throw new SettingsException(option + " " + file + " is empty: its first line is the"
+              + " password");
+        }
+        if (line.length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB
+            && line[2] == (byte) 0xBF) {
+          throw new SettingsException(option + " " + file + " begins with a byte-order mark;"
+              + " save it as UTF-8 without BOM");
+        }
         return Secret.fromUtf8Line(line);
       } finally {
         Arrays.fill(line, (byte) 0);
@@ -28,7 +43,7 @@ public final class BindPassword {
       }
     } catch (IOException e) {
       // The path is named already; the type says what went wrong.
-      throw new SettingsException("cannot read --bind-password-file " + file + ": "
+      throw new SettingsException("cannot read " + option + " " + file + ": "
           + e.getClass().getSimpleName());
     }
   }

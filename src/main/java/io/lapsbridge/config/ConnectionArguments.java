@@ -18,7 +18,17 @@ import java.nio.file.Path;
  * @param profile {@code --profile}
  * @param profileFile {@code --config}
  * @param timeoutSeconds {@code --timeout}
+ * @param trustStorePasswordFile {@code --trust-store-password-file}
  */
 public record ConnectionArguments(String host, Integer port, boolean ldaps, boolean startTls,
     boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
-    String profile, Path profileFile, Integer timeoutSeconds) {}
+    String profile, Path profileFile, Integer timeoutSeconds, Path trustStorePasswordFile) {
+
+  /** Arguments without a trust-store password file. */
+  public ConnectionArguments(String host, Integer port, boolean ldaps, boolean startTls,
+      boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
+      String profile, Path profileFile, Integer timeoutSeconds) {
+    this(host, port, ldaps, startTls, insecure, bindDn, bindPasswordFile, trustStore, baseDn,
+        profile, profileFile, timeoutSeconds, null);
+  }
+}

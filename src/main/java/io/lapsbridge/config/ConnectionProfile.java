@@ -24,8 +24,8 @@ import java.util.TreeMap;
  */
 record ConnectionProfile(String name, Map<String, String> values) {
   static final Set<String> KEYS =
-      Set.of("host", "port", "security", "bind-dn", "bind-password-file", "trust-store", "base-dn",
-          "timeout");
+      Set.of("host", "port", "security", "bind-dn", "bind-password-file", "trust-store",
+          "trust-store-password-file", "base-dn", "timeout");
 
   static final String DEFAULT_NAME = "default";
 

@@ -18,11 +18,20 @@ import java.time.Duration;
  * @param bindPasswordFile where the bind password is; null for none
  * @param trustStore trusted CAs; null for the JVM default
  * @param baseDn the search base; null for the root DSE's default naming context
- * @param timeout connect and response timeout
+ * @param timeout connect, TLS handshake and response timeout
+ * @param trustStorePasswordFile where the trust store's password is; null for none
  */
 public record ResolvedConnection(String host, Integer port, boolean ldaps, boolean startTls,
     boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
-    Duration timeout) {
+    Duration timeout, Path trustStorePasswordFile) {
+
+  /** Resolved settings without a trust-store password file. */
+  public ResolvedConnection(String host, Integer port, boolean ldaps, boolean startTls,
+      boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
+      Duration timeout) {
+    this(host, port, ldaps, startTls, insecure, bindDn, bindPasswordFile, trustStore, baseDn,
+        timeout, null);
+  }
 
   /** The transport the flags ask for; both at once is refused. */
   public TransportSecurity security() {

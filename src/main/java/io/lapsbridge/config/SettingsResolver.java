@@ -2,6 +2,7 @@ package io.lapsbridge.config;
 
 import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.TransportSecurity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -50,7 +51,9 @@ public final class SettingsResolver {
     }
     return new ConnectionSettings(given.host(), port, security, given.bindDn(),
         given.bindDn() == null ? null : BindPassword.read(given, environment),
-        given.trustStore(), given.baseDn(), given.timeout());
+        given.trustStore(), given.baseDn(), given.timeout(),
+        given.trustStorePasswordFile() == null ? null
+            : BindPassword.fromFile(given.trustStorePasswordFile(), "--trust-store-password-file"));
   }
 
   /**
@@ -69,11 +72,14 @@ public final class SettingsResolver {
     String host = orElse(typed.host(), environment.get("LAPSBRIDGE_HOST"));
     Integer port = typed.port() != null ? typed.port() : number("LAPSBRIDGE_PORT");
     Path trustStore = orElse(typed.trustStore(), path("LAPSBRIDGE_TRUST_STORE"));
+    Path trustStorePasswordFile = orElse(typed.trustStorePasswordFile(),
+        path("LAPSBRIDGE_TRUST_STORE_PASSWORD_FILE"));
     String baseDn = orElse(typed.baseDn(), environment.get("LAPSBRIDGE_BASE_DN"));
     Integer timeout = typed.timeoutSeconds() != null
         ? typed.timeoutSeconds() : number("LAPSBRIDGE_TIMEOUT");
     String profileName = orElse(typed.profile(), environment.get("LAPSBRIDGE_PROFILE"));
-    Path file = orElse(orElse(typed.profileFile(), path("LAPSBRIDGE_CONFIG")), defaultProfileFile);
+    Path named = orElse(typed.profileFile(), path("LAPSBRIDGE_CONFIG"));
+    Path file = orElse(named, defaultProfileFile);
     String bindDn = typed.bindDn();
     Path bindPasswordFile = typed.bindPasswordFile();
     if (bindIdentity) {
@@ -81,6 +87,11 @@ public final class SettingsResolver {
       bindPasswordFile = orElse(bindPasswordFile, path("LAPSBRIDGE_BIND_PASSWORD_FILE"));
     }
 
+    if (named != null && !Files.isRegularFile(named)) {
+      // Only the default file may be absent; a named one that is missing is a typo.
+      throw new SettingsException((typed.profileFile() != null ? "--config " : "LAPSBRIDGE_CONFIG ")
+          + file + " does not exist");
+    }
     boolean explicit = profileName != null;
     Optional<ConnectionProfile> chosen = ConnectionProfile.load(
         file, explicit ? profileName : ConnectionProfile.DEFAULT_NAME, explicit);
@@ -103,11 +114,17 @@ public final class SettingsResolver {
       }
       timeout = timeout != null ? timeout : number(file, profile, "timeout");
       trustStore = orElse(trustStore, profile.get("trust-store").map(Path::of).orElse(null));
+      trustStorePasswordFile = orElse(trustStorePasswordFile,
+          profile.get("trust-store-password-file").map(Path::of).orElse(null));
       baseDn = orElse(baseDn, profile.get("base-dn").orElse(null));
+    }
+    if (timeout != null && timeout < 1) {
+      // Zero would mean "wait forever" to the LDAP SDK, and a negative one is a typo.
+      throw new SettingsException("--timeout must be at least 1 second: " + timeout);
     }
     return new ResolvedConnection(host, port, ldaps, startTls, typed.insecure(), bindDn,
         bindPasswordFile, trustStore, baseDn,
-        timeout != null ? Duration.ofSeconds(timeout) : DEFAULT_TIMEOUT);
+        timeout != null ? Duration.ofSeconds(timeout) : DEFAULT_TIMEOUT, trustStorePasswordFile);
   }
 
   private static <T> T orElse(T value, T fallback) {

@@ -16,12 +16,8 @@ import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import com.unboundid.util.ssl.JVMDefaultTrustManager;
-import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.TrustStoreTrustManager;
-import java.nio.file.Files;
+import io.lapsbridge.model.Secret;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -29,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.SocketFactory;
-import javax.net.ssl.TrustManager;
 
 /**
  * The agent's connection: a configured server list (failover in order) or the domain's
@@ -42,7 +37,8 @@ import javax.net.ssl.TrustManager;
  * @param trustStore trusted CAs; null for the JVM default
  * @param bind simple or Kerberos
  * @param baseDn the search base; null to read it from the root DSE
- * @param timeout connect and response timeout
+ * @param timeout connect, TLS handshake and response timeout
+ * @param trustStorePassword the trust store's password; null for none; never printed
  */
 public record AgentConnection(
     List<String> servers,
@@ -51,7 +47,15 @@ public record AgentConnection(
     Path trustStore,
     MachineBind bind,
     String baseDn,
-    Duration timeout) {
+    Duration timeout,
+    Secret trustStorePassword) {
+
+  /** A connection whose trust store needs no password. */
+  public AgentConnection(List<String> servers, Optional<String> domain,
+      TransportSecurity security, Path trustStore, MachineBind bind, String baseDn,
+      Duration timeout) {
+    this(servers, domain, security, trustStore, bind, baseDn, timeout, null);
+  }
 
   public AgentConnection {
     servers = List.copyOf(servers);
@@ -77,16 +81,13 @@ public record AgentConnection(
   /** Connects to the first server that answers, secures and binds. */
   public LapsDirectory open() throws DirectoryException {
     int defaultPort = security == TransportSecurity.LDAPS ? 636 : 389;
-    LDAPConnectionOptions options = new LDAPConnectionOptions();
-    options.setConnectTimeoutMillis((int) timeout.toMillis());
-    options.setResponseTimeoutMillis(timeout.toMillis());
-    options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    LDAPConnectionOptions options = Tls.options(timeout);
     SocketFactory sockets = null;
     PostConnectProcessor startTls = null;
     try {
-      SSLUtil ssl = new SSLUtil(trustManager());
+      SSLUtil ssl = new SSLUtil(Tls.trustManager(trustStore, trustStorePassword));
       if (security == TransportSecurity.LDAPS) {
-        sockets = ssl.createSSLSocketFactory();
+        sockets = Tls.boundedHandshake(ssl.createSSLSocketFactory(), timeout);
       } else if (security == TransportSecurity.START_TLS) {
         startTls = new StartTLSPostConnectProcessor(ssl.createSSLContext());
       }
@@ -209,26 +210,5 @@ public record AgentConnection(
     properties.setChannelBindingType(security == TransportSecurity.NONE
         ? GSSAPIChannelBindingType.NONE : GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
     return properties;
-  }
-
-  private TrustManager trustManager() throws DirectoryException {
-    if (trustStore == null) {
-      return JVMDefaultTrustManager.getInstance();
-    }
-    if (!Files.isReadable(trustStore)) {
-      throw new DirectoryException(DirectoryException.Kind.TLS,
-          "trust store " + trustStore + " does not exist or is not readable");
-    }
-    String name = trustStore.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
-      try {
-        return new PEMFileTrustManager(trustStore.toFile());
-      } catch (java.security.KeyStoreException e) {
-        throw new DirectoryException(DirectoryException.Kind.TLS,
-            "trust store " + trustStore + " is not a valid PEM file: " + e.getMessage());
-      }
-    }
-    String type = name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS";
-    return new TrustStoreTrustManager(trustStore.toFile(), null, type, true);
   }
 }

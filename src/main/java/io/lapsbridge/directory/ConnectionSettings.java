@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param bindPassword the bind password; never printed
  * @param trustStore a PEM, JKS or PKCS#12 file of trusted certificates; null for the JVM default
  * @param baseDn where searches start; null to read {@code defaultNamingContext} from the root DSE
- * @param timeout the connect and response timeout
+ * @param timeout the connect, TLS handshake and response timeout
+ * @param trustStorePassword the trust store's password (PKCS#12 stores encrypt their
+ *     certificates); null when none is given; never printed
  */
 public record ConnectionSettings(
     String host,
@@ -24,7 +26,8 @@ public record ConnectionSettings(
     Secret bindPassword,
     Path trustStore,
     String baseDn,
-    Duration timeout) {
+    Duration timeout,
+    Secret trustStorePassword) {
   public ConnectionSettings {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("a directory host is required");
@@ -38,6 +41,12 @@ public record ConnectionSettings(
     if (timeout == null) {
       timeout = Duration.ofSeconds(15);
     }
+  }
+
+  /** Settings with no trust-store password. */
+  public ConnectionSettings(String host, int port, TransportSecurity security, String bindDn,
+      Secret bindPassword, Path trustStore, String baseDn, Duration timeout) {
+    this(host, port, security, bindDn, bindPassword, trustStore, baseDn, timeout, null);
   }
 
   /** Where the settings point, for messages; no credentials. */

@@ -9,18 +9,14 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import com.unboundid.util.ssl.JVMDefaultTrustManager;
-import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.TrustStoreTrustManager;
-import java.nio.file.Files;
+import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Opens, secures and binds one LDAP connection, turning each failure into a clear message. */
 final class Connector {
@@ -37,12 +33,7 @@ final class Connector {
    */
   static LDAPConnection open(ConnectionSettings settings, boolean synchronous)
       throws DirectoryException {
-    LDAPConnectionOptions options = new LDAPConnectionOptions();
-    int timeoutMillis = (int) settings.timeout().toMillis();
-    options.setConnectTimeoutMillis(timeoutMillis);
-    options.setResponseTimeoutMillis(timeoutMillis);
-    // Certificates are checked by the trust manager; this adds the host-name check.
-    options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    LDAPConnectionOptions options = Tls.options(settings.timeout());
     options.setUseSynchronousMode(synchronous);
 
     LDAPConnection connection;
@@ -51,7 +42,7 @@ final class Connector {
         SSLUtil ssl = sslUtil(settings);
         connection =
             new LDAPConnection(
-                ssl.createSSLSocketFactory(), options, settings.host(), settings.port());
+                Tls.boundedHandshake(ssl.createSSLSocketFactory(), settings.timeout()), options, settings.host(), settings.port());
       } else {
         connection = new LDAPConnection(options, settings.host(), settings.port());
       }
@@ -166,6 +157,16 @@ final class Connector {
   }
 
   private static DirectoryException connectFailure(ConnectionSettings settings, LDAPException e) {
+    if (settings.security() == TransportSecurity.LDAPS && handshakeUnanswered(e)) {
+      // TCP was accepted but the TLS handshake never completed (#18 item 1). Depending on the
+      // timing the SDK words it as a read timeout or as an unauthenticated peer.
+      return new DirectoryException(
+          DirectoryException.Kind.TLS,
+          "TLS with " + settings.endpoint() + " failed: no answer to the TLS handshake within "
+              + settings.timeout().toSeconds() + " s",
+          Ldap.code(e.getResultCode()),
+          e);
+    }
     if (Ldap.isTlsFailure(e)) {
       Throwable tls = cause(e, SSLException.class);
       return new DirectoryException(
@@ -182,33 +183,15 @@ final class Connector {
         e);
   }
 
-  private static SSLUtil sslUtil(ConnectionSettings settings) throws DirectoryException {
-    return new SSLUtil(trustManager(settings));
+  /** A read timeout (not a connect timeout), or a session that never got the peer's certificate. */
+  private static boolean handshakeUnanswered(LDAPException e) {
+    Throwable timeout = cause(e, SocketTimeoutException.class);
+    return (timeout != null && !"connect timed out".equals(timeout.getMessage()))
+        || cause(e, SSLPeerUnverifiedException.class) != null;
   }
 
-  private static TrustManager trustManager(ConnectionSettings settings)
-      throws DirectoryException {
-    if (settings.trustStore() == null) {
-      return JVMDefaultTrustManager.getInstance();
-    }
-    if (!Files.isReadable(settings.trustStore())) {
-      throw new DirectoryException(
-          DirectoryException.Kind.TLS,
-          "trust store " + settings.trustStore() + " does not exist or is not readable");
-    }
-    String name = settings.trustStore().getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
-      try {
-        return new PEMFileTrustManager(settings.trustStore().toFile());
-      } catch (java.security.KeyStoreException e) {
-        throw new DirectoryException(
-            DirectoryException.Kind.TLS,
-            "trust store " + settings.trustStore() + " is not a valid PEM file: "
-                + e.getMessage());
-      }
-    }
-    String type = name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS";
-    return new TrustStoreTrustManager(settings.trustStore().toFile(), null, type, true);
+  private static SSLUtil sslUtil(ConnectionSettings settings) throws DirectoryException {
+    return new SSLUtil(Tls.trustManager(settings.trustStore(), settings.trustStorePassword()));
   }
 
   private static Throwable cause(Throwable error, Class<? extends Throwable> type) {

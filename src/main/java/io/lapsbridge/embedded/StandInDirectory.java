@@ -64,7 +64,26 @@ public final class StandInDirectory implements AutoCloseable {
   }
 
   /** Starts the directory, loads every LDIF source in order, and opens the LDAP port. */
+  /**
+   * Refuses a port that is taken before ApacheDS starts: it would log a stack trace for the
+   * failed bind, and only then fail, after seconds of loading.
+   */
+  private static void requireFree(String host, int port) throws StandInException {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw new StandInException("port " + port + " on " + host + " is in use; choose another"
+          + " port, or 0 for a free one", e);
+    }
+  }
+
   public static StandInDirectory start(StandInConfig config) throws StandInException {
+    requireFree(config.host(), config.port());
+    requireFree(config.host(), config.ldapsPort());
     Path work;
     try {
       work = Files.createTempDirectory("lapsbridge-standin-");

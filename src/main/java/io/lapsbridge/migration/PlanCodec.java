@@ -3,10 +3,12 @@ package io.lapsbridge.migration;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lapsbridge.model.FileTime;
@@ -17,8 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plan file: JSON with a fixed key order and {@code \n} line ends, so the same plan gives the
@@ -26,7 +31,17 @@ import java.util.Map;
  */
 public final class PlanCodec {
   public static final String FORMAT = "lapsbridge-migration-plan/1";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // A key given twice is refused: a hand edit must not leave two values of which one is ignored.
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** The fields each action kind has besides id, kind, dn, rule and reason. */
+  private static final Map<String, Set<String>> ACTION_FIELDS = Map.of(
+      "force-rotation", Set.of("family", "seenExpiry", "newExpiry"),
+      "cleanup-legacy", Set.of("seenLegacyExpiry", "seenWindowsExpiry", "windowsWrittenBy"),
+      "mirror-to-windows", Set.of("seenLegacyExpiry", "account", "updated", "expires"),
+      "mirror-to-legacy", Set.of("seenWindowsExpiry", "expires"),
+      "mirror-refresh", Set.of("seenLegacyExpiry", "seenUpdated", "account", "updated"));
 
   private PlanCodec() {}
 
@@ -200,6 +215,11 @@ public final class PlanCodec {
           head.set(name, MAPPER.readTree(parser));
         }
       }
+      if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        throw new MigrationInputException(file + ": not a plan: unexpected content after the plan"
+            + " at line " + parser.currentLocation().getLineNr() + ", column "
+            + parser.currentLocation().getColumnNr());
+      }
     } catch (JacksonException e) {
       throw new MigrationInputException(file + ": not a plan: " + e.getOriginalMessage());
     } catch (java.io.IOException e) {
@@ -210,13 +230,25 @@ public final class PlanCodec {
     }
     Reader r = new Reader(file);
     List<Action> decoded = new ArrayList<>(actions.size());
+    Map<JsonNode, Integer> seen = new HashMap<>();
     for (int i = 0; i < actions.size(); i++) {
       JsonNode a = actions.get(i);
       String where = "actions[" + i + "]";
+      if (!a.isObject()) {
+        throw new MigrationInputException(file + ": " + where + ": expected an object");
+      }
       if (r.number(a, "id") != i + 1) {
         throw new MigrationInputException(file + ": " + where + ".id: expected " + (i + 1));
       }
       decoded.add(r.action(where, a));
+      // The same action twice (id aside) would be applied twice; only a hand edit makes that.
+      ObjectNode withoutId = ((ObjectNode) a).deepCopy();
+      withoutId.remove("id");
+      Integer first = seen.putIfAbsent(withoutId, i);
+      if (first != null) {
+        throw new MigrationInputException(
+            file + ": " + where + ": the same action as actions[" + first + "]");
+      }
     }
     return new Parsed(head, decoded, flags, deferred);
   }
@@ -245,10 +277,21 @@ public final class PlanCodec {
       String rule = text(a, "rule");
       String reason = text(a, "reason");
       String kind = text(a, "kind");
+      Set<String> fields = ACTION_FIELDS.get(kind);
+      if (fields != null) {
+        for (Iterator<String> names = a.fieldNames(); names.hasNext(); ) {
+          String name = names.next();
+          if (!fields.contains(name)
+              && !Set.of("id", "kind", "dn", "rule", "reason").contains(name)) {
+            throw new MigrationInputException(
+                file + ": " + where + "." + name + ": unknown field for " + kind);
+          }
+        }
+      }
       try {
         return switch (kind) {
           case "force-rotation" -> new Action.ForceRotation(dn, rule, reason,
-              "legacy".equals(text(a, "family")), time(a, "seenExpiry", true),
+              legacy(where, a), time(a, "seenExpiry", true),
               time(a, "newExpiry", false));
           case "cleanup-legacy" -> new Action.CleanupLegacy(dn, rule, reason,
               time(a, "seenLegacyExpiry", false), time(a, "seenWindowsExpiry", true),
@@ -267,6 +310,16 @@ public final class PlanCodec {
       } catch (IllegalArgumentException | NullPointerException e) {
         throw new MigrationInputException(file + ": " + where + ": " + e.getMessage(), e);
       }
+    }
+
+    boolean legacy(String where, JsonNode a) {
+      String family = text(a, "family");
+      return switch (family) {
+        case "legacy" -> true;
+        case "windows" -> false;
+        default -> throw new MigrationInputException(file + ": " + where
+            + ".family: expected 'legacy' or 'windows', not '" + family + "'");
+      };
     }
 
     List<Plan.Note> notes(List<JsonNode> array) {

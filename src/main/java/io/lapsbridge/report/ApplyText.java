@@ -41,9 +41,13 @@ public final class ApplyText {
 
   /** The closing counts, with how many actions a resumed run found settled before. */
   public static String summary(Applier.Summary summary, boolean dryRun, boolean resumed) {
-    return String.format("migrate: %d actions: %s %d, already done %d, stale %d, failed %d%s%n",
+    // Actions after a failure on the same computer, or after a stop, never ran: resume runs them.
+    int notRun = summary.actions() - summary.settledBefore() - summary.applied()
+        - summary.alreadyDone() - summary.stale() - summary.failed();
+    return String.format("migrate: %d actions: %s %d, already done %d, stale %d, failed %d%s%s%n",
         summary.actions(), dryRun ? "would apply" : "applied", summary.applied(),
         summary.alreadyDone(), summary.stale(), summary.failed(),
+        notRun > 0 ? ", not run " + notRun : "",
         resumed ? " (resumed; " + summary.settledBefore() + " settled before)" : "");
   }
 }

@@ -18,6 +18,12 @@ import java.util.Set;
  * The one CSV writer for {@code --format csv}, RFC 4180: a header row, CRLF line ends, and a field
  * quoted only when it holds a comma, a quote, CR or LF. Columns are the records' JSON properties;
  * a null is an empty field.
+ *
+ * <p>Spreadsheets evaluate a cell that begins with {@code = + - @}, a tab or a CR as a formula,
+ * and names, messages and passwords come from the directory (a computer sets its own). Such a
+ * text cell, and one that begins with {@code '}, is written with one {@code '} in front: a
+ * spreadsheet shows the text, and a script gets the exact value back by removing one leading
+ * {@code '} from a cell that has one. Numbers are written as they are. JSON is always exact.
  */
 public final class CsvOutput {
   // Strict checking quotes exactly what RFC 4180 requires, not every long or spaced string.
@@ -59,6 +65,15 @@ public final class CsvOutput {
     }
   }
 
+  /** {@code value} as a cell no spreadsheet evaluates; see the class comment for the rule. */
+  static Object neutralize(Object value) {
+    if (value instanceof String text && !text.isEmpty()
+        && "=+-@\t\r'".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return value;
+  }
+
   /** Starts a table of {@code columns} on {@code out}, for rows that arrive one at a time. */
   public static Rows open(Writer out, List<String> columns) {
     CsvSchema.Builder schema = CsvSchema.builder();
@@ -85,7 +100,10 @@ public final class CsvOutput {
     /** Writes one record: a report record or a map of column to value. */
     public void write(Object record) {
       try {
-        writer.write(record instanceof Map ? record : JsonOutput.properties(record));
+        Map<?, ?> row = record instanceof Map<?, ?> map ? map : JsonOutput.properties(record);
+        Map<Object, Object> safe = new java.util.LinkedHashMap<>();
+        row.forEach((column, value) -> safe.put(column, neutralize(value)));
+        writer.write(safe);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

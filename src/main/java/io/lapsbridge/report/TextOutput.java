@@ -27,7 +27,7 @@ public final class TextOutput {
       labels.forEach((property, label) -> {
         if (properties.containsKey(property)) {
           Object value = properties.get(property);
-          out.printf("%-20s: %s%n", label, value == null ? "" : value);
+          out.printf("%-20s: %s%n", label, value == null ? "" : Visible.escape(value.toString()));
         }
       });
     }
@@ -42,11 +42,11 @@ public final class TextOutput {
     return Collections.unmodifiableMap(labels);
   }
 
-  /** One line per record: its property values separated by tabs. */
+  /** One line per record: its property values separated by tabs (a tab in a value escaped). */
   public static void tabSeparated(PrintWriter out, List<?> records) {
     for (Object record : records) {
       out.println(JsonOutput.properties(record).values().stream()
-          .map(v -> v == null ? "" : v.toString()).collect(Collectors.joining("\t")));
+          .map(v -> v == null ? "" : Visible.escape(v.toString())).collect(Collectors.joining("\t")));
     }
   }
 }

@@ -56,11 +56,15 @@ class ApplyOutputTest {
         "all failed: a problem");
     assertEquals(6, output(false).summarize(new Applier.Summary(5, 0, 0, 0, 3, 2), true),
         "failed after a resume that settled others: partial");
+    assertEquals(1, output(false).summarize(new Applier.Summary(3, 0, 0, 0, 1, 0), false),
+        "#18 item 9: one failed, the rest never ran: nothing done, not partial");
     assertEquals("migrate: 3 actions: applied 2, already done 1, stale 0, failed 0\n"
         + "migrate: 3 actions: applied 2, already done 0, stale 1, failed 0\n"
         + "migrate: 3 actions: applied 2, already done 0, stale 0, failed 1\n"
         + "migrate: 3 actions: applied 0, already done 0, stale 0, failed 3\n"
         + "migrate: 5 actions: applied 0, already done 0, stale 0, failed 3 (resumed; 2 settled"
-        + " before)\n", err.toString());
+        + " before)\n"
+        + "migrate: 3 actions: applied 0, already done 0, stale 0, failed 1, not run 2\n",
+        err.toString());
   }
 }

@@ -79,9 +79,50 @@ class CommandLineTest {
     CliRun run = CliRun.of("get-password", "PC1", "--host", "127.0.0.1", "--port",
         Integer.toString(port), "--insecure", "--timeout", "5");
     assertEquals(3, run.status());
-    assertTrue(
-        run.err().startsWith("lapsbridge: cannot reach ldap://127.0.0.1:" + port + ": "), run.err());
+    // #18 item 10: cleartext is allowed with --insecure, and said every time.
+    assertTrue(run.err().startsWith("lapsbridge: warning: --insecure: the bind password and every"
+        + " value read cross the network in clear text\nlapsbridge: cannot reach ldap://127.0.0.1:"
+        + port + ": "), run.err());
     assertEquals("", run.out());
+  }
+
+  @Test
+  void silentLdapsServerExitsThreeWithinTheTimeout() throws IOException {
+    // Never accepted, yet connected: the listen backlog completes TCP and then nothing answers.
+    try (ServerSocket silent = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10),
+          () -> CliRun.of("get-password", "PC1", "--host", "127.0.0.1", "--port",
+              Integer.toString(silent.getLocalPort()), "--ldaps", "--timeout", "2"));
+      assertEquals(3, run.status(), run.err());
+    }
+  }
+
+  @Test
+  void unknownOptionWithAValueIsNotEchoed() {
+    // #18 item 10: someone typing the password into a mistyped option must not see it printed.
+    CliRun run = CliRun.of("get-password", "--bind-password=hunter2", "PC1");
+    assertEquals(2, run.status());
+    assertTrue(run.err().startsWith("lapsbridge: usage: Unknown option: '--bind-password=...'"),
+        run.err());
+    assertTrue(!run.err().contains("hunter2"), run.err());
+  }
+
+  @Test
+  void mistypedCommandGetsASuggestion() {
+    CliRun run = CliRun.of("get-pasword", "PC1");
+    assertEquals(2, run.status());
+    assertTrue(run.err().startsWith("lapsbridge: usage: Unknown command or arguments: 'get-pasword',"
+        + " 'PC1' (did you mean get-password"), run.err());
+  }
+
+  @Test
+  void controlCharactersInMessagesAreEscaped() {
+    // #18 item 8: a name echoed in an error cannot start a new line or reach the terminal raw.
+    CliRun run = CliRun.of("reset-password", "PC1", "--when", "x\u001b[2J\nlapsbridge: fake");
+    assertEquals(2, run.status());
+    assertEquals(1, run.err().lines().filter(l -> l.startsWith("lapsbridge:")).count(), run.err());
+    assertTrue(run.err().contains("x\\x1B[2J\\nlapsbridge: fake"), run.err());
   }
 
   private static int closedPort() throws IOException {
@@ -115,7 +156,8 @@ class CommandLineTest {
     CliRun unknownKey = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "corp");
     assertEquals(2, unknownKey.status());
     assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: base-dn,"
-        + " bind-dn, bind-password-file, host, port, security, timeout, trust-store\n", unknownKey.err());
+        + " bind-dn, bind-password-file, host, port, security, timeout, trust-store,"
+        + " trust-store-password-file\n", unknownKey.err());
     assertTrue(!unknownKey.err().contains("hunter2"));
 
     CliRun missing = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "nope");

@@ -58,7 +58,8 @@ class LapsbridgeTreeTest {
     StringWriter err = new StringWriter();
     int status = Lapsbridge.run(SINK, new PrintWriter(err, true), "get-pasword");
     assertEquals(2, status);
-    assertEquals("lapsbridge: usage: Unmatched argument at index 0: 'get-pasword'\n"
+    assertEquals("lapsbridge: usage: Unknown command or argument: 'get-pasword' (did you mean"
+        + " get-password?)\n"
         + "Try 'lapsbridge --help'.\n", err.toString().replace(System.lineSeparator(), "\n"));
   }
 }

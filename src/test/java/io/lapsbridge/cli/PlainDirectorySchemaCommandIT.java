@@ -49,7 +49,9 @@ public class PlainDirectorySchemaCommandIT extends AbstractLdapTestUnit {
   void checkReportsEveryAttributeMissingWithExit4(@TempDir Path dir) throws Exception {
     CliRun check = run(dir, "schema", "check");
     assertEquals(4, check.status(), check.out() + check.err());
-    assertEquals("lapsbridge: the LAPS schema is incomplete; `lapsbridge schema extend` adds what"
+    assertEquals("lapsbridge: warning: --insecure: the bind password and every value read cross"
+        + " the network in clear text\n"
+        + "lapsbridge: the LAPS schema is incomplete; `lapsbridge schema extend` adds what"
         + " is missing\n", check.err());
     assertTrue(check.out().contains("ms-Mcs-AdmPwd "), check.out());
     assertTrue(check.out().contains("msLAPS-Password "), check.out());

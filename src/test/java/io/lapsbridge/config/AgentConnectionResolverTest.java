@@ -102,4 +102,14 @@ class AgentConnectionResolverTest {
     assertEquals("give --server HOST (repeatable) or --domain DOMAIN for DNS SRV discovery",
         e.getMessage());
   }
+
+  @Test
+  void aServerPortOutOfRangeIsAUsageError() {
+    // #18 item 5: the server set threw IllegalArgumentException, printed as an internal error.
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> AgentConnectionResolver.resolve(transport(null, null, true, false, null, null),
+            servers(List.of("dc1:99999"), null, "PC$"), () -> "pc"));
+    assertEquals("--server 'dc1:99999' is not HOST or HOST:PORT with a port from 1 to 65535",
+        e.getMessage());
+  }
 }

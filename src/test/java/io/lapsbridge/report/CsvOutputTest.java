@@ -12,6 +12,26 @@ class CsvOutputTest {
   record Row(String computer, String dn, String when, Integer count, boolean flag) {}
 
   @Test
+  void formulaCellsAreNeutralizedAndTheRuleIsReversible() {
+    // #18 item 7: a computer can set its own password and name; a spreadsheet must not run them.
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("computer", "=HYPERLINK(\"http://x\")");
+    row.put("a", "+1");
+    row.put("b", "-2");
+    row.put("c", "@SUM(A1)");
+    row.put("d", "\tx");
+    row.put("e", "\rx");
+    row.put("password", "'quoted");
+    row.put("plain", "a=b");
+    row.put("number", -5);
+    StringWriter text = new StringWriter();
+    CsvOutput.write(text, List.of(row));
+    assertEquals("computer,a,b,c,d,e,password,plain,number\r\n"
+        + "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),'\tx,\"'\rx\",''quoted,a=b,-5\r\n",
+        text.toString());
+  }
+
+  @Test
   void quotesOnlyWhatRfc4180Requires() {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("computer", "WS-1");

@@ -183,7 +183,12 @@ public final class Applier<X extends Exception> {
             for (int next; !stopping
                 && (next = sequentialCursor.getAndIncrement()) < sequential.size(); ) {
               for (int id : sequential.get(next)) {
-                perform(id);
+                if (perform(id) == Journal.Outcome.FAILED) {
+                  // A computer's actions are one unit: each later one was planned on the
+                  // assumption that the earlier ones succeed. The rest stay unjournalled, so
+                  // resume runs them once the failure is fixed.
+                  break;
+                }
               }
             }
             return null;
@@ -278,10 +283,12 @@ public final class Applier<X extends Exception> {
     return groups;
   }
 
-  private void perform(int id) throws X {
+  private Journal.Outcome perform(int id) throws X {
     Action action = actions.get(id - 1);
     journal(Journal.start(id));
-    record(id, action, writer.performOrFailed(action, options.dryRun()));
+    ActionResult result = writer.performOrFailed(action, options.dryRun());
+    record(id, action, result);
+    return result.outcome();
   }
 
   private void performPipelined(int[] ids) throws X {

@@ -143,18 +143,33 @@ class ApplierTest {
 
     Applier.Summary summary = applier.run(journal, recorder);
 
-    assertEquals(new Applier.Summary(3400, 3398, 0, 0, 2, 0), summary, "M7's two actions fail");
-    assertEquals(3400, recorder.finished.size());
-    assertEquals(3400, recorder.done);
-    assertEquals(3400, Set.copyOf(recorder.finished.stream().map(f -> f.id()).toList()).size());
+    assertEquals(new Applier.Summary(3400, 3398, 0, 0, 1, 0), summary,
+        "M7's first action fails and its second never runs");
+    assertEquals(3399, recorder.finished.size());
+    assertEquals(3399, recorder.done);
+    assertEquals(3399, Set.copyOf(recorder.finished.stream().map(f -> f.id()).toList()).size());
     // Single-rotation computers went down the pipelined lane in chunks; the others one by one.
     assertEquals(3000, writer.pipelinedBatches.stream().mapToInt(List::size).sum());
     assertTrue(writer.pipelinedBatches.stream().allMatch(b -> b.size() <= 512));
-    assertEquals(400, writer.performed.size());
+    assertEquals(399, writer.performed.size());
     Journal.State state = Journal.replay("j", Journal.begin("p", "d", "t") + journal.toString(StandardCharsets.UTF_8));
-    assertEquals(3400, state.ended().size());
+    assertEquals(3399, state.ended().size());
     assertEquals(Journal.Outcome.FAILED, state.ended().get(3000 + 2 * 7 + 1));
-    assertEquals(Journal.Outcome.FAILED, state.ended().get(3000 + 2 * 7 + 2));
+    assertEquals(null, state.ended().get(3000 + 2 * 7 + 2), "left for resume");
+  }
+
+  @Test
+  void aFailureStopsTheRestOfItsComputerOnly() throws Exception {
+    // #18 item 2: a mirror denied, then the same computer's rotation ran anyway.
+    List<Action> actions = List.of(cleanup("CN=A,DC=x"), rotation("CN=A,DC=x"),
+        cleanup("CN=B,DC=x"), rotation("CN=B,DC=x"));
+    FakeWriter writer = new FakeWriter();
+    writer.answers.put("CN=A,DC=x", ActionResult.failed("access denied"));
+    Applier.Summary summary = new Applier<>(writer, new Applier.Options(false, 2, 32), actions,
+        Optional.empty()).run(new ByteArrayOutputStream(), new Recorder(null));
+    assertEquals(List.of("CN=A,DC=x cleanup-legacy"),
+        writer.performed.stream().filter(p -> p.startsWith("CN=A")).toList());
+    assertEquals(new Applier.Summary(4, 2, 0, 0, 1, 0), summary);
   }
 
   @Test
