@@ -168,7 +168,8 @@ final class AgentCommand implements Runnable {
     String domain;
 
     @Option(names = "--keytab", paramLabel = "FILE", defaultValue = "/etc/krb5.keytab",
-        description = "Machine keytab for the GSSAPI bind (default: ${DEFAULT-VALUE}).")
+        description = "Machine keytab for the GSSAPI bind and, when it holds an RC4-HMAC key,"
+            + " for fetching the group public key with GetKey (default: ${DEFAULT-VALUE}).")
     Path keytab;
 
     @Option(names = "--principal", paramLabel = "NAME",
@@ -185,7 +186,8 @@ final class AgentCommand implements Runnable {
     @Option(names = "--public-key-file", paramLabel = "FILE",
         defaultValue = "${env:LAPSBRIDGE_PUBLIC_KEY_FILE}",
         description = "Published group public key ('kds public-key --out') for encrypted mode"
-            + " (" + io.lapsbridge.wire.LapsAttribute.Names.ENCRYPTED_PASSWORD + "); not secret (env LAPSBRIDGE_PUBLIC_KEY_FILE).")
+            + " (" + io.lapsbridge.wire.LapsAttribute.Names.ENCRYPTED_PASSWORD + ") when it"
+            + " cannot be fetched from a DC; not secret (env LAPSBRIDGE_PUBLIC_KEY_FILE).")
     Path publicKeyFile;
 
     @Option(names = "--public-key-max-age-days", paramLabel = "DAYS",
