@@ -89,6 +89,10 @@ final class DcPublicKey {
       return Optional.of(new RpcCredentials.NtHashKey(
           principal.substring(0, principal.indexOf('@')),
           principal.substring(principal.indexOf('@') + 1), hash));
+    } catch (IllegalArgumentException e) {
+      // An empty realm: there is no NTLM domain to name.
+      whyNot.add("the keytab principal " + principal + " has no realm to use as the NTLM domain");
+      return Optional.empty();
     } finally {
       Arrays.fill(hash, (byte) 0);
     }
