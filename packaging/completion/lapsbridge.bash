@@ -1307,7 +1307,7 @@ function _picocli_lapsbridge_agent_runonce() {
 
   local commands=""
   local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--dry-run' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--join-state' '--format'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--join-state' '--format'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
   local FORMAT_option_args=("text" "json" "csv") # --format values
 
@@ -1413,6 +1413,9 @@ function _picocli_lapsbridge_agent_runonce() {
     '--public-key-max-age-days')
       return
       ;;
+    '--rpc-port')
+      return
+      ;;
     '--join-state')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
@@ -1442,7 +1445,7 @@ function _picocli_lapsbridge_agent_run() {
 
   local commands=""
   local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--interval-minutes' '--jitter-minutes' '--join-state'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--interval-minutes' '--jitter-minutes' '--join-state'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
 
   type compopt &>/dev/null && compopt +o default
@@ -1545,6 +1548,9 @@ function _picocli_lapsbridge_agent_run() {
       return $?
       ;;
     '--public-key-max-age-days')
+      return
+      ;;
+    '--rpc-port')
       return
       ;;
     '--interval-minutes')

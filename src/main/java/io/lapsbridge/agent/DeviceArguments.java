@@ -16,10 +16,18 @@ import java.util.Optional;
  * @param stateDir {@code --state-dir}; null for the platform's default
  * @param publicKeyFile {@code --public-key-file}; null for none
  * @param publicKeyMaxAgeDays {@code --public-key-max-age-days}; 0 for no limit
+ * @param getKey how to fetch the public key from a DC; null not to try
  */
 public record DeviceArguments(JoinState joinState, Integer domainFunctionalLevel,
     String computer, String account, Path stateDir, Path publicKeyFile,
-    int publicKeyMaxAgeDays) {
+    int publicKeyMaxAgeDays, GetKeyArguments getKey) {
+  /** Without GetKey: the published key file only. */
+  public DeviceArguments(JoinState joinState, Integer domainFunctionalLevel, String computer,
+      String account, Path stateDir, Path publicKeyFile, int publicKeyMaxAgeDays) {
+    this(joinState, domainFunctionalLevel, computer, account, stateDir, publicKeyFile,
+        publicKeyMaxAgeDays, null);
+  }
+
   static final String FIRST_UID0_ACCOUNT = "@uid0";
 
   boolean firstUid0Account() {

@@ -3,6 +3,7 @@ package io.lapsbridge.cli;
 import io.lapsbridge.agent.AgentAssembly;
 import io.lapsbridge.agent.AgentRuntime;
 import io.lapsbridge.agent.DeviceArguments;
+import io.lapsbridge.agent.GetKeyArguments;
 import io.lapsbridge.agent.PolicyStores;
 import io.lapsbridge.config.AgentConnectionResolver;
 import io.lapsbridge.config.AgentServerArguments;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,9 +74,9 @@ final class AgentCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      CycleOutcome outcome = options.runCycle(new AgentAssembly(runtime), err, force, dryRun);
-      print(spec.commandLine().getOut(), outcome, format);
-      return exitStatus(outcome).code();
+      Ran ran = options.runCycle(new AgentAssembly(runtime), err, force, dryRun);
+      print(spec.commandLine().getOut(), ran, format);
+      return exitStatus(ran.outcome()).code();
     }
   }
 
@@ -113,9 +115,9 @@ final class AgentCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       AgentAssembly assembly = new AgentAssembly(runtime);
       ExitStatus last = schedule.run(() -> {
-        CycleOutcome outcome = options.runCycle(assembly, err, false, false);
-        print(out, outcome, OutputFormat.TEXT);
-        return exitStatus(outcome);
+        Ran ran = options.runCycle(assembly, err, false, false);
+        print(out, ran, OutputFormat.TEXT);
+        return exitStatus(ran.outcome());
       }, e -> {
         Failure failure = Failure.of(e);
         err.println("lapsbridge: " + failure.message());
@@ -165,7 +167,8 @@ final class AgentCommand implements Runnable {
     String domain;
 
     @Option(names = "--keytab", paramLabel = "FILE", defaultValue = "/etc/krb5.keytab",
-        description = "Machine keytab for the GSSAPI bind (default: ${DEFAULT-VALUE}).")
+        description = "Machine keytab for the GSSAPI bind and, when it holds an RC4-HMAC key,"
+            + " for fetching the group public key with GetKey (default: ${DEFAULT-VALUE}).")
     Path keytab;
 
     @Option(names = "--principal", paramLabel = "NAME",
@@ -182,7 +185,8 @@ final class AgentCommand implements Runnable {
     @Option(names = "--public-key-file", paramLabel = "FILE",
         defaultValue = "${env:LAPSBRIDGE_PUBLIC_KEY_FILE}",
         description = "Published group public key ('kds public-key --out') for encrypted mode"
-            + " (" + io.lapsbridge.wire.LapsAttribute.Names.ENCRYPTED_PASSWORD + "); not secret (env LAPSBRIDGE_PUBLIC_KEY_FILE).")
+            + " (" + io.lapsbridge.wire.LapsAttribute.Names.ENCRYPTED_PASSWORD + ") when it"
+            + " cannot be fetched from a DC; not secret (env LAPSBRIDGE_PUBLIC_KEY_FILE).")
     Path publicKeyFile;
 
     @Option(names = "--public-key-max-age-days", paramLabel = "DAYS",
@@ -192,19 +196,28 @@ final class AgentCommand implements Runnable {
             + " LAPSBRIDGE_PUBLIC_KEY_MAX_AGE_DAYS).")
     int publicKeyMaxAgeDays;
 
+    @Option(names = "--rpc-port", paramLabel = "PORT",
+        defaultValue = "${env:LAPSBRIDGE_RPC_PORT:-135}",
+        description = "Encrypted mode: the domain controllers' RPC endpoint mapper port for"
+            + " fetching the group public key with GetKey as this computer, which needs an"
+            + " RC4-HMAC key in --keytab (default: 135; env LAPSBRIDGE_RPC_PORT).")
+    int rpcPort;
+
     /** One cycle: read the policy, then rotate (or not) over the real adapters. */
-    CycleOutcome runCycle(AgentAssembly assembly, PrintWriter err, boolean force,
+    Ran runCycle(AgentAssembly assembly, PrintWriter err, boolean force,
         boolean dryRun) {
       PolicyStores.DevicePolicy policies = policy.load();
       DeviceArguments device = device();
-      AgentAssembly.Plan plan = assembly.plan(device, policies.sources(), policies.hints());
+      AgentConnection connection = connection();
+      AgentAssembly.Plan plan =
+          assembly.plan(device, policies.sources(), policies.hints(), connection);
       EventSink events = line -> {
         err.println(line);
         err.flush();
       };
       try {
-        return assembly.cycle(device, connection(), plan, dryRun, events)
-            .run(plan.resolution(), force, dryRun);
+        return new Ran(assembly.cycle(device, connection, plan, dryRun, events)
+            .run(plan.resolution(), force, dryRun), plan.keySource());
       } catch (PortException journal) {
         // The state directory is unusable: a local problem, before anything was changed.
         throw new CommandFailedException(Failure.statusOf(journal.kind()), journal.getMessage());
@@ -213,7 +226,7 @@ final class AgentCommand implements Runnable {
 
     DeviceArguments device() {
       return new DeviceArguments(joinState, domainFunctionalLevel, computer, account, stateDir,
-          publicKeyFile, publicKeyMaxAgeDays);
+          publicKeyFile, publicKeyMaxAgeDays, new GetKeyArguments(keytab, principal, rpcPort));
     }
 
     /** Transport from everywhere; the bind identity only from this command line. */
@@ -231,9 +244,17 @@ final class AgentCommand implements Runnable {
     return outcome.failure().map(Failure::statusOf).orElse(ExitStatus.PROBLEM);
   }
 
-  static void print(PrintWriter out, CycleOutcome outcome, OutputFormat format) {
+  /**
+   * One cycle's outcome, and where an encrypted plan's public key came from (a DC or the
+   * published file), which the output names (#14).
+   */
+  record Ran(CycleOutcome outcome, Optional<String> publicKey) {}
+
+  static void print(PrintWriter out, Ran ran, OutputFormat format) {
+    CycleOutcome outcome = ran.outcome();
     new AgentCycleReport(kebab(outcome.status()), outcome.summary(),
-        outcome.failure().map(AgentCommand::kebab).orElse(null), exitStatus(outcome).code())
+        outcome.failure().map(AgentCommand::kebab).orElse(null), exitStatus(outcome).code(),
+        ran.publicKey().orElse(null))
         .print(out, format);
   }
 

@@ -118,6 +118,35 @@ class EncryptedRotationTest {
         refusal(AgentTarget.resolve(policy(null, 0), Optional.empty(), key(SID, future), NOW)));
   }
 
+  /** A key from a DC (#14): current by construction, so no age limit; the principal still counts. */
+  @Test
+  void aFetchedKeyServesThePrincipalItWasResolvedFor() {
+    String readers = "S-1-5-21-1-2-3-1105";
+    PublishedKey byName = new PublishedKey.Fetched("dc1:135", "EXAMPLE\\LAPS Readers", readers,
+        NOW.minus(Duration.ofDays(400)));
+    AgentTarget.Managed managed = (AgentTarget.Managed) AgentTarget.resolve(
+        policy("example\\laps readers", 0), Optional.empty(), byName, NOW);
+    assertEquals(Optional.of(readers), managed.target().encryptedTo());
+    // The policy changed since the key was fetched: the SID checks apply as for a file.
+    assertEquals("ADPasswordEncryptionPrincipal is " + SID + ", but the key fetched from"
+        + " dc1:135 encrypts to " + readers + "; publish a file for " + SID
+        + " ('lapsbridge kds public-key --sid " + SID + "')",
+        refusal(AgentTarget.resolve(policy(SID, 0), Optional.empty(), byName, NOW)));
+    Instant future = NOW.plus(Duration.ofHours(10));
+    assertEquals("the DC dc1:135 gave a key for an interval starting " + future + ", in the"
+        + " future: check this device's clock", refusal(AgentTarget.resolve(policy(readers, 0),
+            Optional.empty(), new PublishedKey.Fetched("dc1:135", readers, readers, future),
+            NOW)));
+  }
+
+  @Test
+  void withNeitherADcKeyNorAFileTheRefusalSaysWhyGetKeyWasNotUsed() {
+    assertTrue(refusal(AgentTarget.resolve(policy(null, 0), Optional.empty(),
+        new PublishedKey.NotGiven("no RC4-HMAC key for WS01$ in the keytab k"), NOW))
+        .endsWith("(env LAPSBRIDGE_PUBLIC_KEY_FILE); no key from a DC either: no RC4-HMAC key"
+            + " for WS01$ in the keytab k"));
+  }
+
   @Test
   void aTargetIsEncryptedOnlyInTheWindowsFamilyWithBoundedHistory() {
     ManagedAccount account = new ManagedAccount.Named(ACCOUNT);
