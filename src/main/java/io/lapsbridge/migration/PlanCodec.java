@@ -98,6 +98,11 @@ public final class PlanCodec {
         node.put("account", a.account());
         time(node, "updated", a.updated());
         time(node, "expires", a.expires());
+        // Only encrypted mirrors say so: cleartext plans stay byte-identical to before #14.
+        if (a.encrypted()) {
+          node.put("target", "encrypted");
+          node.put("decryptor", a.decryptor());
+        }
         return null;
       }
 
@@ -255,7 +260,7 @@ public final class PlanCodec {
               time(a, "windowsWrittenBy", false));
           case "mirror-to-windows" -> new Action.MirrorToWindows(dn, rule, reason,
               time(a, "seenLegacyExpiry", true), text(a, "account"), time(a, "updated", false),
-              time(a, "expires", false));
+              time(a, "expires", false), decryptor(where, a));
           case "mirror-to-legacy" -> new Action.MirrorToLegacy(dn, rule, reason,
               time(a, "seenWindowsExpiry", true), time(a, "expires", false));
           case "mirror-refresh" -> new Action.RefreshMirror(dn, rule, reason,
@@ -267,6 +272,19 @@ public final class PlanCodec {
       } catch (IllegalArgumentException | NullPointerException e) {
         throw new MigrationInputException(file + ": " + where + ": " + e.getMessage(), e);
       }
+    }
+
+    /** A mirror's optional {@code target}/{@code decryptor} pair: null for cleartext. */
+    private String decryptor(String where, JsonNode a) {
+      JsonNode target = a.get("target");
+      if (target == null) {
+        return null;
+      }
+      if (!"encrypted".equals(target.asText())) {
+        throw new MigrationInputException(file + ": " + where + ".target: expected encrypted,"
+            + " found '" + target.asText() + "'");
+      }
+      return text(a, "decryptor");
     }
 
     List<Plan.Note> notes(List<JsonNode> array) {
