@@ -14,7 +14,9 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
 import com.unboundid.util.FixedRateBarrier;
+import io.lapsbridge.crypto.GroupPublicKey;
 import io.lapsbridge.crypto.LapsCryptoException;
+import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.apply.ActionResult;
 import io.lapsbridge.migration.apply.ActionWriter;
@@ -27,7 +29,9 @@ import io.lapsbridge.wire.FileTimeText;
 import io.lapsbridge.wire.LapsAttribute;
 import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -143,10 +147,15 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
   }
 
   /**
-   * Gives the writers an encrypted mirror needs, one per decryptor SID, each holding the group
-   * public key fetched once for the run. Call before the run starts.
+   * Gives the group public keys encrypted mirrors need, one per decryptor SID, fetched once for
+   * the run; each is sealed by the agent's {@link EncryptedPasswordWriter}. History size 0: a
+   * mirror is planned only where no Windows LAPS password exists, so there is never a previous
+   * encrypted value to keep. Call before the run starts.
    */
-  public void encryptMirrorsWith(Map<String, EncryptedPasswordWriter> writers) {
+  public void encryptMirrorsWith(Map<String, GroupPublicKey> keys) {
+    Map<String, EncryptedPasswordWriter> writers = new HashMap<>();
+    LapsEncryptor encryptor = new LapsEncryptor(new SecureRandom());
+    keys.forEach((sid, key) -> writers.put(sid, new EncryptedPasswordWriter(key, encryptor, 0)));
     encrypting = Map.copyOf(writers);
   }
 

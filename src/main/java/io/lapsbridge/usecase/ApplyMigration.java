@@ -113,7 +113,7 @@ public final class ApplyMigration {
       Optional<Journal.State> resumed, Output output) throws Exception {
     try (GuardedWriter writer = GuardedWriter.await(opening)) {
       // Before the first write, dry run included: a missing key stops the run with nothing done.
-      writer.encryptMirrorsWith(mirrorKeys.writersFor(actions, connection));
+      writer.encryptMirrorsWith(mirrorKeys.keysFor(actions, connection));
       if (!writer.usesAssertionControl()) {
         output.notice("migrate: the server does not support the assertion control (RFC 4528);"
             + " each write is guarded by deleting the value the plan saw in the same modify;"

@@ -2,11 +2,9 @@ package io.lapsbridge.usecase;
 
 import io.lapsbridge.crypto.GroupPublicKey;
 import io.lapsbridge.crypto.LapsCryptoException;
-import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.crypto.SidProtectionDescriptor;
 import io.lapsbridge.directory.ConnectionSettings;
 import io.lapsbridge.directory.DirectoryException;
-import io.lapsbridge.directory.EncryptedPasswordWriter;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.directory.NtlmIdentity;
 import io.lapsbridge.keyfile.KeyFileException;
@@ -34,7 +32,7 @@ import java.util.TreeSet;
  * key file ({@code --public-key-file}), or MS-GKDI GetKey with L0 = L1 = L2 = -1 as the bind's
  * own user, as a Windows client asks before encrypting. Either way once per run and decryptor,
  * before the first write, so a missing key stops the run before anything is written. Encrypting
- * needs no secret, so no writer ever holds more than a public key.
+ * needs no secret, so nothing here holds more than a public key.
  */
 public final class MirrorKeys {
   /** Why no public key is available for an encrypted mirror; nothing was written. */
@@ -78,15 +76,15 @@ public final class MirrorKeys {
   }
 
   /**
-   * One writer per decryptor the actions need; empty (and nothing asked) when they need none.
+   * One public key per decryptor the actions need; empty (and nothing asked) when they need none.
    * A key file must hold the key of the one decryptor the plan names.
    */
-  Map<String, EncryptedPasswordWriter> writersFor(List<Action> actions,
+  Map<String, GroupPublicKey> keysFor(List<Action> actions,
       ConnectionSettings connection) throws UnavailableException, KeyFileException {
     Set<String> sids = decryptors(actions);
-    Map<String, EncryptedPasswordWriter> writers = new TreeMap<>();
+    Map<String, GroupPublicKey> keys = new TreeMap<>();
     if (sids.isEmpty()) {
-      return writers;
+      return keys;
     }
     if (keyFile != null) {
       GroupPublicKey key = PublicKeyFile.read(keyFile);
@@ -96,13 +94,13 @@ public final class MirrorKeys {
           throw new MigrationInputException(keyFile + ": the key of " + fileSid + ", but the"
               + " plan's encrypted mirrors are to " + sid + "; nothing was written");
         }
-        writers.put(sid, writer(key));
+        keys.put(sid, key);
       }
-      return writers;
+      return keys;
     }
     try (OnlineGroupKeys online = open(connection)) {
       for (String sid : sids) {
-        writers.put(sid, writer(online.publicKey(new SidProtectionDescriptor(sid))));
+        keys.put(sid, online.publicKey(new SidProtectionDescriptor(sid)));
       }
     } catch (LapsCryptoException e) {
       throw new UnavailableException("no public key for encrypted mirrors (GetKey at "
@@ -110,15 +108,7 @@ public final class MirrorKeys {
           + "; give --public-key-file to encrypt with a published key; nothing was written",
           e.reason() == LapsCryptoException.Reason.UNAUTHORIZED, e);
     }
-    return writers;
-  }
-
-  /**
-   * Index 0 history: a mirror is planned only where no Windows LAPS password exists, so there is
-   * never a previous encrypted value to keep (see GuardedWriter's encrypted mirror).
-   */
-  private static EncryptedPasswordWriter writer(GroupPublicKey key) {
-    return new EncryptedPasswordWriter(key, new LapsEncryptor(new SecureRandom()), 0);
+    return keys;
   }
 
   /** GetKey as the bind's own user, with the bind password, as get-password's online path. */
