@@ -65,7 +65,7 @@ public final class MirrorKeys {
   }
 
   /** The decryptor SIDs the actions' encrypted mirrors need, upper case, sorted. */
-  static Set<String> decryptors(List<Action> actions) {
+  public static Set<String> decryptors(List<Action> actions) {
     TreeSet<String> sids = new TreeSet<>();
     for (Action action : actions) {
       if (action instanceof Action.MirrorToWindows mirror && mirror.encrypted()) {
@@ -79,7 +79,7 @@ public final class MirrorKeys {
    * One public key per decryptor the actions need; empty (and nothing asked) when they need none.
    * A key file must hold the key of the one decryptor the plan names.
    */
-  Map<String, GroupPublicKey> keysFor(List<Action> actions,
+  public Map<String, GroupPublicKey> keysFor(List<Action> actions,
       ConnectionSettings connection) throws UnavailableException, KeyFileException {
     Set<String> sids = decryptors(actions);
     Map<String, GroupPublicKey> keys = new TreeMap<>();
