@@ -2183,7 +2183,7 @@ function _picocli_lapsbridge_migrate_apply() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--plan' '--journal'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--plan' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2237,6 +2237,15 @@ function _picocli_lapsbridge_migrate_apply() {
       return
       ;;
     '--pipeline')
+      return
+      ;;
+    '--public-key-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--rpc-port')
       return
       ;;
     '--plan')
@@ -2270,7 +2279,7 @@ function _picocli_lapsbridge_migrate_resume() {
 
   local commands=""
   local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--journal'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2324,6 +2333,15 @@ function _picocli_lapsbridge_migrate_resume() {
       return
       ;;
     '--pipeline')
+      return
+      ;;
+    '--public-key-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--rpc-port')
       return
       ;;
     '--journal')

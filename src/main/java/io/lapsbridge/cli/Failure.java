@@ -5,6 +5,7 @@ import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.embedded.StandInException;
 import io.lapsbridge.keyfile.KeyFileException;
+import io.lapsbridge.usecase.MirrorKeys;
 import io.lapsbridge.migration.MigrationInputException;
 import io.lapsbridge.policy.PolicyInputException;
 import io.lapsbridge.rotation.PortException;
@@ -57,6 +58,11 @@ record Failure(ExitStatus status, String message) {
             default -> ExitStatus.PROBLEM;
           };
       return new Failure(status, "cannot decrypt: " + crypto.getMessage());
+    }
+    if (exception instanceof MirrorKeys.UnavailableException keys) {
+      // As get-password: a DC's refusal is access denied, no DC to ask is unreachable.
+      return new Failure(keys.denied() ? ExitStatus.NOT_FOUND : ExitStatus.UNREACHABLE,
+          "migrate: " + keys.getMessage());
     }
     if (exception instanceof PortException port) {
       return new Failure(statusOf(port.kind()), port.getMessage());

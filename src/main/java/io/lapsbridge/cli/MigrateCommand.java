@@ -10,6 +10,7 @@ import io.lapsbridge.migration.apply.JournalStore;
 import io.lapsbridge.platform.journal.MigrationJournalFile;
 import io.lapsbridge.report.PlanText;
 import io.lapsbridge.usecase.ApplyMigration;
+import io.lapsbridge.usecase.MirrorKeys;
 import io.lapsbridge.usecase.PlanMigration;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -148,6 +149,12 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--progress", description = "Print progress on stderr even when it is not a terminal.")
     boolean progress;
 
+    @Option(names = "--public-key-file", paramLabel = "FILE", description = "Encrypt mirrors with this published group public key (kds public-key) instead of asking a domain controller (GetKey).")
+    Path publicKeyFile;
+
+    @Option(names = "--rpc-port", defaultValue = "${env:LAPSBRIDGE_RPC_PORT:-135}", description = "The domain controller's RPC endpoint mapper port for GetKey, which encrypted mirrors use for the group public key (default: 135; env LAPSBRIDGE_RPC_PORT).")
+    int rpcPort;
+
     /**
      * Checks the options, then starts opening the writer's pool in the background while the plan
      * is read: usage errors (options, the bind password file) come before anything connects.
@@ -162,8 +169,12 @@ final class MigrateCommand implements Runnable {
       if (rate < 0) {
         throw new UsageException("--rate must be 0 (no limit) or more: " + rate);
       }
+      if (rpcPort < 1 || rpcPort > 65535) {
+        throw new UsageException("--rpc-port must be between 1 and 65535: " + rpcPort);
+      }
       return ApplyMigration.start(connection.settings(),
-          new ApplyMigration.Settings(dryRun, connections, pipeline, rate));
+          new ApplyMigration.Settings(dryRun, connections, pipeline, rate),
+          MirrorKeys.of(publicKeyFile, rpcPort));
     }
 
     ApplyOutput output(CommandSpec spec) {

@@ -56,6 +56,11 @@ public final class EncryptedPasswordWriter {
     return key.descriptor().sid();
   }
 
+  /** Encrypts {@code value} to this writer's key, as {@link #write} stores it. */
+  byte[] seal(WindowsLapsPasswordJson.Value value) throws LapsCryptoException {
+    return encryptor.encrypt(key, value);
+  }
+
   /** The stored encrypted value's fingerprint, when there is one and this bind may read it. */
   static Optional<String> currentFingerprint(LapsDirectory directory, ComputerRef computer)
       throws DirectoryException {
@@ -71,7 +76,7 @@ public final class EncryptedPasswordWriter {
    */
   String write(LapsDirectory directory, ComputerRef computer, WindowsLapsPasswordJson.Value value,
       FileTime expires) throws DirectoryException, LapsCryptoException {
-    byte[] sealed = encryptor.encrypt(key, value);
+    byte[] sealed = seal(value);
     List<Modification> mods = new ArrayList<>();
     mods.add(new Modification(ModificationType.REPLACE,
         LapsAttribute.ENCRYPTED_PASSWORD.ldapName(), sealed));

@@ -14,6 +14,9 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
 import com.unboundid.util.FixedRateBarrier;
+import io.lapsbridge.crypto.GroupPublicKey;
+import io.lapsbridge.crypto.LapsCryptoException;
+import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.apply.ActionResult;
 import io.lapsbridge.migration.apply.ActionWriter;
@@ -26,8 +29,11 @@ import io.lapsbridge.wire.FileTimeText;
 import io.lapsbridge.wire.LapsAttribute;
 import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -59,6 +65,8 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
   private final boolean assertionControl;
   private final FixedRateBarrier barrier;
   private final long responseTimeoutMillis;
+  /** Encrypted mirrors' writers by decryptor SID (#14); empty unless the plan has such mirrors. */
+  private volatile Map<String, EncryptedPasswordWriter> encrypting = Map.of();
 
   private GuardedWriter(LDAPConnectionPool pool, boolean assertionControl, FixedRateBarrier barrier,
       long responseTimeoutMillis) {
@@ -138,6 +146,19 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
     }
   }
 
+  /**
+   * Gives the group public keys encrypted mirrors need, one per decryptor SID, fetched once for
+   * the run; each is sealed by the agent's {@link EncryptedPasswordWriter}. History size 0: a
+   * mirror is planned only where no Windows LAPS password exists, so there is never a previous
+   * encrypted value to keep. Call before the run starts.
+   */
+  public void encryptMirrorsWith(Map<String, GroupPublicKey> keys) {
+    Map<String, EncryptedPasswordWriter> writers = new HashMap<>();
+    LapsEncryptor encryptor = new LapsEncryptor(new SecureRandom());
+    keys.forEach((sid, key) -> writers.put(sid, new EncryptedPasswordWriter(key, encryptor, 0)));
+    encrypting = Map.copyOf(writers);
+  }
+
   /** Whether writes use the RFC 4528 assertion control (else the value guard). */
   public boolean usesAssertionControl() {
     return assertionControl;
@@ -179,7 +200,7 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       return new ActionResult(Journal.Outcome.APPLIED, "would apply: " + action.reason());
     }
     try {
-      modify(action, action.accept(new Writes(entry)));
+      modify(action, action.accept(new Writes(entry, encrypting)));
     } catch (LDAPException e) {
       ResultCode code = e.getResultCode();
       if (isGuardFailure(code)) {
@@ -204,7 +225,7 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
    */
   private ActionResult performFromPlan(Action action) throws DirectoryException {
     try {
-      modify(action, action.accept(new Writes(null)));
+      modify(action, action.accept(new Writes(null, encrypting)));
       return new ActionResult(Journal.Outcome.APPLIED, action.reason());
     } catch (LDAPException e) {
       return rejected(action, e);
@@ -281,7 +302,7 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
         inFlight.acquireUninterruptibly();
         try {
           // The result arrives through the listener; the request ID is not needed.
-          AsyncRequestID unused = connection.asyncModify(request(action.accept(new Writes(null)), action.dn()),
+          AsyncRequestID unused = connection.asyncModify(request(action.accept(new Writes(null, encrypting)), action.dn()),
               (requestId, result) -> {
                 try {
                   ResultCode code = result.getResultCode();
@@ -457,9 +478,11 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
    */
   private static final class Writes implements Action.Visitor<Write> {
     private final SearchResultEntry entry;
+    private final Map<String, EncryptedPasswordWriter> encrypting;
 
-    Writes(SearchResultEntry entry) {
+    Writes(SearchResultEntry entry, Map<String, EncryptedPasswordWriter> encrypting) {
       this.entry = entry;
+      this.encrypting = encrypting;
     }
 
     @Override
@@ -508,6 +531,9 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       if (legacy == null) {
         throw new IllegalStateException("checked: a legacy password is present");
       }
+      if (a.encrypted()) {
+        return encryptedMirror(a, legacy);
+      }
       String json;
       try (Secret password = Secret.of(legacy)) {
         json = WindowsLapsPasswordJson.format(
@@ -528,6 +554,43 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       Filter assertion = Filter.createANDFilter(
           Filter.createEqualityFilter(LapsAttribute.LEGACY_PASSWORD.ldapName(), legacy),
           Filter.createNOTFilter(Filter.createPresenceFilter(passwordAttribute)));
+      return new Write(guarded, plain, assertion);
+    }
+
+    /**
+     * The encrypted mirror: the same guard as the cleartext one (the legacy password deleted and
+     * re-added as read; the new value added, so the modify fails if any Windows LAPS password
+     * appeared), with the value sealed by the agent's {@link EncryptedPasswordWriter}. No history
+     * is written: the check admits only a computer without a Windows LAPS password, so there is
+     * no previous encrypted value to push into it.
+     */
+    private Write encryptedMirror(Action.MirrorToWindows a, String legacy) {
+      EncryptedPasswordWriter writer = encrypting.get(a.decryptor());
+      if (writer == null) {
+        throw new IllegalStateException("no public key was fetched for " + a.decryptor());
+      }
+      byte[] sealed;
+      try (Secret password = Secret.of(legacy)) {
+        sealed = writer.seal(new WindowsLapsPasswordJson.Value(a.account(), a.updated(), password));
+      } catch (LapsCryptoException e) {
+        throw new IllegalStateException("encrypting to " + a.decryptor() + ": " + e.getMessage(),
+            e);
+      }
+      String encrypted = LapsAttribute.ENCRYPTED_PASSWORD.ldapName();
+      String expiry = FileTimeText.toDecimal(a.expires());
+      Modification value = new Modification(ModificationType.ADD, encrypted, sealed);
+      List<Modification> guarded = List.of(
+          new Modification(ModificationType.DELETE, LapsAttribute.LEGACY_PASSWORD.ldapName(),
+              legacy),
+          add(LapsAttribute.LEGACY_PASSWORD.ldapName(), legacy),
+          value,
+          replace(LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(), expiry));
+      List<Modification> plain = List.of(value,
+          replace(LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(), expiry));
+      Filter assertion = Filter.createANDFilter(
+          Filter.createEqualityFilter(LapsAttribute.LEGACY_PASSWORD.ldapName(), legacy),
+          Filter.createNOTFilter(Filter.createPresenceFilter(LapsAttribute.PASSWORD.ldapName())),
+          Filter.createNOTFilter(Filter.createPresenceFilter(encrypted)));
       return new Write(guarded, plain, assertion);
     }
 

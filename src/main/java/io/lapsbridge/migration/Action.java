@@ -171,11 +171,19 @@ public sealed interface Action
    * @param account the {@code n} of the JSON
    * @param updated the {@code t} of the JSON: the plan time
    * @param expires the {@code msLAPS-PasswordExpirationTime} to write
+   * @param decryptor null for cleartext {@code msLAPS-Password}; else the SID the copy is
+   *     encrypted to, in {@code msLAPS-EncryptedPassword} (#14)
    */
   record MirrorToWindows(
       String dn, String rule, String reason, FileTime seenLegacyExpiry, String account,
-      FileTime updated, FileTime expires)
+      FileTime updated, FileTime expires, String decryptor)
       implements Action {
+    /** A cleartext mirror, as before #14. */
+    public MirrorToWindows(String dn, String rule, String reason, FileTime seenLegacyExpiry,
+        String account, FileTime updated, FileTime expires) {
+      this(dn, rule, reason, seenLegacyExpiry, account, updated, expires, null);
+    }
+
     public MirrorToWindows {
       Checks.common(dn, rule, reason);
       Objects.requireNonNull(account, "account");
@@ -193,11 +201,24 @@ public sealed interface Action
       return true;
     }
 
+    /** Whether the copy is encrypted ({@code msLAPS-EncryptedPassword}). */
+    public boolean encrypted() {
+      return decryptor != null;
+    }
+
     @Override
     public Verdict check(ComputerSnapshot live) {
       if (live.windowsCleartext() && live.windowsMirrorsLegacy()) {
         return Verdict.done(LapsAttribute.PASSWORD.ldapName()
             + " already mirrors the legacy password");
+      }
+      // Nothing here can decrypt, so an encrypted copy is recognised by what the write sets
+      // beside it: the plan's expiry (the mark), with the legacy value the copy was made of.
+      if (encrypted() && live.windowsEncrypted() && live.legacyPassword()
+          && Objects.equals(live.windowsExpiry(), expires)
+          && Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
+        return Verdict.done(LapsAttribute.ENCRYPTED_PASSWORD.ldapName()
+            + " holds the encrypted mirror of the legacy password");
       }
       if (live.windowsPassword()) {
         return Verdict.stale("a Windows LAPS password appeared since the plan; nothing to mirror");

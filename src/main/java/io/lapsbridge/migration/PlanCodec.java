@@ -39,7 +39,8 @@ public final class PlanCodec {
   private static final Map<String, Set<String>> ACTION_FIELDS = Map.of(
       "force-rotation", Set.of("family", "seenExpiry", "newExpiry"),
       "cleanup-legacy", Set.of("seenLegacyExpiry", "seenWindowsExpiry", "windowsWrittenBy"),
-      "mirror-to-windows", Set.of("seenLegacyExpiry", "account", "updated", "expires"),
+      "mirror-to-windows",
+      Set.of("seenLegacyExpiry", "account", "updated", "expires", "target", "decryptor"),
       "mirror-to-legacy", Set.of("seenWindowsExpiry", "expires"),
       "mirror-refresh", Set.of("seenLegacyExpiry", "seenUpdated", "account", "updated"));
 
@@ -113,6 +114,11 @@ public final class PlanCodec {
         node.put("account", a.account());
         time(node, "updated", a.updated());
         time(node, "expires", a.expires());
+        // Only encrypted mirrors say so: cleartext plans stay byte-identical to before #14.
+        if (a.encrypted()) {
+          node.put("target", "encrypted");
+          node.put("decryptor", a.decryptor());
+        }
         return null;
       }
 
@@ -298,7 +304,7 @@ public final class PlanCodec {
               time(a, "windowsWrittenBy", false));
           case "mirror-to-windows" -> new Action.MirrorToWindows(dn, rule, reason,
               time(a, "seenLegacyExpiry", true), text(a, "account"), time(a, "updated", false),
-              time(a, "expires", false));
+              time(a, "expires", false), decryptor(where, a));
           case "mirror-to-legacy" -> new Action.MirrorToLegacy(dn, rule, reason,
               time(a, "seenWindowsExpiry", true), time(a, "expires", false));
           case "mirror-refresh" -> new Action.RefreshMirror(dn, rule, reason,
@@ -320,6 +326,19 @@ public final class PlanCodec {
         default -> throw new MigrationInputException(file + ": " + where
             + ".family: expected 'legacy' or 'windows', not '" + family + "'");
       };
+    }
+
+    /** A mirror's optional {@code target}/{@code decryptor} pair: null for cleartext. */
+    private String decryptor(String where, JsonNode a) {
+      JsonNode target = a.get("target");
+      if (target == null) {
+        return null;
+      }
+      if (!"encrypted".equals(target.asText())) {
+        throw new MigrationInputException(file + ": " + where + ".target: expected encrypted,"
+            + " found '" + target.asText() + "'");
+      }
+      return text(a, "decryptor");
     }
 
     List<Plan.Note> notes(List<JsonNode> array) {

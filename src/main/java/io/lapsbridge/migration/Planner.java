@@ -84,10 +84,14 @@ public final class Planner {
     } else if (legacyOnly && rule.target() != Target.LEGACY) {
       // Expiry = t: the mark that tells this copy from a client's write (see Mirrors). It also
       // never postpones a forced rotation in the same plan.
+      String into = rule.mirrorEncrypted()
+          ? LapsAttribute.ENCRYPTED_PASSWORD.ldapName() + " (encrypted to "
+              + rule.mirrorDecryptor() + ")"
+          : LapsAttribute.PASSWORD.ldapName();
       actions.add(new Entry(key, 0, new Action.MirrorToWindows(c.dn(), rule.name(),
-          "not yet migrated: copy the legacy password into " + LapsAttribute.PASSWORD.ldapName()
-              + " so one tool reads"
-              + " the estate", c.legacyExpiry(), rule.account(), planTime, planTime)));
+          "not yet migrated: copy the legacy password into " + into + " so one tool reads"
+              + " the estate", c.legacyExpiry(), rule.account(), planTime, planTime,
+          rule.mirrorDecryptor())));
     } else if (windowsOnly && !rule.target().isWindows()) {
       if (!allowDowngrade) {
         flags.add(new Plan.Note(c.dn(), state.key(), rule.name(),

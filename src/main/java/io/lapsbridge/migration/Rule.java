@@ -14,6 +14,9 @@ import java.time.Duration;
  * @param mirror copy the password into the missing family, and refresh an out-of-date copy
  *     (opt-in)
  * @param account the managed account name a legacy-to-Windows mirror records
+ * @param mirrorDecryptor null for a cleartext {@code msLAPS-Password} mirror; else the SID of
+ *     the authorized decryptor an encrypted {@code msLAPS-EncryptedPassword} mirror is
+ *     encrypted to (#14)
  */
 public record Rule(
     String name,
@@ -23,9 +26,16 @@ public record Rule(
     boolean cleanupLegacy,
     Duration grace,
     boolean mirror,
-    String account) {
+    String account,
+    String mirrorDecryptor) {
   public static final int DEFAULT_GRACE_DAYS = 7;
   public static final String DEFAULT_ACCOUNT = "Administrator";
+
+  /** A rule whose mirror (if any) is cleartext, as before #14. */
+  public Rule(String name, Scope scope, Target target, boolean forceRotation,
+      boolean cleanupLegacy, Duration grace, boolean mirror, String account) {
+    this(name, scope, target, forceRotation, cleanupLegacy, grace, mirror, account, null);
+  }
 
   public Rule {
     if (name == null || name.isBlank()) {
@@ -34,8 +44,16 @@ public record Rule(
     if (scope == null || target == null || grace == null || account == null) {
       throw new IllegalArgumentException("rule " + name + " is incomplete");
     }
+    if (mirrorDecryptor != null && !mirror) {
+      throw new IllegalArgumentException("rule " + name + ": a decryptor needs a mirror");
+    }
     if (grace.isNegative()) {
       throw new IllegalArgumentException("rule " + name + ": grace must not be negative");
     }
+  }
+
+  /** Whether the mirror is written encrypted to {@link #mirrorDecryptor}. */
+  public boolean mirrorEncrypted() {
+    return mirrorDecryptor != null;
   }
 }

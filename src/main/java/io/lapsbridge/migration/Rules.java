@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A versioned rule file (YAML, or JSON, which YAML reads too). Rules are tried in file order;
@@ -30,7 +31,8 @@ import java.util.Set;
  *     forceRotation: true         # default true for Windows targets
  *     cleanupLegacy: true         # default false
  *     graceDays: 7                # default 7
- *     mirror: false               # default false
+ *     mirror: false               # default false; true or {target: cleartext} is the same;
+ *                                 # {target: encrypted, decryptor: "S-1-5-21-...-512"} (#14)
  *     account: Administrator      # the account a mirror records
  * </pre>
  *
@@ -44,6 +46,8 @@ public record Rules(String file, String sha256, List<Rule> rules) {
   private static final Set<String> RULE_KEYS =
       Set.of("name", "scope", "target", "forceRotation", "cleanupLegacy", "graceDays", "mirror",
           "account", "description");
+  private static final Set<String> MIRROR_KEYS = Set.of("target", "decryptor");
+  private static final Pattern SID = Pattern.compile("(?i)S-1-\\d+(-\\d+)+");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public Rules {
@@ -120,7 +124,14 @@ public record Rules(String file, String sha256, List<Rule> rules) {
     Scope scope = scope(where + ".scope", node.get("scope"));
     boolean force = bool(where + ".forceRotation", node.get("forceRotation"), target.isWindows());
     boolean cleanup = bool(where + ".cleanupLegacy", node.get("cleanupLegacy"), false);
-    boolean mirror = bool(where + ".mirror", node.get("mirror"), false);
+    JsonNode mirrorNode = node.get("mirror");
+    boolean mirrorMapping = mirrorNode != null && mirrorNode.isObject();
+    boolean mirror = mirrorMapping || bool(where + ".mirror", mirrorNode, false);
+    String decryptor = mirrorMapping ? mirrorDecryptor(where + ".mirror", mirrorNode) : null;
+    if (decryptor != null && target == Target.LEGACY) {
+      throw new MigrationInputException(where + ".mirror: an encrypted mirror copies into Windows"
+          + " LAPS; target legacy never does");
+    }
     if (cleanup && !target.isWindows()) {
       throw new MigrationInputException(where + ".cleanupLegacy: only a Windows LAPS target may"
           + " clean up legacy attributes, not " + target.key());
@@ -136,7 +147,39 @@ public record Rules(String file, String sha256, List<Rule> rules) {
     }
     JsonNode accountNode = node.get("account");
     String account = accountNode == null ? Rule.DEFAULT_ACCOUNT : text(where + ".account", accountNode);
-    return new Rule(name, scope, target, force, cleanup, Duration.ofDays(grace), mirror, account);
+    return new Rule(name, scope, target, force, cleanup, Duration.ofDays(grace), mirror, account,
+        decryptor);
+  }
+
+  /**
+   * The mapping form of {@code mirror}: {@code {target: cleartext}} (the same as {@code true}), or
+   * {@code {target: encrypted, decryptor: SID}}. Returns the decryptor SID, or null for cleartext.
+   * Only a SID is accepted: a group name would need a directory lookup, which this pure engine
+   * cannot do, and a name resolved at plan time could silently change meaning before apply.
+   */
+  private static String mirrorDecryptor(String where, JsonNode node) {
+    unknownKeys(where, ".", node, MIRROR_KEYS);
+    String target = text(where + ".target", node.get("target"));
+    JsonNode decryptorNode = node.get("decryptor");
+    switch (target) {
+      case "cleartext" -> {
+        if (decryptorNode != null) {
+          throw new MigrationInputException(where + ".decryptor: only an encrypted mirror has a"
+              + " decryptor");
+        }
+        return null;
+      }
+      case "encrypted" -> {
+        String decryptor = text(where + ".decryptor", decryptorNode);
+        if (!SID.matcher(decryptor).matches()) {
+          throw new MigrationInputException(where + ".decryptor: expected the decryptor group's"
+              + " SID (S-1-5-21-...), found '" + decryptor + "'");
+        }
+        return decryptor.toUpperCase(Locale.ROOT);
+      }
+      default -> throw new MigrationInputException(where + ".target: '" + target
+          + "' is not one of cleartext, encrypted");
+    }
   }
 
   private static Scope scope(String where, JsonNode node) {

@@ -45,16 +45,27 @@ public final class ApplyMigration {
 
   private final Settings settings;
   private final CompletableFuture<GuardedWriter> opening;
+  private final ConnectionSettings connection;
+  private final MirrorKeys mirrorKeys;
 
-  private ApplyMigration(Settings settings, CompletableFuture<GuardedWriter> opening) {
+  private ApplyMigration(Settings settings, CompletableFuture<GuardedWriter> opening,
+      ConnectionSettings connection, MirrorKeys mirrorKeys) {
     this.settings = settings;
     this.opening = opening;
+    this.connection = connection;
+    this.mirrorKeys = mirrorKeys;
   }
 
-  /** Starts opening the writer's pool in the background. */
+  /** Starts opening the writer's pool in the background; encrypted mirrors use GetKey on 135. */
   public static ApplyMigration start(ConnectionSettings connection, Settings settings) {
+    return start(connection, settings, MirrorKeys.of(null, 135));
+  }
+
+  /** As {@link #start(ConnectionSettings, Settings)}, with where encrypted mirrors' keys come from. */
+  public static ApplyMigration start(ConnectionSettings connection, Settings settings,
+      MirrorKeys mirrorKeys) {
     return new ApplyMigration(settings, GuardedWriter.openInBackground(
-        connection, settings.connections(), settings.writesPerSecond()));
+        connection, settings.connections(), settings.writesPerSecond()), connection, mirrorKeys);
   }
 
   /** Applies {@code planFile} from its first action, beginning the journal. */
@@ -101,6 +112,8 @@ public final class ApplyMigration {
   private Applier.Summary run(List<Action> actions, JournalStore journal,
       Optional<Journal.State> resumed, Output output) throws Exception {
     try (GuardedWriter writer = GuardedWriter.await(opening)) {
+      // Before the first write, dry run included: a missing key stops the run with nothing done.
+      writer.encryptMirrorsWith(mirrorKeys.keysFor(actions, connection));
       if (!writer.usesAssertionControl()) {
         output.notice("migrate: the server does not support the assertion control (RFC 4528);"
             + " each write is guarded by deleting the value the plan saw in the same modify;"
