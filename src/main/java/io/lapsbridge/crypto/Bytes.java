@@ -64,25 +64,4 @@ final class Bytes {
     return out;
   }
 
-  static byte[] concat(byte[]... parts) {
-    int n = 0;
-    for (byte[] p : parts) {
-      n += p.length;
-    }
-    byte[] out = new byte[n];
-    int off = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, out, off, p.length);
-      off += p.length;
-    }
-    return out;
-  }
-
-  static void wipe(byte[]... arrays) {
-    for (byte[] a : arrays) {
-      if (a != null) {
-        Arrays.fill(a, (byte) 0);
-      }
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.lapsbridge.crypto;
 
+import io.lapsbridge.model.ByteArrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class DerivedKeyCache {
   @SuppressWarnings("ArrayRecordComponent")
   record NodeKeys(byte[] l2Seed, byte[] groupPrivate) {
     void wipe() {
-      Bytes.wipe(l2Seed, groupPrivate);
+      ByteArrays.wipe(l2Seed, groupPrivate);
     }
 
     NodeKeys copy() {

@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.ByteArrays;
 import java.io.IOException;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -235,7 +236,7 @@ public record DpapiNgBlob(
     try {
       byte[] der =
           new ContentInfo(CMSObjectIdentifiers.envelopedData, env).getEncoded(ASN1Encoding.DER);
-      return layout == Layout.EMBEDDED ? der : Bytes.concat(der, ciphertext);
+      return layout == Layout.EMBEDDED ? der : ByteArrays.concat(der, ciphertext);
     } catch (IOException e) {
       throw new IllegalStateException("DER encoding in memory failed", e);
     }

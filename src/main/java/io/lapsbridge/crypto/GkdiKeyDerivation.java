@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.wire.LittleEndianWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -39,8 +40,8 @@ final class GkdiKeyDerivation {
     byte[] l0Seed = Kdf.sp800108(h, root.keyDataUnsafe(), context(id, l0, -1, -1), SEED_KEY_LENGTH);
     byte[] key =
         Kdf.sp800108(
-            h, l0Seed, Bytes.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
-    Bytes.wipe(l0Seed);
+            h, l0Seed, ByteArrays.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
+    ByteArrays.wipe(l0Seed);
     for (int n = 30; n >= l1; n--) {
       key = step(h, key, context(id, l0, n, -1));
     }
@@ -58,8 +59,8 @@ final class GkdiKeyDerivation {
     byte[] l0Seed = Kdf.sp800108(h, root.keyDataUnsafe(), context(id, l0, -1, -1), SEED_KEY_LENGTH);
     byte[] key =
         Kdf.sp800108(
-            h, l0Seed, Bytes.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
-    Bytes.wipe(l0Seed);
+            h, l0Seed, ByteArrays.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
+    ByteArrays.wipe(l0Seed);
     for (int n = 30; n >= l1; n--) {
       key = step(h, key, context(id, l0, n, -1));
     }
@@ -85,11 +86,11 @@ final class GkdiKeyDerivation {
       }
       return key;
     }
-    Bytes.wipe(l2Key);
+    ByteArrays.wipe(l2Key);
     byte[] l1Key = e.l1Key();
     int l1KeyIndex = e.l2() == 31 ? e.l1() : e.l1() - 1;
     if (l1Key.length != SEED_KEY_LENGTH || l1 > l1KeyIndex) {
-      Bytes.wipe(l1Key);
+      ByteArrays.wipe(l1Key);
       throw notCovered(e, l0, l1, l2);
     }
     byte[] key = l1Key;
@@ -118,7 +119,7 @@ final class GkdiKeyDerivation {
 
   private static byte[] step(KdfHash h, byte[] parent, byte[] context) {
     byte[] child = Kdf.sp800108(h, parent, context, SEED_KEY_LENGTH);
-    Bytes.wipe(parent);
+    ByteArrays.wipe(parent);
     return child;
   }
 
@@ -154,7 +155,7 @@ final class GkdiKeyDerivation {
     try {
       return Kdf.sp800108(hash, secret, Kdf.KDS_PUBLIC_KEY, KEK_LENGTH);
     } finally {
-      Bytes.wipe(secret);
+      ByteArrays.wipe(secret);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.lapsbridge.crypto;
 
+import io.lapsbridge.model.ByteArrays;
+
 /**
  * The password of a group managed service account (gMSA), as a DC computes it for
  * {@code msDS-ManagedPassword}: the MS-GKDI L2 seed key of the password's interval for a fixed
@@ -32,7 +34,7 @@ public final class GmsaPassword {
     byte[] seed = GkdiKeyDerivation.l2SeedKey(root, SECURITY_DESCRIPTOR, interval.l0(),
         interval.l1(), interval.l2());
     byte[] password = Kdf.sp800108(root.kdfHash(), seed, LABEL, accountSid, LENGTH);
-    Bytes.wipe(seed);
+    ByteArrays.wipe(seed);
     for (int i = 0; i < LENGTH; i += 2) {
       if (password[i] == 0 && password[i + 1] == 0) {
         password[i] = 1;

@@ -1,5 +1,7 @@
 package io.lapsbridge.crypto;
 
+import io.lapsbridge.model.ByteArrays;
+
 /**
  * The key material of one group key (MS-GKDI): the root key's algorithms, the L2 seed key and the
  * group private key derived from it. Everything a decryptor needs to compute a blob's
@@ -23,7 +25,7 @@ public record GroupKey(KdfHash kdfHash, SecretAgreement agreement, DhParameters 
 
   /** Clears the L2 seed and the group private key. */
   public void wipe() {
-    Bytes.wipe(l2Seed, groupPrivate);
+    ByteArrays.wipe(l2Seed, groupPrivate);
   }
 
   @Override

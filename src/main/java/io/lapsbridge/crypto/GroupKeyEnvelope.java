@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.wire.BinaryFormatException;
 import io.lapsbridge.wire.LittleEndianReader;
 import io.lapsbridge.wire.LittleEndianWriter;
@@ -149,7 +150,7 @@ public record GroupKeyEnvelope(
           root.kdfHash().kdfParameters(), root.agreement().windowsName(), agreementParameters(root),
           root.privateKeyLength(), root.publicKeyLength(), domainName, forestName, l1Key, l2Key);
     } finally {
-      Bytes.wipe(l1Key, l2Key);
+      ByteArrays.wipe(l1Key, l2Key);
     }
   }
 
@@ -168,7 +169,7 @@ public record GroupKeyEnvelope(
           root.agreement().windowsName(), agreementParameters(root), root.privateKeyLength(),
           root.publicKeyLength(), domainName, forestName, new byte[0], pub.encode());
     } finally {
-      Bytes.wipe(seed, x);
+      ByteArrays.wipe(seed, x);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.wire.BinaryFormatException;
 import io.lapsbridge.wire.LittleEndianReader;
 import java.util.UUID;
@@ -60,7 +61,7 @@ public record GroupPublicKey(
           root.id(), interval, descriptor, root.kdfHash(), pub, root.privateKeyLength(),
           root.publicKeyLength(), domainName, forestName);
     } finally {
-      Bytes.wipe(seed, x);
+      ByteArrays.wipe(seed, x);
     }
   }
 
@@ -93,7 +94,7 @@ public record GroupPublicKey(
           envelope.privateKeyLength(), envelope.publicKeyLength(), envelope.domainName(),
           envelope.forestName());
     } finally {
-      Bytes.wipe(seed, x);
+      ByteArrays.wipe(seed, x);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.lapsbridge.crypto;
 
+import io.lapsbridge.model.ByteArrays;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
@@ -13,7 +14,7 @@ final class Kdf {
   static final byte[] KDS_PUBLIC_KEY = Bytes.utf16z("KDS public key");
   /** The concat-KDF AlgorithmID is always "SHA512", whatever hash the group uses. */
   private static final byte[] CONCAT_OTHER_INFO =
-      Bytes.concat(Bytes.utf16z("SHA512"), KDS_PUBLIC_KEY, KDS_SERVICE);
+      ByteArrays.concat(Bytes.utf16z("SHA512"), KDS_PUBLIC_KEY, KDS_SERVICE);
 
   private Kdf() {}
 
@@ -42,7 +43,7 @@ final class Kdf {
         byte[] block = mac.doFinal();
         int n = Math.min(block.length, length - done);
         System.arraycopy(block, 0, out, done, n);
-        Bytes.wipe(block);
+        ByteArrays.wipe(block);
         done += n;
       }
       return out;

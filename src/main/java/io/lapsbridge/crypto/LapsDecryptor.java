@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.math.BigInteger;
@@ -67,7 +68,7 @@ public final class LapsDecryptor {
           json.account(), json.updated(), json.password(), value.updated(),
           value.blob().descriptor().sid());
     } finally {
-      Bytes.wipe(plaintext);
+      ByteArrays.wipe(plaintext);
     }
   }
 
@@ -92,7 +93,7 @@ public final class LapsDecryptor {
       cek = unwrap(kek, blob.wrappedKey(), id);
       return gcmDecrypt(cek, blob.gcmNonce(), blob.ciphertext());
     } finally {
-      Bytes.wipe(kek, cek);
+      ByteArrays.wipe(kek, cek);
     }
   }
 
@@ -124,7 +125,7 @@ public final class LapsDecryptor {
     try {
       return GkdiKeyDerivation.kekFromSharedSecret(key.kdfHash(), key.agreement(), z);
     } finally {
-      Bytes.wipe(z);
+      ByteArrays.wipe(z);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.wire.BinaryFormatException;
 import io.lapsbridge.wire.LittleEndianReader;
@@ -71,6 +72,6 @@ public record LapsEncryptedValue(FileTime updated, DpapiNgBlob blob) {
     byte[] header =
         new LittleEndianWriter().u32(t >>> 32).u32(t & 0xFFFF_FFFFL).u32(blobBytes.length).u32(0)
             .toByteArray();
-    return Bytes.concat(header, blobBytes);
+    return ByteArrays.concat(header, blobBytes);
   }
 }

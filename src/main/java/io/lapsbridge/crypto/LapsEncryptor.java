@@ -1,6 +1,7 @@
 package io.lapsbridge.crypto;
 
 import io.lapsbridge.crypto.LapsCryptoException.Reason;
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -45,7 +46,7 @@ public final class LapsEncryptor {
       DpapiNgBlob blob = encryptBlob(key, plaintext, DpapiNgBlob.Layout.DETACHED);
       return new LapsEncryptedValue(payload.updated(), blob).encode();
     } finally {
-      Bytes.wipe(plaintext);
+      ByteArrays.wipe(plaintext);
     }
   }
 
@@ -90,7 +91,7 @@ public final class LapsEncryptor {
     } catch (GeneralSecurityException e) {
       throw new LapsCryptoException(Reason.INVALID_KEY, "encryption failed", e);
     } finally {
-      Bytes.wipe(z, kek, cek);
+      ByteArrays.wipe(z, kek, cek);
     }
   }
 
@@ -102,7 +103,7 @@ public final class LapsEncryptor {
       byte[] b = new byte[(privateBits + 7) / 8];
       random.nextBytes(b);
       BigInteger e = new BigInteger(1, b);
-      Bytes.wipe(b);
+      ByteArrays.wipe(b);
       if (e.compareTo(two) >= 0 && e.compareTo(max) <= 0) {
         return e;
       }

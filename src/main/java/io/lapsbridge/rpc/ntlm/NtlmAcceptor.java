@@ -1,5 +1,6 @@
 package io.lapsbridge.rpc.ntlm;
 
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.rpc.RpcException;
 import io.lapsbridge.wire.LittleEndianWriter;
 import java.security.MessageDigest;
@@ -104,26 +105,26 @@ public final class NtlmAcceptor {
       throw failed("no such account");
     }
     byte[] ntowf = NtlmCrypto.ntowfV2(hash.get(), auth.user(), auth.domain());
-    NtlmCrypto.wipe(hash.get());
+    ByteArrays.wipe(hash.get());
     byte[] expected = NtlmCrypto.ntProofStr(ntowf, serverChallenge, blob);
     if (!MessageDigest.isEqual(expected, proof)) {
-      NtlmCrypto.wipe(ntowf);
+      ByteArrays.wipe(ntowf);
       throw failed("wrong NTLMv2 response");
     }
     byte[] baseKey = NtlmCrypto.sessionBaseKey(ntowf, proof);
-    NtlmCrypto.wipe(ntowf);
+    ByteArrays.wipe(ntowf);
     byte[] exported;
     if (NtlmFlags.has(auth.flags(), NtlmFlags.KEY_EXCH)) {
       byte[] encrypted = auth.encryptedSessionKey();
       if (encrypted.length != 16) {
-        NtlmCrypto.wipe(baseKey);
+        ByteArrays.wipe(baseKey);
         throw failed("the encrypted session key is not 16 bytes");
       }
       exported = NtlmCrypto.rc4Once(baseKey, encrypted);
     } else {
       exported = baseKey.clone();
     }
-    NtlmCrypto.wipe(baseKey);
+    ByteArrays.wipe(baseKey);
     if ((parsed.avPairs().flags() & AvPairs.FLAG_MIC_PRESENT) != 0) {
       byte[] zeroed = authenticateBytes.clone();
       if (zeroed.length < NtlmMessage.Authenticate.MIC_OFFSET + 16) {
@@ -131,14 +132,14 @@ public final class NtlmAcceptor {
       }
       java.util.Arrays.fill(zeroed, NtlmMessage.Authenticate.MIC_OFFSET,
           NtlmMessage.Authenticate.MIC_OFFSET + 16, (byte) 0);
-      byte[] mic = NtlmCrypto.hmacMd5(exported, NtlmCrypto.concat(negotiate, challenge, zeroed));
+      byte[] mic = NtlmCrypto.hmacMd5(exported, ByteArrays.concat(negotiate, challenge, zeroed));
       if (!MessageDigest.isEqual(mic, auth.mic())) {
-        NtlmCrypto.wipe(exported);
+        ByteArrays.wipe(exported);
         throw failed("the MIC does not verify");
       }
     }
     NtlmSession session = NtlmSession.acceptor(exported);
-    NtlmCrypto.wipe(exported);
+    ByteArrays.wipe(exported);
     return new Accepted(auth.user(), auth.domain(), session);
   }
 

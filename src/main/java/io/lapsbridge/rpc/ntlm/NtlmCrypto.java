@@ -1,9 +1,9 @@
 package io.lapsbridge.rpc.ntlm;
 
+import io.lapsbridge.model.ByteArrays;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -29,12 +29,12 @@ final class NtlmCrypto {
 
   /** NTProofStr = HMAC-MD5(NTOWFv2, server challenge ‖ client blob). */
   static byte[] ntProofStr(byte[] ntowfV2, byte[] serverChallenge, byte[] clientBlob) {
-    return hmacMd5(ntowfV2, concat(serverChallenge, clientBlob));
+    return hmacMd5(ntowfV2, ByteArrays.concat(serverChallenge, clientBlob));
   }
 
   /** The LMv2 response: HMAC-MD5(NTOWFv2, server ‖ client challenge) ‖ client challenge. */
   static byte[] lmV2Response(byte[] ntowfV2, byte[] serverChallenge, byte[] clientChallenge) {
-    return concat(hmacMd5(ntowfV2, concat(serverChallenge, clientChallenge)), clientChallenge);
+    return ByteArrays.concat(hmacMd5(ntowfV2, ByteArrays.concat(serverChallenge, clientChallenge)), clientChallenge);
   }
 
   /** SessionBaseKey = HMAC-MD5(NTOWFv2, NTProofStr); with NTLMv2 it is the key exchange key. */
@@ -81,25 +81,4 @@ final class NtlmCrypto {
     return rc4(key).update(data);
   }
 
-  static byte[] concat(byte[]... parts) {
-    int n = 0;
-    for (byte[] p : parts) {
-      n += p.length;
-    }
-    byte[] out = new byte[n];
-    int off = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, out, off, p.length);
-      off += p.length;
-    }
-    return out;
-  }
-
-  static void wipe(byte[]... arrays) {
-    for (byte[] a : arrays) {
-      if (a != null) {
-        Arrays.fill(a, (byte) 0);
-      }
-    }
-  }
 }

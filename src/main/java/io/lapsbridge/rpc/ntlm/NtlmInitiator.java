@@ -1,5 +1,6 @@
 package io.lapsbridge.rpc.ntlm;
 
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.rpc.RpcException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -87,16 +88,16 @@ public final class NtlmInitiator {
     }
     NtlmMessage.Authenticate message =
         new NtlmMessage.Authenticate(
-            flags | NtlmFlags.VERSION, lm, NtlmCrypto.concat(proof, blob), domain, user, "",
+            flags | NtlmFlags.VERSION, lm, ByteArrays.concat(proof, blob), domain, user, "",
             encryptedKey, new byte[16]);
     if (serverTime.isPresent()) {
       byte[] mic =
           NtlmCrypto.hmacMd5(
-              exported, NtlmCrypto.concat(negotiate, challengeBytes, message.encode()));
+              exported, ByteArrays.concat(negotiate, challengeBytes, message.encode()));
       message = message.withMic(mic);
     }
     session = NtlmSession.initiator(exported);
-    NtlmCrypto.wipe(ntHash, ntowf, baseKey, exported);
+    ByteArrays.wipe(ntHash, ntowf, baseKey, exported);
     return message.encode();
   }
 

@@ -1,5 +1,6 @@
 package io.lapsbridge.rpc.ntlm;
 
+import io.lapsbridge.model.ByteArrays;
 import io.lapsbridge.rpc.RpcException;
 import io.lapsbridge.wire.LittleEndianWriter;
 import java.security.MessageDigest;
@@ -38,7 +39,7 @@ public final class NtlmSession {
     byte[] inKey = NtlmCrypto.subKey(exportedKey, sealIn);
     this.sendSeal = NtlmCrypto.rc4(outKey);
     this.receiveSeal = NtlmCrypto.rc4(inKey);
-    NtlmCrypto.wipe(outKey, inKey);
+    ByteArrays.wipe(outKey, inKey);
   }
 
   /** The client side of a context whose exported session key is {@code exportedKey}. */
@@ -111,7 +112,7 @@ public final class NtlmSession {
 
   /** Drops the signing keys; the RC4 states go with the object. */
   public void destroy() {
-    NtlmCrypto.wipe(sendSignKey, receiveSignKey);
+    ByteArrays.wipe(sendSignKey, receiveSignKey);
   }
 
   @Override
