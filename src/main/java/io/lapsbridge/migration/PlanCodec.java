@@ -170,8 +170,8 @@ public final class PlanCodec {
     Reader r = new Reader(file);
     Instant asOf = r.instant(root, "asOf");
     JsonNode t = root.path("thresholds");
-    Thresholds thresholds = new Thresholds(Duration.ofDays(r.number(t, "staleDays")),
-        Duration.ofDays(r.number(t, "conflictDays")), Duration.ofDays(r.number(t, "legacyAgeDays")));
+    Thresholds thresholds = new Thresholds(Duration.ofDays(r.days(t, "staleDays")),
+        Duration.ofDays(r.days(t, "conflictDays")), Duration.ofDays(r.days(t, "legacyAgeDays")));
     JsonNode summary = root.path("summary");
     return new Plan(asOf, r.text(root.path("rules"), "file"), r.text(root.path("rules"), "sha256"),
         root.path("allowDowngrade").asBoolean(), thresholds, r.number(summary, "computers"),
@@ -365,6 +365,16 @@ public final class PlanCodec {
         throw new MigrationInputException(file + ": " + key + ": expected a whole number");
       }
       return value.asLong();
+    }
+
+    /** A threshold: Duration.ofDays overflows past about 10^14 days, so bound it as an int. */
+    long days(JsonNode node, String key) {
+      long days = number(node, key);
+      if (days < 0 || days > Integer.MAX_VALUE) {
+        throw new MigrationInputException(file + ": " + key + ": expected 0 to " + Integer.MAX_VALUE
+            + " days, found " + days);
+      }
+      return days;
     }
 
     Instant instant(JsonNode node, String key) {

@@ -22,6 +22,15 @@ class PlanStrictnessTest {
   }
 
   @Test
+  void thresholdOutsideDurationRangeIsRefused() {
+    // Found by PlanCodecFuzzTest: this threw ArithmeticException from Duration.ofDays.
+    assertEquals("plan.json: staleDays: expected 0 to 2147483647 days, found 106751991167301",
+        error(golden.replaceFirst("\"staleDays\" : 30", "\"staleDays\" : 106751991167301")));
+    assertEquals("plan.json: conflictDays: expected 0 to 2147483647 days, found -1",
+        error(golden.replaceFirst("\"conflictDays\" : 7", "\"conflictDays\" : -1")));
+  }
+
+  @Test
   void unknownFamilyIsRefused() {
     assertEquals("plan.json: actions[0].family: expected 'legacy' or 'windows', not 'banana'",
         error(golden.replaceFirst("\"family\" : \"legacy\"", "\"family\" : \"banana\"")));
