@@ -100,12 +100,22 @@ final class JsonFiles {
     String found = root.path("format").asText(null);
     if (!format.equals(found)) {
       throw invalid(file, "is not a '" + format + "' file (format is "
-          + (found == null ? "missing" : "'" + found + "'") + ")");
+          + (found == null ? "missing" : "'" + shown(found) + "'") + ")");
     }
-    if (root.path("version").asInt(-1) != 1) {
-      throw invalid(file, "has version " + root.path("version") + "; this lapsbridge reads 1");
+    JsonNode version = root.path("version");
+    if (version.asInt(-1) != 1) {
+      // Never the node itself: a key file's arrays and strings can hold key material.
+      throw invalid(file, "has version "
+          + (version.isNumber() ? shown(version.toString()) : "of type "
+              + version.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))
+          + "; this lapsbridge reads 1");
     }
     return root;
+  }
+
+  /** A value from the file, cut short so that no long field (a key) is echoed whole. */
+  private static String shown(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 37) + "...";
   }
 
   static String text(Path file, JsonNode node, String field) throws KeyFileException {

@@ -77,6 +77,14 @@ class KeyFilesTest {
         "key 1 (" + KdsFixture.DH_ROOT_KEY + "): root key " + KdsFixture.DH_ROOT_KEY
             + " uses KDF 'MD5_KDF'");
     assertInvalid("{\"format\":", "is not JSON (line 1, column 11)");
+    // Found by KeyFileFuzzTest: the version node was echoed whole, key data and all.
+    assertInvalid(good.replace("\"version\" : 1,\n  \"warning\"", "\"version\" : [\"" + data
+        + "\"],\n  \"warning\""), "has version of type array; this lapsbridge reads 1");
+    assertInvalid(good.replace("\"version\" : 1,\n  \"warning\"", "\"version\" : \"" + data
+        + "\",\n  \"warning\""), "has version of type string; this lapsbridge reads 1");
+    assertInvalid(good.replace("\"lapsbridge-kds-root-keys\"", "\"" + data + "\""),
+        "is not a 'lapsbridge-kds-root-keys' file (format is '" + data.substring(0, 37)
+            + "...')");
     assertInvalid("[1,2]", "is not a JSON object");
     assertInvalid("{\"format\":\"lapsbridge-kds-root-keys\",\"version\":1,\"keys\":[]}",
         "holds no keys");
