@@ -95,7 +95,9 @@ public final class WindowsLapsPasswordJson {
     try {
       updated = FileTimeText.parseHex(time);
     } catch (MalformedValueException e) {
-      throw new MalformedValueException("msLAPS-Password JSON key 't': " + e.getMessage());
+      // Not the value itself: a writer that swapped fields would put the password in 't'.
+      throw new MalformedValueException("msLAPS-Password JSON key 't': "
+          + e.getMessage().replaceFirst("'(?s:.*)' ", ""));
     }
     return new Value(account, updated, Secret.of(password));
   }

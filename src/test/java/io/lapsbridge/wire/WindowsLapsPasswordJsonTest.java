@@ -77,7 +77,7 @@ class WindowsLapsPasswordJsonTest {
         "{\"n\":\"\",\"t\":\"1\",\"p\":\"pw\"} | msLAPS-Password JSON key 'n' (account) is empty",
         "{\"n\":\"a\",\"t\":1,\"p\":\"pw\"} | msLAPS-Password JSON key 't' is not a string",
         "{\"n\":\"a\",\"t\":\"1\",\"p\":null} | msLAPS-Password JSON key 'p' is not a string",
-        "{\"n\":\"a\",\"t\":\"xyz\",\"p\":\"pw\"} | msLAPS-Password JSON key 't': FILETIME 'xyz' is not a hexadecimal number (bad character at 1)",
+        "{\"n\":\"a\",\"t\":\"xyz\",\"p\":\"pw\"} | msLAPS-Password JSON key 't': FILETIME is not a hexadecimal number (bad character at 1)",
         "[\"n\",\"t\",\"p\"] | msLAPS-Password is not a JSON object",
         "{\"n\":\"a\",\"t\":\"1\",\"p\":\"pw\"} trailing | msLAPS-Password JSON is not valid JSON (at column 28)",
         "{\"n\":\"a\",\"t\":\"1\",\"p\":\"pw\"}{} | msLAPS-Password JSON has data after the object",
@@ -99,6 +99,10 @@ class WindowsLapsPasswordJsonTest {
           "{\"n\":\"a\",\"t\":\"1\",\"p\":\"" + secret + "\" oops}",
           "{\"n\":\"a\",\"t\":\"1\",\"p\":\"" + secret + "\",\"p\":\"" + secret + "\"}",
           "{\"t\":\"1\",\"p\":\"" + secret + "\"}",
+          // Found by WindowsLapsPasswordJsonFuzzTest: a bad 't' was quoted, and a writer that
+          // swaps fields puts the password there.
+          "{\"n\":\"a\",\"t\":\"" + secret + "\",\"p\":\"1d8161b41c41cde\"}",
+          "{\"n\":\"a\",\"t\":\"" + secret + secret + secret + "\",\"p\":\"1\"}",
         }) {
       MalformedValueException e =
           assertThrows(MalformedValueException.class, () -> WindowsLapsPasswordJson.parse(json));
