@@ -9,6 +9,8 @@ import io.lapsbridge.config.AgentConnectionResolver;
 import io.lapsbridge.config.AgentServerArguments;
 import io.lapsbridge.config.LocalHost;
 import io.lapsbridge.directory.AgentConnection;
+import io.lapsbridge.directory.MachineBind;
+import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.model.JoinState;
 import io.lapsbridge.report.AgentCycleReport;
 import io.lapsbridge.report.OutputFormat;
@@ -208,7 +210,7 @@ final class AgentCommand implements Runnable {
         boolean dryRun) {
       PolicyStores.DevicePolicy policies = policy.load();
       DeviceArguments device = device();
-      AgentConnection connection = connection();
+      AgentConnection connection = connection(err);
       AgentAssembly.Plan plan =
           assembly.plan(device, policies.sources(), policies.hints(), connection);
       EventSink events = line -> {
@@ -227,6 +229,21 @@ final class AgentCommand implements Runnable {
     DeviceArguments device() {
       return new DeviceArguments(joinState, domainFunctionalLevel, computer, account, stateDir,
           publicKeyFile, publicKeyMaxAgeDays, new GetKeyArguments(keytab, principal, rpcPort));
+    }
+
+    /** {@link #connection()}, said on {@code err} every cycle when it goes without TLS. */
+    AgentConnection connection(PrintWriter err) {
+      AgentConnection connection = connection();
+      if (connection.security() == TransportSecurity.NONE) {
+        // Allowed only with --insecure; still said every time, as the admin commands do.
+        err.println(connection.bind() instanceof MachineBind.Simple
+            ? "lapsbridge: warning: --insecure: the bind password and the password written"
+                + " cross the network in clear text"
+            : "lapsbridge: warning: --insecure: without TLS, the password written is protected"
+                + " only by GSSAPI sealing");
+        err.flush();
+      }
+      return connection;
     }
 
     /** Transport from everywhere; the bind identity only from this command line. */

@@ -85,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                 ShippedLdif.schema(),
                 ShippedLdif.data()));
     GetKeyServer getKey = null;
+    Path passwordFile = null;
     try {
       getKey = startGetKey(directory);
       directory.addAll(new SampleEstate(ShippedLdif.BASE_DN, new SplittableRandom(seed),
@@ -94,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
       // Collect first so that the figure is the live heap, not garbage awaiting collection.
       runtime.gc();
       long heapMiB = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-      Path passwordFile = readerPasswordFile();
+      passwordFile = readerPasswordFile();
 
       out.printf("Stand-in directory for AD on ldap://%s:%d (StartTLS) and ldaps://%s:%d, base %s%n",
           directory.host(), directory.port(), directory.host(), directory.ldapsPort(),
@@ -127,9 +128,11 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         GetKeyServer served = getKey;
+        Path servedPassword = passwordFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           served.close();
           directory.close();
+          deleteTree(servedPassword);
           stop.countDown();
         }));
         try {
@@ -146,7 +149,20 @@ final class DemoCommand implements Callable<Integer> {
           getKey.close();
         }
         directory.close();
+        deleteTree(passwordFile);
       }
+    }
+  }
+
+  /** Deletes a work file or folder now, not at exit: an in-process demo leaves nothing behind. */
+  private static void deleteTree(Path path) {
+    if (path == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(path)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // Already gone, or under the temp directory where deleteOnExit still applies.
     }
   }
 
@@ -184,6 +200,17 @@ final class DemoCommand implements Callable<Integer> {
       err.println("lapsbridge: demo: cannot create a scratch folder: " + e.getMessage());
       return ExitStatus.PROBLEM.code();
     }
+    try {
+      return tour(out, err, directory, readerPassword, getKey, scratch, adminPassword,
+          userPassword);
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private static int tour(PrintWriter out, PrintWriter err, StandInDirectory directory,
+      Path readerPassword, GetKeyServer getKey, Path scratch, Path adminPassword,
+      Path userPassword) throws DirectoryException {
     Path keys = scratch.resolve("kds-root-keys.json");
     keys.toFile().deleteOnExit();
     Map<DemoTour.Bind, List<String>> connect = Map.of(

@@ -9,6 +9,7 @@ import io.lapsbridge.migration.Rules;
 import io.lapsbridge.migration.apply.JournalStore;
 import io.lapsbridge.platform.journal.MigrationJournalFile;
 import io.lapsbridge.report.PlanText;
+import io.lapsbridge.report.Visible;
 import io.lapsbridge.usecase.ApplyMigration;
 import io.lapsbridge.usecase.MirrorKeys;
 import io.lapsbridge.usecase.PlanMigration;
@@ -47,10 +48,15 @@ final class MigrateCommand implements Runnable {
 
   /** Plans against the live estate; the rule file is read and checked before connecting. */
   static Plan plan(ConnectionOptions connection, MigrationOptions options, Path rulesFile,
-      boolean allowDowngrade) throws DirectoryException {
+      boolean allowDowngrade, PrintWriter err) throws DirectoryException {
     Rules rules = Rules.parse(rulesFile.getFileName().toString(), read(rulesFile, "--rules"));
     try (LapsDirectory directory = connection.open()) {
-      return PlanMigration.plan(directory, rules, options.classifier(), allowDowngrade);
+      return PlanMigration.plan(directory, rules, options.classifier(), allowDowngrade, rule -> {
+        // Most often a typo in the DN; the plan is still made and the exit status unchanged.
+        err.println("lapsbridge: warning: rule '" + Visible.escape(rule.name()) + "': "
+            + Visible.escape(rule.scope().describe()) + " matches no computer");
+        err.flush();
+      });
     }
   }
 
@@ -98,7 +104,7 @@ final class MigrateCommand implements Runnable {
       if (output != null) {
         OutputFile.check("--output", output, overwrite, rules);
       }
-      Plan plan = plan(connection, options, rules, allowDowngrade);
+      Plan plan = plan(connection, options, rules, allowDowngrade, spec.commandLine().getErr());
       byte[] bytes = PlanCodec.write(plan);
       if (output != null) {
         Files.write(output, bytes);
@@ -126,7 +132,7 @@ final class MigrateCommand implements Runnable {
 
     @Override
     public Integer call() throws DirectoryException {
-      Plan plan = plan(connection, options, rules, false);
+      Plan plan = plan(connection, options, rules, false, spec.commandLine().getErr());
       PlanText.printCheck(spec.commandLine().getOut(), plan);
       return plan.workRemains() ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
     }

@@ -86,13 +86,21 @@ public final class Journal {
    * @param ended the last outcome of each action that ended
    * @param started actions that started, ended or not
    * @param tornTail whether the last line was cut off by a crash
+   * @param lines the first line (from 1) naming each action id, for a message about that id
    */
   public record State(
       String planPath, String planSha256, Map<Integer, Outcome> ended, java.util.Set<Integer> started,
-      boolean tornTail) {
+      boolean tornTail, Map<Integer, Integer> lines) {
     public State {
       ended = Map.copyOf(ended);
       started = java.util.Set.copyOf(started);
+      lines = Map.copyOf(lines);
+    }
+
+    /** A state whose ids' lines are not known. */
+    public State(String planPath, String planSha256, Map<Integer, Outcome> ended,
+        java.util.Set<Integer> started, boolean tornTail) {
+      this(planPath, planSha256, ended, started, tornTail, Map.of());
     }
 
     public Optional<Outcome> outcome(int id) {
@@ -107,6 +115,7 @@ public final class Journal {
     String sha = null;
     Map<Integer, Outcome> ended = new HashMap<>();
     java.util.Set<Integer> started = new java.util.HashSet<>();
+    Map<Integer, Integer> named = new HashMap<>();
     boolean torn = false;
     int last = lines.length - 1;
     while (last >= 0 && lines[last].isEmpty()) {
@@ -138,9 +147,14 @@ public final class Journal {
                   + ": the journal continues a different plan");
             }
           }
-          case "start" -> started.add(node.path("id").asInt());
-          case "end" ->
-              ended.put(node.path("id").asInt(), Outcome.of(node.path("outcome").asText()));
+          case "start" -> {
+            started.add(node.path("id").asInt());
+            named.putIfAbsent(node.path("id").asInt(), i + 1);
+          }
+          case "end" -> {
+            ended.put(node.path("id").asInt(), Outcome.of(node.path("outcome").asText()));
+            named.putIfAbsent(node.path("id").asInt(), i + 1);
+          }
           default -> throw new MigrationInputException(file + ":" + (i + 1) + ": unknown event '"
               + event + "'");
         }
@@ -151,6 +165,6 @@ public final class Journal {
     if (planPath == null) {
       throw new MigrationInputException(file + ": not a journal: no begin line");
     }
-    return new State(planPath, sha, ended, started, torn);
+    return new State(planPath, sha, ended, started, torn, named);
   }
 }

@@ -36,6 +36,10 @@ public final class PlanCodec {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** The fields each action kind has besides id, kind, dn, rule and reason. */
+  /** The fields {@link #write} puts at the top level; a plan with any other is refused. */
+  private static final Set<String> TOP_LEVEL_FIELDS = Set.of("format", "asOf", "rules",
+      "allowDowngrade", "thresholds", "summary", "actions", "flags", "deferred");
+
   private static final Map<String, Set<String>> ACTION_FIELDS = Map.of(
       "force-rotation", Set.of("family", "seenExpiry", "newExpiry"),
       "cleanup-legacy", Set.of("seenLegacyExpiry", "seenWindowsExpiry", "windowsWrittenBy"),
@@ -201,12 +205,18 @@ public final class PlanCodec {
     List<JsonNode> actions = new ArrayList<>();
     List<JsonNode> flags = new ArrayList<>();
     List<JsonNode> deferred = new ArrayList<>();
+    String unknown = null;
     try (JsonParser parser = MAPPER.createParser(bytes)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw notAPlan(file);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
+        if (unknown == null && !TOP_LEVEL_FIELDS.contains(name)) {
+          // Reported after the format check: a file that is not a plan says that first.
+          unknown = file + ": line " + parser.currentLocation().getLineNr() + ": unknown field '"
+              + name + "' in a plan";
+        }
         JsonToken value = parser.nextToken();
         if (value == JsonToken.START_ARRAY && name.equals("actions")) {
           elements(parser, actions);
@@ -233,6 +243,9 @@ public final class PlanCodec {
     }
     if (!FORMAT.equals(head.path("format").asText())) {
       throw notAPlan(file);
+    }
+    if (unknown != null) {
+      throw new MigrationInputException(unknown);
     }
     Reader r = new Reader(file);
     List<Action> decoded = new ArrayList<>(actions.size());

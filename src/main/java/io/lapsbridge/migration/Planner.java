@@ -26,6 +26,8 @@ public final class Planner {
   private final List<Plan.Note> deferred = new ArrayList<>();
   private long computers;
   private long unmatched;
+  /** Subtree rules no computer has been under yet, in file order; a typo's usual sign. */
+  private final List<Rule> emptySubtrees = new ArrayList<>();
 
   private record Entry(String key, int order, Action action) {}
 
@@ -46,11 +48,24 @@ public final class Planner {
     });
     this.groups = normalized;
     this.planTime = FileTime.of(classifier.asOf());
+    rules.rules().stream().filter(r -> r.scope() instanceof Scope.Subtree)
+        .forEach(emptySubtrees::add);
+  }
+
+  /**
+   * Rules with a subtree scope that covers none of the computers accepted so far, whether or not
+   * an earlier rule took them: most often a typo in the DN.
+   */
+  public List<Rule> emptySubtrees() {
+    return List.copyOf(emptySubtrees);
   }
 
   /** Adds one computer. */
   public void accept(ComputerSnapshot c) {
     computers++;
+    if (!emptySubtrees.isEmpty()) {
+      emptySubtrees.removeIf(r -> r.scope().covers(c, groups));
+    }
     State state = classifier.classify(c);
     Optional<Rule> match = rules.ruleFor(c, groups);
     if (state.needsAttention()) {

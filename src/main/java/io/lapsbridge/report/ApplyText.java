@@ -20,8 +20,8 @@ public final class ApplyText {
       Journal.Outcome outcome = f.result().outcome();
       String label = dryRun && outcome == Journal.Outcome.APPLIED ? "would-apply" : outcome.key();
       lines.append(f.id()).append('\t').append(f.action().kind()).append('\t')
-          .append(f.action().dn()).append('\t').append(label).append('\t')
-          .append(f.result().reason()).append('\n');
+          .append(Visible.escape(f.action().dn())).append('\t').append(label).append('\t')
+          .append(Visible.escape(f.result().reason())).append('\n');
     }
     return lines.toString();
   }
@@ -32,7 +32,8 @@ public final class ApplyText {
     for (Finished f : results) {
       if (f.result().outcome() == Journal.Outcome.FAILED) {
         failures.append("lapsbridge: action ").append(f.id()).append(" on ")
-            .append(f.action().dn()).append(" failed: ").append(f.result().reason())
+            .append(Visible.escape(f.action().dn())).append(" failed: ")
+            .append(Visible.escape(f.result().reason()))
             .append('\n');
       }
     }

@@ -26,13 +26,13 @@ final class InventoryText {
             .append(e.getValue());
         total += e.getValue();
       }
-      out.printf("  %s (%d): %s%n", ou.getKey(), total, line);
+      out.printf("  %s (%d): %s%n", Visible.escape(ou.getKey()), total, line);
     }
     out.println();
     if (summary.oldestPassword().isPresent()) {
       out.printf("Oldest password: %d days (written about %s) on %s%n",
           summary.oldestAgeDays().orElseThrow(), summary.oldestPassword().get(),
-          summary.oldestPasswordDn().orElseThrow());
+          Visible.escape(summary.oldestPasswordDn().orElseThrow()));
     } else {
       out.println("Oldest password: none stored");
     }
@@ -40,7 +40,7 @@ final class InventoryText {
       out.printf("%nNeeds attention (%s, %d):%n", group.getKey(),
           summary.byState().get(group.getKey()));
       for (InventorySummary.Item item : group.getValue()) {
-        out.printf("  %s: %s%n", item.dn(), item.detail());
+        out.printf("  %s: %s%n", Visible.escape(item.dn()), Visible.escape(item.detail()));
       }
       long hidden = summary.byState().get(group.getKey()) - group.getValue().size();
       if (hidden > 0) {

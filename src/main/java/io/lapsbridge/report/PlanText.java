@@ -10,7 +10,7 @@ public final class PlanText {
 
   /** The header with the counts, then each action, flag and waiting cleanup as a block. */
   public static void print(PrintWriter out, Plan plan) {
-    out.printf("Migration plan as of %s (rules %s, sha256 %s)%n", plan.asOf(), plan.rulesFile(),
+    out.printf("Migration plan as of %s (rules %s, sha256 %s)%n", plan.asOf(), Visible.escape(plan.rulesFile()),
         plan.rulesSha256().substring(0, 12));
     out.printf("Computers: %d; no rule: %d%n", plan.computers(), plan.unmatched());
     if (plan.actions().isEmpty()) {
@@ -24,16 +24,17 @@ public final class PlanText {
     out.printf("For a person: %d; waiting: %d%n", plan.flags().size(), plan.deferred().size());
     int id = 1;
     for (Action action : plan.actions()) {
-      out.printf("%n%4d  %s  %s%n      rule %s: %s%n", id++, action.kind(), action.dn(),
-          action.rule(), action.reason());
+      out.printf("%n%4d  %s  %s%n      rule %s: %s%n", id++, action.kind(),
+          Visible.escape(action.dn()), Visible.escape(action.rule()), Visible.escape(action.reason()));
     }
     for (Plan.Note flag : plan.flags()) {
-      out.printf("%nFLAG  %s  %s%n      %s%s%n", flag.state(), flag.dn(),
-          flag.rule() == null ? "" : "rule " + flag.rule() + ": ", flag.reason());
+      out.printf("%nFLAG  %s  %s%n      %s%s%n", flag.state(),
+          Visible.escape(flag.dn()), flag.rule() == null ? "" : "rule " + Visible.escape(flag.rule()) + ": ",
+          Visible.escape(flag.reason()));
     }
     for (Plan.Note later : plan.deferred()) {
-      out.printf("%nWAIT  %s  %s%n      rule %s: %s%n", later.state(), later.dn(), later.rule(),
-          later.reason());
+      out.printf("%nWAIT  %s  %s%n      rule %s: %s%n", later.state(),
+          Visible.escape(later.dn()), Visible.escape(later.rule()), Visible.escape(later.reason()));
     }
     out.flush();
   }

@@ -21,7 +21,7 @@ public final class SchemaCheckTable {
     for (SchemaReport.AttributeStatus status : report.attributes()) {
       out.printf(LAYOUT, status.attribute().ldapName(),
           status.state().name().toLowerCase(Locale.ROOT),
-          status.linkedToComputer() ? "allowed" : "missing", status.detail());
+          status.linkedToComputer() ? "allowed" : "missing", Visible.escape(status.detail()));
     }
     out.flush();
   }

@@ -15,12 +15,12 @@ public final class TranslationTable {
       out.printf("%-32s %-22s -> %-38s %s%n", orDash(line.legacySetting()),
           orDash(line.legacyValue()), orDash(line.windowsSetting()), orDash(line.windowsValue()));
       if (line.warning() != null) {
-        out.printf("    warning: %s%n", line.warning());
+        out.printf("    warning: %s%n", Visible.escape(line.warning()));
       }
     }
   }
 
   private static String orDash(String text) {
-    return text == null ? "-" : text;
+    return text == null ? "-" : Visible.escape(text);
   }
 }

@@ -29,6 +29,11 @@ class AgentConnectionOptionsTest {
 
   private static AgentConnection agentConnection(Map<String, String> environment,
       String... args) {
+    return agentConnection(environment, null, args);
+  }
+
+  private static AgentConnection agentConnection(Map<String, String> environment,
+      java.io.PrintWriter err, String... args) {
     CommandFactory factory = new CommandFactory(environment, new AgentRuntime(
         firstUid0Account -> {
           throw new AssertionError("no accounts needed");
@@ -37,7 +42,7 @@ class AgentConnectionOptionsTest {
     line.setCaseInsensitiveEnumValuesAllowed(true);
     line.parseArgs(args);
     AgentCommand.RunOnce command = line.getCommand();
-    return command.options.connection();
+    return err == null ? command.options.connection() : command.options.connection(err);
   }
 
   private static ConnectionSettings adminSettings(Map<String, String> environment,
@@ -107,5 +112,27 @@ class AgentConnectionOptionsTest {
     AgentConnection typed = agentConnection(environment, "--bind-dn", "CN=Stand-in",
         "--bind-password-file", password.toString());
     assertEquals("CN=Stand-in", assertInstanceOf(MachineBind.Simple.class, typed.bind()).dn());
+  }
+
+  @Test
+  void theAgentWarnsOnStderrWhenInsecure() throws Exception {
+    // #18 item 10: the agent's cycle says so, as the administrator's commands do.
+    Path password = Files.writeString(temp.resolve("machine.pw"), "s3cret\n");
+    java.io.StringWriter simple = new java.io.StringWriter();
+    agentConnection(Map.of(), new java.io.PrintWriter(simple), "--server", "dc1",
+        "--insecure", "--bind-dn", "CN=PC1", "--bind-password-file", password.toString());
+    assertEquals("lapsbridge: warning: --insecure: the bind password and the password written"
+        + " cross the network in clear text\n", simple.toString().replace("\r\n", "\n"));
+
+    java.io.StringWriter kerberos = new java.io.StringWriter();
+    agentConnection(Map.of(), new java.io.PrintWriter(kerberos), "--server", "dc1",
+        "--insecure", "--principal", "PC1$");
+    assertEquals("lapsbridge: warning: --insecure: without TLS, the password written is"
+        + " protected only by GSSAPI sealing\n", kerberos.toString().replace("\r\n", "\n"));
+
+    java.io.StringWriter tls = new java.io.StringWriter();
+    agentConnection(Map.of(), new java.io.PrintWriter(tls), "--server", "dc1", "--ldaps",
+        "--principal", "PC1$");
+    assertEquals("", tls.toString());
   }
 }

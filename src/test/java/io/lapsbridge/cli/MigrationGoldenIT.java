@@ -31,6 +31,23 @@ class MigrationGoldenIT {
   }
 
   @Test
+  void aSubtreeThatMatchesNoComputerIsReported(@TempDir Path dir) throws Exception {
+    // #18 item 10: a typo in a subtree is said on stderr; the plan and exit status stand.
+    Path rules = Files.writeString(dir.resolve("typo.yaml"), "version: 1\nrules:\n"
+        + "  - name: typo\n    scope: {subtree: \"ou=Finanse," + ouDn + "\"}\n"
+        + "    target: windows-cleartext\n", StandardCharsets.UTF_8);
+    CliRun plan = CliRun.of(MigrationFixtures.with(admin, "migrate", "plan", "--rules",
+        rules.toString(), "--as-of", MigrationFixtures.AS_OF, "--base-dn", ouDn, "--format",
+        "json"));
+    assertEquals(0, plan.status(), plan.err());
+    assertEquals(List.of("lapsbridge: warning: rule 'typo': subtree ou=Finanse," + ouDn
+        + " matches no computer"), plan.err().lines()
+            .filter(l -> l.startsWith("lapsbridge: warning: rule")).toList());
+    assertEquals(0, PlanCodec.read("plan.json", plan.out().getBytes(StandardCharsets.UTF_8))
+        .actions().size());
+  }
+
+  @Test
   void planApplyAndReplanAreGolden(@TempDir Path dir) throws Exception {
     Path rules = MigrationFixtures.rules(dir, MigrationFixtures.GOLDEN_OU);
     Path planFile = dir.resolve("plan.json");

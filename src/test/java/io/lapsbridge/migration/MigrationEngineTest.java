@@ -121,6 +121,24 @@ class MigrationEngineTest {
   }
 
   @Test
+  void aSubtreeThatCoversNoComputerIsKnownToThePlanner() {
+    // #18 item 10: a typo in a subtree matches nothing; a shadowed subtree still covers some.
+    String text = RULES
+        + "  - name: typo\n    scope: {subtree: \"OU=Finanse,DC=example,DC=com\"}\n"
+        + "    target: windows-cleartext\n"
+        + "  - name: shadowed\n    scope: {subtree: \"OU=Finance,DC=example,DC=com\"}\n"
+        + "    target: windows-cleartext\n"
+        + "  - name: names\n    scope: {name: \"NOPE-*\"}\n    target: windows-cleartext\n";
+    Planner planner = new Planner(rules(text), CLASSIFIER, false, Map.of());
+    assertEquals(List.of("finance", "typo", "shadowed"),
+        planner.emptySubtrees().stream().map(Rule::name).toList(), "before any computer");
+    planner.accept(legacy("L", "2026-06-20"));
+    assertEquals(List.of("typo"), planner.emptySubtrees().stream().map(Rule::name).toList());
+    assertEquals("subtree OU=Finanse,DC=example,DC=com",
+        planner.emptySubtrees().get(0).scope().describe());
+  }
+
+  @Test
   void mirrorExpiresAtThePlanTimeWhenTheSameRuleForcesRotation() {
     Planner planner = new Planner(rules(RULES), CLASSIFIER, false, Map.of());
     planner.accept(legacy("L", "2026-06-20"));

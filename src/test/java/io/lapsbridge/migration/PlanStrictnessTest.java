@@ -44,6 +44,17 @@ class PlanStrictnessTest {
   }
 
   @Test
+  void unknownTopLevelFieldIsRefusedWithItsLine() {
+    assertEquals("plan.json: line 3: unknown field 'colour' in a plan",
+        error(golden.replaceFirst("\"asOf\"", "\"colour\" : \"red\",\n  \"asOf\"")));
+    // Apply and resume read the same way.
+    assertEquals("plan.json: line 3: unknown field 'colour' in a plan",
+        assertThrows(MigrationInputException.class, () -> PlanCodec.readActions("plan.json",
+            golden.replaceFirst("\"asOf\"", "\"colour\" : 1,\n  \"asOf\"")
+                .getBytes(StandardCharsets.UTF_8))).getMessage());
+  }
+
+  @Test
   void duplicateKeyIsRefused() {
     assertEquals(true, error(golden.replaceFirst("\"family\" : \"legacy\"",
         "\"family\" : \"legacy\", \"family\" : \"windows\"")).startsWith(

@@ -43,6 +43,7 @@ public record PlanActions(List<Action> actions, String sha256) {
       throw e;
     }
     Resumption.requirePlanUnchanged(journalName, state, file, digest.join());
+    Resumption.requireKnownActions(journalName, state, file, actions.size());
     return new PlanActions(actions, digest.join());
   }
 }

@@ -34,6 +34,22 @@ public final class Resumption {
   }
 
   /**
+   * Refuses a journal line naming an action the plan does not have (ids run from 1 to {@code
+   * actionCount}): a hand-edited journal, or one of another plan. The first such line is named.
+   */
+  public static void requireKnownActions(String journalName, Journal.State state,
+      String planName, int actionCount) {
+    state.lines().entrySet().stream()
+        .filter(e -> e.getKey() < 1 || e.getKey() > actionCount)
+        .min(java.util.Map.Entry.comparingByValue())
+        .ifPresent(e -> {
+          throw new MigrationInputException(journalName + ":" + e.getValue() + ": action "
+              + e.getKey() + " is not in the plan " + planName + " (" + actionCount
+              + " actions)");
+        });
+  }
+
+  /**
    * Cuts the line a kill left unfinished (even one cut just before its newline), so that the
    * next record starts on a line of its own and the fragment cannot end up mid-file, where
    * replay calls it corruption. A journal that ends with a newline is left alone.

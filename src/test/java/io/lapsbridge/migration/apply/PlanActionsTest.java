@@ -55,4 +55,24 @@ class PlanActionsTest {
     assertEquals(true, parse.getMessage().startsWith("plan.json: not a plan"),
         parse.getMessage());
   }
+
+  @Test
+  void aJournalLineNamingAnActionThePlanLacksIsRefusedWithItsLine() throws Exception {
+    byte[] bytes = Files.readAllBytes(GOLDEN);
+    String digest = Resumption.sha256(bytes);
+    String journal = Journal.begin("plan.json", digest, "t")
+        + Journal.end(1, Journal.Outcome.APPLIED, "ok")
+        + Journal.end(9, Journal.Outcome.APPLIED, "ok")
+        + Journal.end(8, Journal.Outcome.APPLIED, "ok");
+    Journal.State state = Journal.replay("plan.json.journal", journal);
+    MigrationInputException e = assertThrows(MigrationInputException.class,
+        () -> PlanActions.readUnchanged("plan.json", bytes, "plan.json.journal", state));
+    assertEquals("plan.json.journal:3: action 9 is not in the plan plan.json (7 actions)",
+        e.getMessage());
+    // Ids 1 to 7 are the plan's own.
+    String known = Journal.begin("plan.json", digest, "t")
+        + Journal.end(7, Journal.Outcome.APPLIED, "ok");
+    assertEquals(7, PlanActions.readUnchanged("plan.json", bytes, "j",
+        Journal.replay("j", known)).actions().size());
+  }
 }
