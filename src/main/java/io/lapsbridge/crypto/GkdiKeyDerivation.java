@@ -37,15 +37,7 @@ final class GkdiKeyDerivation {
   static byte[] l2SeedKey(KdsRootKey root, byte[] securityDescriptor, int l0, int l1, int l2) {
     KdfHash h = root.kdfHash();
     UUID id = root.id();
-    byte[] l0Seed = Kdf.sp800108(h, root.keyDataUnsafe(), context(id, l0, -1, -1), SEED_KEY_LENGTH);
-    byte[] key =
-        Kdf.sp800108(
-            h, l0Seed, ByteArrays.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
-    ByteArrays.wipe(l0Seed);
-    for (int n = 30; n >= l1; n--) {
-      key = step(h, key, context(id, l0, n, -1));
-    }
-    key = step(h, key, context(id, l0, l1, 31));
+    byte[] key = step(h, l1SeedKey(root, securityDescriptor, l0, l1), context(id, l0, l1, 31));
     for (int n = 30; n >= l2; n--) {
       key = step(h, key, context(id, l0, l1, n));
     }
@@ -57,9 +49,8 @@ final class GkdiKeyDerivation {
     KdfHash h = root.kdfHash();
     UUID id = root.id();
     byte[] l0Seed = Kdf.sp800108(h, root.keyDataUnsafe(), context(id, l0, -1, -1), SEED_KEY_LENGTH);
-    byte[] key =
-        Kdf.sp800108(
-            h, l0Seed, ByteArrays.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
+    byte[] key = Kdf.sp800108(h, l0Seed,
+        ByteArrays.concat(context(id, l0, 31, -1), securityDescriptor), SEED_KEY_LENGTH);
     ByteArrays.wipe(l0Seed);
     for (int n = 30; n >= l1; n--) {
       key = step(h, key, context(id, l0, n, -1));
