@@ -6,8 +6,6 @@ import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.directory.TransportSecurity;
 import io.lapsbridge.directory.EncryptedAttributes;
 import io.lapsbridge.embedded.DemoTour;
-import io.lapsbridge.embedded.DirectoryPrincipals;
-import io.lapsbridge.embedded.KdsFixture;
 import io.lapsbridge.embedded.gkdi.GetKeyServer;
 import io.lapsbridge.embedded.SampleEstate;
 import io.lapsbridge.embedded.ShippedLdif;
@@ -87,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
     GetKeyServer getKey = null;
     Path passwordFile = null;
     try {
-      getKey = startGetKey(directory);
+      getKey = directory.startGetKeyServer(GetKeyServer.Config.PREFER_135);
       directory.addAll(new SampleEstate(ShippedLdif.BASE_DN, new SplittableRandom(seed),
           Clock.systemUTC()), computers);
       Duration loadTime = Duration.ofNanos(System.nanoTime() - started);
@@ -164,21 +162,6 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IOException ignored) {
       // Already gone, or under the temp directory where deleteOnExit still applies.
     }
-  }
-
-  /**
-   * The stand-in domain controller's RPC side beside the directory: port 135 when it can bind
-   * there, a free port otherwise, with the fixture's root keys and the directory's accounts.
-   */
-  private static GetKeyServer startGetKey(StandInDirectory directory) throws IOException {
-    DirectoryPrincipals principals = directory.principals();
-    return GetKeyServer.start(
-        new GetKeyServer.Config(directory.host(), GetKeyServer.Config.PREFER_135,
-            principals.netbiosDomain(), principals.dnsDomain(), "DC1",
-            List.of(KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY),
-                KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)),
-            Clock.systemUTC(), 5840, GetKeyServer.Misbehaviour.NONE),
-        principals);
   }
 
   /** Runs {@link DemoTour} in-process, then reads the estate back. */

@@ -1,5 +1,6 @@
 package io.lapsbridge.embedded;
 
+import io.lapsbridge.embedded.gkdi.GetKeyServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -254,6 +256,24 @@ public final class StandInDirectory implements AutoCloseable {
   /** The accounts, groups and domain names a GetKey server needs, read live from this directory. */
   public DirectoryPrincipals principals() {
     return new DirectoryPrincipals(service, config.baseDn());
+  }
+
+  /**
+   * The stand-in domain controller's RPC side beside this directory: MS-GKDI GetKey for its
+   * accounts and groups, with the fixture's root keys.
+   *
+   * @param epmPort the endpoint mapper's port: 0 for a free one, {@link
+   *     GetKeyServer.Config#PREFER_135} for 135 when it can be bound
+   */
+  public GetKeyServer startGetKeyServer(int epmPort) throws IOException {
+    DirectoryPrincipals principals = principals();
+    return GetKeyServer.start(
+        new GetKeyServer.Config(host(), epmPort, principals.netbiosDomain(),
+            principals.dnsDomain(), "DC1",
+            List.of(KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY),
+                KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)),
+            Clock.systemUTC(), 5840, GetKeyServer.Misbehaviour.NONE),
+        principals);
   }
 
   /** Stops the server and deletes its scratch folder. */

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import io.lapsbridge.embedded.DirectoryPrincipals;
 import io.lapsbridge.embedded.KdsFixture;
 import io.lapsbridge.embedded.gkdi.GetKeyServer;
 import io.lapsbridge.model.Sid;
@@ -19,7 +18,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -51,15 +49,7 @@ class AgentGetKeyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    DirectoryPrincipals principals = SharedStandIn.get().principals();
-    GetKeyServer.Config loopback =
-        GetKeyServer.Config.loopback(List.of(KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY),
-            KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)));
-    server = GetKeyServer.start(
-        new GetKeyServer.Config(loopback.host(), 0, principals.netbiosDomain(),
-            principals.dnsDomain(), "DC1", loopback.rootKeys(), Clock.systemUTC(), 5840,
-            GetKeyServer.Misbehaviour.NONE),
-        principals);
+    server = SharedStandIn.get().startGetKeyServer(0);
     ou = SharedStandIn.organizationalUnit("AgentGetKeyIT");
     // The computer account as a DC knows it: a SID and the password its keytab was made from.
     String dn = SharedStandIn.computer(ou, "WS01", "msLAPS-PasswordExpirationTime", "0");

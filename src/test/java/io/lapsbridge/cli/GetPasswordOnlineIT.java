@@ -15,7 +15,6 @@ import io.lapsbridge.crypto.GkdiInterval;
 import io.lapsbridge.crypto.GroupPublicKey;
 import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.crypto.SidProtectionDescriptor;
-import io.lapsbridge.embedded.DirectoryPrincipals;
 import io.lapsbridge.embedded.KdsFixture;
 import io.lapsbridge.embedded.gkdi.GetKeyServer;
 import io.lapsbridge.model.FileTime;
@@ -23,7 +22,6 @@ import io.lapsbridge.model.Secret;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +41,7 @@ class GetPasswordOnlineIT {
 
   @BeforeAll
   static void start() throws Exception {
-    DirectoryPrincipals principals = SharedStandIn.get().principals();
-    GetKeyServer.Config loopback =
-        GetKeyServer.Config.loopback(List.of(KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY),
-            KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)));
-    server = GetKeyServer.start(
-        new GetKeyServer.Config(loopback.host(), 0, principals.netbiosDomain(),
-            principals.dnsDomain(), "DC1", loopback.rootKeys(), Clock.systemUTC(), 5840,
-            GetKeyServer.Misbehaviour.NONE),
-        principals);
+    server = SharedStandIn.get().startGetKeyServer(0);
     // A computer moved from Domain Admins to LAPS Readers as its encryption principal.
     ou = SharedStandIn.organizationalUnit("GetPasswordOnlineIT");
     computer(ou, "MIX-01", "msLAPS-PasswordExpirationTime", "134405568000000000");

@@ -7,7 +7,6 @@ import io.lapsbridge.crypto.GkdiInterval;
 import io.lapsbridge.crypto.GroupPublicKey;
 import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.crypto.SidProtectionDescriptor;
-import io.lapsbridge.embedded.DirectoryPrincipals;
 import io.lapsbridge.embedded.KdsFixture;
 import io.lapsbridge.embedded.StandInDirectory;
 import io.lapsbridge.embedded.gkdi.GetKeyServer;
@@ -17,7 +16,6 @@ import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +33,7 @@ public final class OnlineGetPasswordBenchmark {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     StandInDirectory directory = SharedStandIn.get();
-    DirectoryPrincipals principals = directory.principals();
-    GetKeyServer.Config loopback = GetKeyServer.Config.loopback(
-        List.of(KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY),
-            KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)));
-    try (GetKeyServer server = GetKeyServer.start(new GetKeyServer.Config(loopback.host(), 0,
-        principals.netbiosDomain(), principals.dnsDomain(), "DC1", loopback.rootKeys(),
-        Clock.systemUTC(), 5840, GetKeyServer.Misbehaviour.NONE), principals)) {
+    try (GetKeyServer server = directory.startGetKeyServer(0)) {
       String ou = SharedStandIn.organizationalUnit("OnlineBench");
       List<String> names = estate(ou, count);
       Path keys = Files.createTempDirectory("lapsbridge-bench-").resolve("keys.json");

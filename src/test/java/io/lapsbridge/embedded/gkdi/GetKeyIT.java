@@ -38,16 +38,7 @@ class GetKeyIT {
   static void start() throws Exception {
     StandInDirectory directory = SharedStandIn.get();
     principals = directory.principals();
-    GetKeyServer.Config loopback =
-        GetKeyServer.Config.loopback(
-            List.of(KdsFixture.rootKey(KdsFixture.DH_ROOT_KEY),
-                KdsFixture.rootKey(KdsFixture.ECDH_ROOT_KEY)));
-    server =
-        GetKeyServer.start(
-            new GetKeyServer.Config(loopback.host(), 0, principals.netbiosDomain(),
-                principals.dnsDomain(), "DC1", loopback.rootKeys(), Clock.systemUTC(), 5840,
-                GetKeyServer.Misbehaviour.NONE),
-            principals);
+    server = directory.startGetKeyServer(0);
   }
 
   @AfterAll
