@@ -14,10 +14,11 @@ import java.util.List;
  * @param name the sAMAccountName (computers end in {@code $})
  * @param dn its distinguished name
  * @param passwordFile the file holding its password
+ * @param forest the forest it belongs to
  */
-record Account(String name, String dn, Path passwordFile) {
+record Account(String name, String dn, Path passwordFile, SambaDc.Spec forest) {
   String upn() {
-    return name + "@" + SambaDc.DNS_DOMAIN;
+    return name + "@" + forest.dnsDomain();
   }
 
   String password() {
@@ -30,7 +31,7 @@ record Account(String name, String dn, Path passwordFile) {
 
   /** The CLI's connection options: LDAPS with host-name validation, bound as this account. */
   List<String> connect(SambaDc dc) {
-    return List.of("--host", SambaDc.HOST, "--ldaps", "--trust-store",
+    return List.of("--host", forest.host(), "--ldaps", "--trust-store",
         dc.certificate().toString(), "--bind-dn", upn(), "--bind-password-file",
         passwordFile.toString());
   }

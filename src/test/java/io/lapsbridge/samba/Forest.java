@@ -28,7 +28,7 @@ final class Forest {
 
   /** Adds {@code OU=name} under the domain root; returns its DN. */
   static String ou(SambaDc dc, String name) throws LDAPException {
-    String dn = "OU=" + name + "," + SambaDc.BASE;
+    String dn = "OU=" + name + "," + dc.spec().base();
     try (LDAPConnection admin = SambaLdap.admin(dc)) {
       admin.add(new Entry(dn, new Attribute("objectClass", "organizationalUnit"),
           new Attribute("ou", name)));
@@ -43,7 +43,7 @@ final class Forest {
   /** A user under {@code ou} with a fresh random password. */
   static Account user(SambaDc dc, String name, String ou) throws LDAPException, IOException {
     String dn = "CN=" + name + "," + ou;
-    Account account = new Account(name, dn, passwordFile(dc, name));
+    Account account = new Account(name, dn, passwordFile(dc, name), dc.spec());
     add(dc, dn, account, List.of(new Attribute("objectClass", "user"),
         new Attribute("userAccountControl", Integer.toString(NORMAL_ACCOUNT)),
         new Attribute("userPrincipalName", account.upn())));
@@ -56,7 +56,7 @@ final class Forest {
    */
   static Account computer(SambaDc dc, String name, String ou) throws LDAPException, IOException {
     String dn = "CN=" + name + "," + ou;
-    Account account = new Account(name + "$", dn, passwordFile(dc, name + "$"));
+    Account account = new Account(name + "$", dn, passwordFile(dc, name + "$"), dc.spec());
     add(dc, dn, account, List.of(new Attribute("objectClass", "computer"),
         new Attribute("userAccountControl", Integer.toString(WORKSTATION_TRUST_ACCOUNT))));
     return account;

@@ -14,7 +14,7 @@ final class SambaConfig {
    * (no RPC, so port 135 stays free), our certificate, one worker per service (the test
    * machine's CPUs are shared), and schema updates allowed (real AD: the schema master).
    */
-  static void confine(Path dir) throws IOException {
+  static void confine(Path dir, SambaDc.Spec spec) throws IOException {
     Path config = SambaDc.config(dir);
     Path run = Files.createDirectories(dir.resolve("run"));
     String global = String.join("\n",
@@ -43,19 +43,19 @@ final class SambaConfig {
       }
     }
     Files.writeString(config, rewritten, StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("krb5.conf"), krb5Conf(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("krb5.conf"), krb5Conf(spec), StandardCharsets.UTF_8);
   }
 
-  private static String krb5Conf() {
+  private static String krb5Conf(SambaDc.Spec spec) {
     return "[libdefaults]\n"
-        + "\tdefault_realm = " + SambaDc.REALM + "\n"
+        + "\tdefault_realm = " + spec.realm() + "\n"
         + "\tdns_lookup_realm = false\n"
         + "\tdns_lookup_kdc = false\n"
         + "\trdns = false\n"
         + "\tdns_canonicalize_hostname = false\n\n"
         + "[realms]\n"
-        + "\t" + SambaDc.REALM + " = {\n\t\tkdc = " + SambaDc.HOST + "\n\t}\n\n"
+        + "\t" + spec.realm() + " = {\n\t\tkdc = " + spec.host() + "\n\t}\n\n"
         + "[domain_realm]\n"
-        + "\t." + SambaDc.DNS_DOMAIN + " = " + SambaDc.REALM + "\n";
+        + "\t." + spec.dnsDomain() + " = " + spec.realm() + "\n";
   }
 }

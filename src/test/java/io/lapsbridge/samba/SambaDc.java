@@ -29,11 +29,35 @@ import org.junit.jupiter.api.Assumptions;
  * JVM's end of a pipe, so it is stopped by PID when the JVM ends for any reason.
  */
 final class SambaDc {
+  /** The shared forest's names and address (see {@link Spec#SHARED}). */
   static final String REALM = "SAMBA.TEST";
   static final String DNS_DOMAIN = "samba.test";
   static final String NETBIOS = "SAMBA";
   static final String BASE = "DC=samba,DC=test";
   static final String HOST = "127.0.0.1";
+
+  /**
+   * What a forest is provisioned as: its DC's loopback address (each forest needs its own, as
+   * the ports are fixed), realm, NetBIOS name and functional level ({@code 2016} or
+   * {@code 2008_R2}, Samba's default).
+   *
+   * @param host the loopback address the DC serves on
+   * @param realm the Kerberos realm, the DNS domain in capitals
+   * @param netbios the NetBIOS domain name
+   * @param functionLevel the forest and domain functional level
+   */
+  record Spec(String host, String realm, String netbios, String functionLevel) {
+    /** The forest every Samba IT shares unless it needs a forest of its own. */
+    static final Spec SHARED = new Spec(HOST, REALM, NETBIOS, "2016");
+
+    String dnsDomain() {
+      return realm.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    String base() {
+      return "DC=" + String.join(",DC=", dnsDomain().split("\\."));
+    }
+  }
   /** LDAP and LDAPS are fixed per address; the KDC port is Samba's default too. */
   private static final List<Integer> PORTS = List.of(389, 636, 88);
 
@@ -41,13 +65,16 @@ final class SambaDc {
   private static SambaDc shared;
   private static RuntimeException failedStart;
 
+  private final Spec spec;
   private final Path dir;
   private final String adminPassword;
   private final Process process;
   private final long provisionMillis;
   private long startMillis;
 
-  private SambaDc(Path dir, String adminPassword, Process process, long provisionMillis) {
+  private SambaDc(Spec spec, Path dir, String adminPassword, Process process,
+      long provisionMillis) {
+    this.spec = spec;
     this.dir = dir;
     this.adminPassword = adminPassword;
     this.process = process;
@@ -67,9 +94,9 @@ final class SambaDc {
     if (failedStart != null) {
       throw failedStart;
     }
-    assumeAvailable();
+    assumeAvailable(Spec.SHARED);
     try {
-      shared = provisionAndStart();
+      shared = provisionAndStart(Spec.SHARED);
     } catch (Exception e) {
       failedStart = new IllegalStateException("the Samba AD DC did not start", e);
       throw failedStart;
@@ -78,8 +105,24 @@ final class SambaDc {
     return shared;
   }
 
-  /** Skips unless this is root with samba, samba-tool and openssl, and 389/636/88 are free. */
-  static void assumeAvailable() {
+  /**
+   * A forest of its own for a test that needs a second forest or a deliberately different one
+   * (another address, realm or functional level); the caller stops it. Skips like
+   * {@link #shared}.
+   */
+  static SambaDc start(Spec spec) throws Exception {
+    assumeAvailable(spec);
+    SambaDc dc = provisionAndStart(spec);
+    Runtime.getRuntime().addShutdownHook(new Thread(dc::stop));
+    return dc;
+  }
+
+  /**
+   * Skips unless this is root with samba, samba-tool and openssl, the address is on the loopback
+   * interface (added when missing: Samba binds only to addresses an interface holds), and
+   * 389/636/88 are free on it.
+   */
+  static void assumeAvailable(Spec spec) {
     List<String> missing = new ArrayList<>();
     if (!"root".equals(System.getProperty("user.name"))) {
       missing.add("root (Samba's DC refuses to run as another user)");
@@ -89,46 +132,69 @@ final class SambaDc {
         missing.add(tool);
       }
     }
+    if (missing.isEmpty() && !onLoopback(spec.host())) {
+      missing.add("address " + spec.host() + " on lo (ip addr add " + spec.host() + "/8 dev lo)");
+    }
     for (int port : PORTS) {
-      if (!free(port)) {
-        missing.add("free port " + port + " on " + HOST);
+      if (!free(spec.host(), port)) {
+        missing.add("free port " + port + " on " + spec.host());
       }
     }
     Assumptions.assumeTrue(missing.isEmpty(), () -> "Samba AD ITs skipped: missing " + missing
         + " (install Samba 4.22 from bookworm-backports as .ci/run does, and run as root)");
   }
 
-  private static boolean free(int port) {
+  /** Whether lo holds {@code host}, adding it (as root) when it does not. */
+  private static boolean onLoopback(String host) {
+    try {
+      if (java.net.NetworkInterface.getByInetAddress(InetAddress.getByName(host)) != null) {
+        return true;
+      }
+      Tools.run(Path.of("/"), List.of(Tools.binary("ip").orElseThrow().toString(), "addr", "add",
+          host + "/8", "dev", "lo"), null);
+      return java.net.NetworkInterface.getByInetAddress(InetAddress.getByName(host)) != null;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static boolean free(String host, int port) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
       return true;
     } catch (IOException e) {
       return false;
     }
   }
 
-  private static SambaDc provisionAndStart() throws Exception {
+  private static SambaDc provisionAndStart(Spec spec) throws Exception {
     long begin = System.nanoTime();
     Path dir = Files.createTempDirectory("lapsbridge-samba-");
     String adminPassword = "Adm1n-" + randomHex(12);
-    Tools.run(dir, List.of(Tools.binary("samba-tool").orElseThrow().toString(), "domain",
-        "provision", "--realm=" + REALM, "--domain=" + NETBIOS, "--adminpass=" + adminPassword,
+    List<String> provision = new ArrayList<>(List.of(
+        Tools.binary("samba-tool").orElseThrow().toString(), "domain", "provision",
+        "--realm=" + spec.realm(), "--domain=" + spec.netbios(), "--adminpass=" + adminPassword,
         "--server-role=dc", "--dns-backend=NONE", "--targetdir=" + dir.resolve("prefix"),
-        "--host-name=dc1", "--function-level=2016", "--option=ad dc functional level = 2016",
-        "--option=interfaces=lo", "--option=bind interfaces only=yes"), adminPassword);
-    certificate(dir);
-    SambaConfig.confine(dir);
+        "--host-name=dc1", "--function-level=" + spec.functionLevel(),
+        "--option=interfaces=" + spec.host() + "/8", "--option=bind interfaces only=yes"));
+    if (spec.functionLevel().equals("2016")) {
+      // The DC's own level must allow the forest's (Samba 4.22 defaults it to 2008 R2).
+      provision.add("--option=ad dc functional level = 2016");
+    }
+    Tools.run(dir, provision, adminPassword);
+    certificate(dir, spec.host());
+    SambaConfig.confine(dir, spec);
     long provisioned = System.nanoTime();
     Process process = launch(dir);
-    SambaDc dc = new SambaDc(dir, adminPassword, process,
+    SambaDc dc = new SambaDc(spec, dir, adminPassword, process,
         TimeUnit.NANOSECONDS.toMillis(provisioned - begin));
     try {
       dc.awaitRootDse();
       dc.startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - provisioned);
       // GSSAPI to ldap://127.0.0.1 asks for ldap/127.0.0.1; the JDK may canonicalise the
       // address to localhost first.
-      dc.sambaTool("spn", "add", "ldap/127.0.0.1", "DC1$");
+      dc.sambaTool("spn", "add", "ldap/" + spec.host(), "DC1$");
       dc.sambaTool("spn", "add", "ldap/localhost", "DC1$");
       return dc;
     } catch (Exception | Error e) {
@@ -161,14 +227,15 @@ final class SambaDc {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("samba did not answer on " + HOST + ":636 within 60 s", last);
+    throw new IllegalStateException("samba did not answer on " + spec.host() + ":636 within 60 s",
+        last);
   }
 
-  /** A self-signed P-256 certificate with SANs for localhost and 127.0.0.1. */
-  private static void certificate(Path dir) throws IOException, InterruptedException {
+  /** A self-signed P-256 certificate with SANs for localhost and the DC's address. */
+  private static void certificate(Path dir, String host) throws IOException, InterruptedException {
     Tools.run(dir, List.of(Tools.binary("openssl").orElseThrow().toString(), "req", "-x509",
         "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj",
-        "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
+        "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:" + host, "-keyout",
         dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString()), null);
     // Samba refuses a key file that others may read.
     Files.setPosixFilePermissions(dir.resolve("key.pem"),
@@ -184,7 +251,7 @@ final class SambaDc {
     List<String> command = new ArrayList<>(List.of(
         Tools.binary("samba-tool").orElseThrow().toString()));
     command.addAll(List.of(args));
-    command.addAll(List.of("-s", config(dir).toString(), "-H", "ldap://" + HOST,
+    command.addAll(List.of("-s", config(dir).toString(), "-H", "ldap://" + spec.host(),
         "-U", "Administrator%" + adminPassword));
     return Tools.run(dir, command, adminPassword);
   }
@@ -196,6 +263,10 @@ final class SambaDc {
     command.addAll(List.of(args));
     command.addAll(List.of("-s", config(dir).toString()));
     return Tools.run(dir, command, adminPassword);
+  }
+
+  Spec spec() {
+    return spec;
   }
 
   Path dir() {
@@ -225,12 +296,13 @@ final class SambaDc {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Account("Administrator", "CN=Administrator,CN=Users," + BASE, file);
+    return new Account("Administrator", "CN=Administrator,CN=Users," + spec.base(), file,
+        spec);
   }
 
   /** One line for the test log: the measured provisioning and start times. */
   String startLine() {
-    return "Samba AD DC " + REALM + " in " + dir + ": provisioned in " + provisionMillis
+    return "Samba AD DC " + spec.realm() + " on " + spec.host() + " in " + dir + ": provisioned in " + provisionMillis
         + " ms, answering after another " + startMillis + " ms";
   }
 

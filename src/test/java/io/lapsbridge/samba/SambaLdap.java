@@ -17,7 +17,7 @@ final class SambaLdap {
       LDAPConnectionOptions options = new LDAPConnectionOptions();
       options.setConnectTimeoutMillis(5_000);
       options.setResponseTimeoutMillis(30_000);
-      return new LDAPConnection(ssl.createSSLSocketFactory(), options, SambaDc.HOST, 636);
+      return new LDAPConnection(ssl.createSSLSocketFactory(), options, dc.spec().host(), 636);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -25,7 +25,7 @@ final class SambaLdap {
 
   /** Bound as the domain's Administrator. */
   static LDAPConnection admin(SambaDc dc) throws LDAPException {
-    return bound(dc, "Administrator@" + SambaDc.DNS_DOMAIN, dc.adminPassword());
+    return bound(dc, "Administrator@" + dc.spec().dnsDomain(), dc.adminPassword());
   }
 
   /** Bound as {@code account} with its own password. */

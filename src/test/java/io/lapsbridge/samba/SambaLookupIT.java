@@ -30,7 +30,7 @@ class SambaLookupIT {
             "ms-Mcs-AdmPwdExpirationTime", "137023488000000000"));
       }
     }
-    Forest.dnsHostName(dc, new Account("LK-NAMED$", "CN=LK-NAMED," + ou, null),
+    Forest.dnsHostName(dc, new Account("LK-NAMED$", "CN=LK-NAMED," + ou, null, dc.spec()),
         "lk-named.elsewhere.test");
   }
 
