@@ -144,9 +144,9 @@ public final class RotationCycle {
       StoredState state = read(dir, family);
       state.problem().ifPresent(p -> events.emit(AgentEvent.UPDATE_NEEDED, family,
           "the stored value is malformed and is treated as missing: " + p));
-      Optional<Instant> login = lastLogin(account, family);
       Optional<LastRotation> last = journal(() -> journal.last(family))
           .filter(l -> l.account().equals(account));
+      Optional<Instant> login = lastLogin(account, family, last);
       RotationDecision decision = RotationDecider.decide(clock.instant(), target, state.expiry(),
           state.version(), last, login, forced);
       if (!extra.isEmpty()) {
@@ -223,13 +223,20 @@ public final class RotationCycle {
     return spec.randomName(random.nextInt(1_000_000));
   }
 
-  /** The newest login from the PAM hook's record or the device's login records. */
-  private Optional<Instant> lastLogin(String account, AttributeFamily family)
-      throws PortException {
+  /**
+   * The newest login from the PAM hook's record or the device's login records. The records
+   * reach back before this agent ran, so they count only after a rotation it completed: the
+   * first rotation happens anyway, and an old login must not end the account's sessions.
+   */
+  private Optional<Instant> lastLogin(String account, AttributeFamily family,
+      Optional<LastRotation> last) throws PortException {
     Optional<Instant> hook = journal(() -> journal.lastLogin(account));
+    if (last.isEmpty()) {
+      return hook;
+    }
     Optional<Instant> records;
     try {
-      records = logins.lastLogin(account);
+      records = logins.lastLogin(account).filter(at -> at.isAfter(last.get().at()));
     } catch (PortException e) {
       events.emit(AgentEvent.LOGIN_RECORDS_UNREADABLE, family, "the login records could not be"
           + " read, so only the PAM hook's record counts: " + e.getMessage());

@@ -186,6 +186,21 @@ class AutomaticAccountCycleTest {
   }
 
   @Test
+  void loginRecordsFromBeforeTheFirstRotationEndNoSessions() {
+    AgentTarget target = new AgentTarget(WINDOWS, new ManagedAccount.Named("lapsadmin"), 30, 4,
+        14, true, 2, 3);
+    accounts.passwords.put("lapsadmin", "initial");
+    LoginSource old = account -> Optional.of(START.minus(Duration.ofDays(40)));
+    RotationCycle cycle = new RotationCycle(directory.connector(), accounts, journal,
+        new PasswordGenerator(new SplittableRandom(18)), clock, lines::add, Checkpoint.NONE,
+        new SplittableRandom(19), old);
+    assertEquals(CycleOutcome.Status.ROTATED,
+        cycle.run(new AgentTarget.Managed(target, ""), false, false).status());
+    assertEquals(List.of(), accounts.terminated, "an old login is no post-authentication event");
+    assertFalse(lines.stream().anyMatch(l -> l.startsWith("event=10042 ")), lines.toString());
+  }
+
+  @Test
   void unreadableLoginRecordsAreReportedAndTheCycleGoesOn() {
     LoginSource broken = account -> {
       throw new PortException(PortException.Kind.LOCAL_FAILED, "cannot read /var/log/wtmp:"
@@ -195,6 +210,9 @@ class AutomaticAccountCycleTest {
         new PasswordGenerator(new SplittableRandom(16)), clock, lines::add, Checkpoint.NONE,
         new SplittableRandom(17), broken);
     assertEquals(CycleOutcome.Status.ROTATED,
+        cycle.run(automatic("WLaps", false, true), false, false).status());
+    clock.advance(Duration.ofDays(1));
+    assertEquals(CycleOutcome.Status.NOT_DUE,
         cycle.run(automatic("WLaps", false, true), false, false).status());
     assertTrue(lines.contains("event=19008 level=warn msg=\"the login records could not be read,"
         + " so only the PAM hook's record counts: cannot read /var/log/wtmp:"
