@@ -60,6 +60,8 @@ class ArchitectureTest {
   private static final String PICOCLI = "picocli..";
   /** The JDK's GSS-API (module java.security.jgss), for Kerberos failure reasons. */
   private static final String JGSS = "org.ietf.jgss..";
+  /** Line editing and completion for {@code lapsbridge shell}. */
+  private static final String JLINE = "org.jline..";
   /** For {@code cli}: every package of ours. */
   private static final String EVERYTHING = "*";
 
@@ -110,6 +112,8 @@ class ArchitectureTest {
       row("usecase", "model", "wire", "security", "crypto", "gpo", "migration",
           "migration.apply", "directory", "decryption", "keyfile", "platform.journal", "report",
           "rpc", "rpc.gkdi", JDK),
+      row("shell", "model", "directory", "decryption", "migration", "report", "usecase", JLINE,
+          JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
 
   /** Each library and the only packages (with their subpackages) that may import it. */
@@ -120,6 +124,7 @@ class ArchitectureTest {
       APACHEDS[0], List.of("embedded"),
       APACHEDS[1], List.of("embedded"),
       JNA, List.of("platform.windows"),
+      JLINE, List.of("shell"),
       // "Where JSON belongs": a package that owns a file, wire or output format.
       JACKSON, List.of("wire", "keyfile", "migration", "platform.file", "platform.journal",
           "report"));

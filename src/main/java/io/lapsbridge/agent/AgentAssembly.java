@@ -169,7 +169,8 @@ public final class AgentAssembly {
     Optional<EncryptedPasswordWriter> writer = encrypted;
     DirectoryPort.Connector connector = () -> AgentDirectory.open(connection, computer, writer);
     return new RotationCycle(connector, runtime.accounts().open(device.firstUid0Account()),
-        journal, PasswordGenerator.secure(), runtime.clock(), events, Checkpoint.NONE);
+        journal, PasswordGenerator.secure(), runtime.clock(), events, Checkpoint.NONE,
+        runtime.random(), runtime.logins());
   }
 
   /**

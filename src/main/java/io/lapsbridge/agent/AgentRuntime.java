@@ -1,10 +1,12 @@
 package io.lapsbridge.agent;
 
 import io.lapsbridge.platform.linux.LinuxAccounts;
+import io.lapsbridge.platform.linux.WtmpLogins;
 import io.lapsbridge.platform.windows.WindowsAccounts;
 import io.lapsbridge.platform.windows.WindowsRegistryPolicySource;
 import io.lapsbridge.rotation.AgentSchedule;
 import io.lapsbridge.rotation.LocalAccountPort;
+import io.lapsbridge.rotation.LoginSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,14 +22,22 @@ import java.util.random.RandomGenerator;
  * @param sleeper how {@code agent run} waits between cycles
  * @param random the jitter's randomness
  * @param cycleLimit how many cycles {@code agent run} runs; {@link Long#MAX_VALUE} for ever
+ * @param logins the device's login records (wtmp on Linux), beside the PAM hook's
  */
 public record AgentRuntime(LocalAccounts accounts, Clock clock, AgentSchedule.Sleeper sleeper,
-    RandomGenerator random, long cycleLimit) {
+    RandomGenerator random, long cycleLimit, LoginSource logins) {
   public AgentRuntime {
     Objects.requireNonNull(accounts, "accounts");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(logins, "logins");
+  }
+
+  /** Without login records: only the PAM hook's count. */
+  public AgentRuntime(LocalAccounts accounts, Clock clock, AgentSchedule.Sleeper sleeper,
+      RandomGenerator random, long cycleLimit) {
+    this(accounts, clock, sleeper, random, cycleLimit, LoginSource.NONE);
   }
 
   /** Opens this device's local accounts. */
@@ -45,7 +55,8 @@ public record AgentRuntime(LocalAccounts accounts, Clock clock, AgentSchedule.Sl
   /** The real device: its accounts, the system clock, real sleeps, and for ever. */
   public static AgentRuntime system() {
     return new AgentRuntime(AgentRuntime::systemAccounts, Clock.systemUTC(),
-        AgentSchedule.Sleeper.ofThread(), new SecureRandom(), Long.MAX_VALUE);
+        AgentSchedule.Sleeper.ofThread(), new SecureRandom(), Long.MAX_VALUE,
+        WindowsRegistryPolicySource.supported() ? LoginSource.NONE : WtmpLogins.system());
   }
 
   private static LocalAccountPort systemAccounts(boolean firstUid0Account) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import io.lapsbridge.wire.LapsAttribute;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +48,15 @@ final class AgentCommand implements Runnable {
   @Command(name = "run-once",
       description = {
         "Run one cycle: finish an interrupted rotation, read the expiry, and rotate when it is"
-            + " missing, past, beyond policy, reset by an administrator, or after a login of the"
-            + " managed account. Event lines (Windows LAPS / AdmPwd IDs) go to stderr; the"
-            + " outcome goes to stdout.",
+            + " missing, past, beyond policy, reset by an administrator, after a login of the"
+            + " managed account (PAM hook or wtmp), or when the directory's"
+            + " " + LapsAttribute.Names.CURRENT_PASSWORD_VERSION + " shows the device was"
+            + " restored from an image."
+            + " Under automatic account management (AutomaticAccountManagementEnabled=1) the"
+            + " agent creates the account (useradd), renames it for randomized names and"
+            + " enables or disables it; the password is set only after the directory holds it."
+            + " Event lines (Windows LAPS / AdmPwd IDs) go to stderr; the outcome goes to"
+            + " stdout.",
         "Exit 0 rotated or not due, 1 refused or local failure, 3 directory unreachable (no local"
             + " change), 4 schema missing, 5 computer or account not found or access denied."
       })

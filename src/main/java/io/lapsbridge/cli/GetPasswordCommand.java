@@ -65,6 +65,11 @@ final class GetPasswordCommand implements Callable<Integer> {
           Failure.notes(err));
     }
     format.print(spec.commandLine().getOut(), result.views(), PasswordView::printText);
+    return statusOf(result).code();
+  }
+
+  /** The exit status of a lookup; {@code shell}'s {@code get} returns the same. */
+  static ExitStatus statusOf(LookUpPasswords.Result result) {
     ExitStatus status = Failure.statusOf(result.batch());
     if (result.undecrypted() > 0 && status == ExitStatus.OK) {
       // Some value could not be decrypted: partial if anything was shown, else a failure.
@@ -72,6 +77,6 @@ final class GetPasswordCommand implements Callable<Integer> {
           ? ExitStatus.PARTIAL
           : result.allUnauthorized() ? ExitStatus.NOT_FOUND : ExitStatus.PROBLEM;
     }
-    return status.code();
+    return status;
   }
 }

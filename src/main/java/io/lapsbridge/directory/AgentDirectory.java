@@ -11,6 +11,7 @@ import io.lapsbridge.rotation.PortException;
 import io.lapsbridge.rotation.StoredState;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ public final class AgentDirectory implements DirectoryPort {
   /** Present in encrypted mode: the Windows family goes to msLAPS-EncryptedPassword. */
   private final Optional<EncryptedPasswordWriter> encrypted;
   private Optional<String> lastSealed = Optional.empty();
+  /** Whether the schema has msLAPS-CurrentPasswordVersion; asked once, when first needed. */
+  private Boolean storesVersion;
 
   private AgentDirectory(LapsDirectory directory, ComputerRef computer,
       Optional<EncryptedPasswordWriter> encrypted) {
@@ -98,9 +101,29 @@ public final class AgentDirectory implements DirectoryPort {
       } catch (DirectoryException e) {
         throw translate(e);
       }
-      return new StoredState(expiry, Optional.empty(), problem, sealed);
+      return new StoredState(expiry, Optional.empty(), problem, sealed, version(family));
     }
-    return new StoredState(expiry, password.map(LapsPassword::password), problem);
+    return new StoredState(expiry, password.map(LapsPassword::password), problem,
+        Optional.empty(), version(family));
+  }
+
+  private Optional<UUID> version(AttributeFamily family) throws PortException {
+    if (family != AttributeFamily.WINDOWS || !storesVersion()) {
+      return Optional.empty();
+    }
+    try {
+      return PasswordVersion.read(directory, computer);
+    } catch (DirectoryException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public boolean storesVersion() {
+    if (storesVersion == null) {
+      storesVersion = PasswordVersion.supported(directory);
+    }
+    return storesVersion;
   }
 
   @Override
@@ -115,17 +138,17 @@ public final class AgentDirectory implements DirectoryPort {
 
   @Override
   public void write(AttributeFamily family, String account, Secret password, FileTime updated,
-      FileTime expires) throws PortException {
+      FileTime expires, Optional<UUID> version) throws PortException {
     try {
       if (family == AttributeFamily.LEGACY) {
         directory.writeLegacy(computer, password, expires);
       } else if (encrypted.isPresent()) {
         lastSealed = Optional.empty();
         lastSealed = Optional.of(encrypted.get().write(directory, computer,
-            new WindowsLapsPasswordJson.Value(account, updated, password), expires));
+            new WindowsLapsPasswordJson.Value(account, updated, password), expires, version));
       } else {
         directory.writeWindowsCleartext(computer,
-            new WindowsLapsPasswordJson.Value(account, updated, password), expires);
+            new WindowsLapsPasswordJson.Value(account, updated, password), expires, version);
       }
     } catch (DirectoryException e) {
       throw translate(e);

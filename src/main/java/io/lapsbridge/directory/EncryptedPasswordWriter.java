@@ -76,12 +76,20 @@ public final class EncryptedPasswordWriter {
    */
   String write(LapsDirectory directory, ComputerRef computer, WindowsLapsPasswordJson.Value value,
       FileTime expires) throws DirectoryException, LapsCryptoException {
+    return write(directory, computer, value, expires, Optional.empty());
+  }
+
+  /** As {@link #write}, with {@code msLAPS-CurrentPasswordVersion} in the same modify. */
+  String write(LapsDirectory directory, ComputerRef computer, WindowsLapsPasswordJson.Value value,
+      FileTime expires, Optional<java.util.UUID> version)
+      throws DirectoryException, LapsCryptoException {
     byte[] sealed = seal(value);
     List<Modification> mods = new ArrayList<>();
     mods.add(new Modification(ModificationType.REPLACE,
         LapsAttribute.ENCRYPTED_PASSWORD.ldapName(), sealed));
     mods.add(new Modification(ModificationType.REPLACE,
         LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(), FileTimeText.toDecimal(expires)));
+    version.ifPresent(v -> mods.add(PasswordVersion.replace(v)));
     if (historySize > 0) {
       Map<LapsAttribute, List<byte[]>> stored = EncryptedAttributes.read(directory, computer,
           List.of(LapsAttribute.ENCRYPTED_PASSWORD, LapsAttribute.ENCRYPTED_PASSWORD_HISTORY));

@@ -241,9 +241,17 @@ public final class LapsDirectory implements AutoCloseable {
   public void writeWindowsCleartext(
       ComputerRef computer, WindowsLapsPasswordJson.Value value, FileTime expires)
       throws DirectoryException {
-    modify(
-        computer.dn(),
-        LapsAttribute.PASSWORD,
+    writeWindowsCleartext(computer, value, expires, Optional.empty());
+  }
+
+  /**
+   * Writes {@code msLAPS-Password} JSON, its expiry and, when given, {@code
+   * msLAPS-CurrentPasswordVersion} in one modify.
+   */
+  public void writeWindowsCleartext(
+      ComputerRef computer, WindowsLapsPasswordJson.Value value, FileTime expires,
+      Optional<java.util.UUID> version) throws DirectoryException {
+    List<Modification> mods = new ArrayList<>(List.of(
         new Modification(
             ModificationType.REPLACE,
             LapsAttribute.PASSWORD.ldapName(),
@@ -251,7 +259,9 @@ public final class LapsDirectory implements AutoCloseable {
         new Modification(
             ModificationType.REPLACE,
             LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(),
-            FileTimeText.toDecimal(expires)));
+            FileTimeText.toDecimal(expires))));
+    version.ifPresent(v -> mods.add(PasswordVersion.replace(v)));
+    modify(computer.dn(), LapsAttribute.PASSWORD, mods.toArray(new Modification[0]));
   }
 
   private void modify(String dn, LapsAttribute attribute, Modification... modifications)

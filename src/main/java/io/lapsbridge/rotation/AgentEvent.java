@@ -34,7 +34,9 @@ public enum AgentEvent {
   JOURNAL_FAILED(19003, 0, Level.ERROR),
   DIRECTORY_RESTORED(19004, 0, Level.WARN),
   REFUSED(19005, 0, Level.ERROR),
-  DRY_RUN(19006, 0, Level.INFO);
+  DRY_RUN(19006, 0, Level.INFO),
+  ACCOUNT_MANAGED(19007, 0, Level.INFO),
+  LOGIN_RECORDS_UNREADABLE(19008, 0, Level.WARN);
 
   /** Severity, as the event log would show it. */
   public enum Level { INFO, WARN, ERROR }

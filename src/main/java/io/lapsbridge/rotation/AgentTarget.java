@@ -122,11 +122,8 @@ public record AgentTarget(
       }
       encryptedTo = key.encryptsTo();
     }
+    // Automatic account management: the agent creates and maintains the account (RotationCycle).
     ManagedAccount account = accountOverride.orElse(plan.account());
-    if (account instanceof ManagedAccount.Automatic) {
-      return new Refused("automatic account management is not supported by this agent; name the"
-          + " account with AdministratorAccountName or --account");
-    }
     int delay = 0;
     int actions = 1;
     if (evaluation.policy().kind() == PolicyKind.WINDOWS_LAPS) {

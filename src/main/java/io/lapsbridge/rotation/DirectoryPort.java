@@ -4,6 +4,7 @@ import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The computer's own object in the directory, as the agent sees it through its bind. */
 public interface DirectoryPort extends AutoCloseable {
@@ -18,9 +19,18 @@ public interface DirectoryPort extends AutoCloseable {
    *
    * @param account the local account name (part of the Windows LAPS JSON)
    * @param updated the time the password was made (part of the Windows LAPS JSON)
+   * @param version {@code msLAPS-CurrentPasswordVersion}, written in the same modify when present
    */
   void write(AttributeFamily family, String account, Secret password, FileTime updated,
-      FileTime expires) throws PortException;
+      FileTime expires, Optional<UUID> version) throws PortException;
+
+  /**
+   * Whether the directory can store {@code msLAPS-CurrentPasswordVersion} (its schema has the
+   * attribute), so that the cycle generates one.
+   */
+  default boolean storesVersion() {
+    return false;
+  }
 
   /** Whether {@link #write} of the Windows family encrypts (msLAPS-EncryptedPassword). */
   default boolean encrypts() {

@@ -4,6 +4,7 @@ import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One rotation in flight, as written to the root-only journal before the directory is touched.
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param updated when the password was generated (the JSON {@code t})
  * @param expires the expiry written beside it
  * @param previous the directory's password before this rotation, when the bind could read it
+ * @param version the {@code msLAPS-CurrentPasswordVersion} written with the password; empty for
+ *     the legacy family and directories whose schema lacks the attribute
  */
 public record Intent(
     Phase phase,
@@ -25,7 +28,8 @@ public record Intent(
     Secret password,
     FileTime updated,
     FileTime expires,
-    Optional<Secret> previous) {
+    Optional<Secret> previous,
+    Optional<UUID> version) {
 
   /** How far a rotation got; each phase is durable before the next step starts. */
   public enum Phase {
@@ -37,7 +41,7 @@ public record Intent(
 
   public Intent {
     if (phase == null || family == null || password == null || updated == null
-        || expires == null || previous == null) {
+        || expires == null || previous == null || version == null) {
       throw new IllegalArgumentException("intent parts must not be null");
     }
     if (account == null || account.isBlank()) {
@@ -45,8 +49,15 @@ public record Intent(
     }
   }
 
+  /** Without a password version. */
+  public Intent(Phase phase, AttributeFamily family, String account, Secret password,
+      FileTime updated, FileTime expires, Optional<Secret> previous) {
+    this(phase, family, account, password, updated, expires, previous, Optional.empty());
+  }
+
   public Intent confirmed() {
-    return new Intent(Phase.CONFIRMED, family, account, password, updated, expires, previous);
+    return new Intent(Phase.CONFIRMED, family, account, password, updated, expires, previous,
+        version);
   }
 
   @Override

@@ -4,11 +4,16 @@ import io.lapsbridge.model.AttributeFamily;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
 import io.lapsbridge.password.PasswordGenerator;
+import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.rotation.Checkpoint.Step;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * One agent cycle, directory first and crash-safe.
@@ -20,6 +25,13 @@ import java.util.Optional;
  *   <li>Write password and expiry in one modify, read them back.
  *   <li>Mark the intent confirmed, set the local password, clear the journal.
  * </ol>
+ *
+ * <p>Under automatic account management the account is created (with no usable password) or
+ * found by the agent's mark before anything is written; a randomized name is drawn anew for each
+ * rotation, written to the directory (the JSON {@code n}) and given to the account only after the
+ * read-back, as is the password. For the Windows LAPS family a fresh {@code
+ * msLAPS-CurrentPasswordVersion} goes with each password when the directory's schema has it, and
+ * is kept in the journal's last-rotation record, so that an image rollback shows as a mismatch.
  *
  * <p>A directory failure never reaches the local account. A local failure is retried; if it
  * persists and the previous password is known, the directory gets it back, so that the stored
@@ -36,9 +48,26 @@ public final class RotationCycle {
   private final Clock clock;
   private final EventSink events;
   private final Checkpoint checkpoint;
+  private final RandomGenerator random;
+  private final LoginSource logins;
 
   public RotationCycle(DirectoryPort.Connector directory, LocalAccountPort local, Journal journal,
       PasswordGenerator generator, Clock clock, EventSink events, Checkpoint checkpoint) {
+    this(directory, local, journal, generator, clock, events, checkpoint,
+        RandomGenerator.getDefault(), LoginSource.NONE);
+  }
+
+  /**
+   * The full cycle.
+   *
+   * @param random draws randomized account names and password versions (neither is a secret)
+   * @param logins the device's login records, read beside the PAM hook's
+   */
+  public RotationCycle(DirectoryPort.Connector directory, LocalAccountPort local, Journal journal,
+      PasswordGenerator generator, Clock clock, EventSink events, Checkpoint checkpoint,
+      RandomGenerator random, LoginSource logins) {
+    this.random = random;
+    this.logins = logins;
     this.directory = directory;
     this.local = local;
     this.journal = journal;
@@ -81,7 +110,7 @@ public final class RotationCycle {
         events.emit(AgentEvent.JOURNAL_FOUND, pending.get().family(), "an interrupted rotation ("
             + pending.get().phase() + ") is pending; a real run would finish it first");
       } else {
-        uncertain = reconcile(pending.get());
+        uncertain = reconcile(pending.get(), automatic(resolution));
       }
     }
     if (resolution instanceof AgentTarget.Unmanaged u) {
@@ -98,9 +127,15 @@ public final class RotationCycle {
     events.emit(family == AttributeFamily.LEGACY ? AgentEvent.POLICY_LEGACY
         : AgentEvent.POLICY_WINDOWS, family, target.describe());
 
+    Optional<ManagedAccount.Automatic> automatic = automatic(resolution);
+    Set<RotationReason> extra = EnumSet.noneOf(RotationReason.class);
+    if (uncertain) {
+      extra.add(RotationReason.UNCERTAIN_JOURNAL);
+    }
     String account;
     try {
-      account = local.resolve(target.account());
+      account = automatic.isPresent()
+          ? provide(automatic.get(), family, dryRun, extra) : local.resolve(target.account());
     } catch (PortException e) {
       events.emit(AgentEvent.ACCOUNT_NOT_FOUND, family, e.getMessage());
       throw e;
@@ -109,17 +144,16 @@ public final class RotationCycle {
       StoredState state = read(dir, family);
       state.problem().ifPresent(p -> events.emit(AgentEvent.UPDATE_NEEDED, family,
           "the stored value is malformed and is treated as missing: " + p));
-      Optional<Instant> login = journal(() -> journal.lastLogin(account));
       Optional<LastRotation> last = journal(() -> journal.last(family))
           .filter(l -> l.account().equals(account));
+      Optional<Instant> login = lastLogin(account, family, last);
       RotationDecision decision = RotationDecider.decide(clock.instant(), target, state.expiry(),
-          last, login, forced);
-      if (uncertain && !decision.rotate()) {
-        decision = new RotationDecision.Rotate(java.util.Set.of(RotationReason.UNCERTAIN_JOURNAL));
-      } else if (uncertain) {
-        java.util.Set<RotationReason> more =
-            java.util.EnumSet.copyOf(((RotationDecision.Rotate) decision).reasons());
-        more.add(RotationReason.UNCERTAIN_JOURNAL);
+          state.version(), last, login, forced);
+      if (!extra.isEmpty()) {
+        Set<RotationReason> more = EnumSet.copyOf(extra);
+        if (decision instanceof RotationDecision.Rotate r) {
+          more.addAll(r.reasons());
+        }
         decision = new RotationDecision.Rotate(more);
       }
       if (!decision.rotate()) {
@@ -146,7 +180,8 @@ public final class RotationCycle {
             + account + "' to " + dir.computer() + " and then set it locally");
         return CycleOutcome.of(CycleOutcome.Status.DRY_RUN, "would rotate '" + account + "'");
       }
-      CycleOutcome outcome = rotate(dir, target, account, state);
+      CycleOutcome outcome = rotate(dir, target, account, state, automatic,
+          extra.contains(RotationReason.ACCOUNT_CREATED));
       if (postAuth && outcome.status() == CycleOutcome.Status.ROTATED) {
         finishPostAuth(target, account, family);
       } else if (postAuth) {
@@ -157,8 +192,73 @@ public final class RotationCycle {
     }
   }
 
-  private CycleOutcome rotate(DirectoryPort dir, AgentTarget target, String account,
-      StoredState before) throws PortException {
+  /**
+   * Automatic account management before anything is written: the marked account, or a new one
+   * (no usable password yet) under the configured name or a random one. A dry run creates
+   * nothing and reports the name the account would get.
+   */
+  private String provide(ManagedAccount.Automatic spec, AttributeFamily family, boolean dryRun,
+      Set<RotationReason> extra) throws PortException {
+    Optional<String> existing = local.managed(spec);
+    if (existing.isPresent()) {
+      if (!spec.fits(existing.get())) {
+        extra.add(RotationReason.ACCOUNT_NAME_CHANGED);
+      }
+      return existing.get();
+    }
+    String name = spec.randomizeName() ? randomName(spec) : spec.nameOrPrefix();
+    extra.add(RotationReason.ACCOUNT_CREATED);
+    if (dryRun) {
+      events.emit(AgentEvent.DRY_RUN, family, "dry run: would create the managed account '" + name
+          + "' (" + spec.describe() + ")");
+      return name;
+    }
+    local.provide(spec, name);
+    events.emit(AgentEvent.ACCOUNT_MANAGED, family, "created the managed local account '" + name
+        + "' (" + spec.describe() + "); it gets its password once the directory holds it");
+    return name;
+  }
+
+  private String randomName(ManagedAccount.Automatic spec) {
+    return spec.randomName(random.nextInt(1_000_000));
+  }
+
+  /**
+   * The newest login from the PAM hook's record or the device's login records. The records
+   * reach back before this agent ran, so they count only after a rotation it completed: the
+   * first rotation happens anyway, and an old login must not end the account's sessions.
+   */
+  private Optional<Instant> lastLogin(String account, AttributeFamily family,
+      Optional<LastRotation> last) throws PortException {
+    Optional<Instant> hook = journal(() -> journal.lastLogin(account));
+    if (last.isEmpty()) {
+      return hook;
+    }
+    Optional<Instant> records;
+    try {
+      records = logins.lastLogin(account).filter(at -> at.isAfter(last.get().at()));
+    } catch (PortException e) {
+      events.emit(AgentEvent.LOGIN_RECORDS_UNREADABLE, family, "the login records could not be"
+          + " read, so only the PAM hook's record counts: " + e.getMessage());
+      records = Optional.empty();
+    }
+    if (hook.isPresent() && records.isPresent()) {
+      return Optional.of(hook.get().isAfter(records.get()) ? hook.get() : records.get());
+    }
+    return hook.isPresent() ? hook : records;
+  }
+
+  private static Optional<ManagedAccount.Automatic> automatic(AgentTarget.Resolution resolution) {
+    if (resolution instanceof AgentTarget.Managed m
+        && m.target().account() instanceof ManagedAccount.Automatic a && !a.builtIn()) {
+      return Optional.of(a);
+    }
+    return Optional.empty();
+  }
+
+  private CycleOutcome rotate(DirectoryPort dir, AgentTarget target, String current,
+      StoredState before, Optional<ManagedAccount.Automatic> automatic, boolean created)
+      throws PortException {
     AttributeFamily family = target.family();
     if (target.encrypted() != dir.encrypts()) {
       // A wiring error, checked before anything is written: never put an encrypted plan's
@@ -166,17 +266,24 @@ public final class RotationCycle {
       throw new IllegalStateException("the plan is " + (target.encrypted() ? "" : "not ")
           + "encrypted but the directory port " + (dir.encrypts() ? "encrypts" : "does not"));
     }
+    // A randomized name changes with every rotation, except on the one that created the account.
+    boolean renames = automatic.isPresent() && (automatic.get().randomizeName()
+        ? !created : !current.equals(automatic.get().nameOrPrefix()));
+    String account = !renames ? current : automatic.get().randomizeName()
+        ? randomName(automatic.get()) : automatic.get().nameOrPrefix();
+    Optional<UUID> version = family == AttributeFamily.WINDOWS && dir.storesVersion()
+        ? Optional.of(randomVersion()) : Optional.empty();
     Instant now = clock.instant();
     Secret password = generator.generate(target.complexity(), target.length());
     Intent intent = new Intent(Intent.Phase.INTENT, family, account, password, FileTime.of(now),
-        RotationDecider.expiryAfter(now, target.passwordAgeDays()), before.password());
+        RotationDecider.expiryAfter(now, target.passwordAgeDays()), before.password(), version);
     journal(() -> {
       journal.record(intent);
       return null;
     });
     checkpoint.reached(Step.INTENT_RECORDED);
     try {
-      dir.write(family, account, password, intent.updated(), intent.expires());
+      dir.write(family, account, password, intent.updated(), intent.expires(), version);
     } catch (PortException e) {
       events.emit(writeFailureEvent(e, family), family, "failed to update Active Directory with"
           + " the new password; the current password has not been modified: " + e.getMessage());
@@ -220,7 +327,7 @@ public final class RotationCycle {
     });
     checkpoint.reached(Step.CONFIRMED_RECORDED);
     try {
-      setLocal(account, password, family);
+      setLocal(account, password, family, automatic);
     } catch (PortException e) {
       restoreOrKeep(dir, confirmed, e);
       throw e;
@@ -241,6 +348,45 @@ public final class RotationCycle {
       journal.clear();
     } catch (PortException unknown) {
       // Unknown outcome: the journal stays, and the next cycle reconciles.
+    }
+  }
+
+  /** A random (version 4) GUID for {@code msLAPS-CurrentPasswordVersion}. */
+  private UUID randomVersion() {
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low);
+  }
+
+  /**
+   * The local step: under automatic management the account first takes the name the directory
+   * now holds (a rename, or a creation if it vanished), then the password, then the enabled
+   * state the policy asks for.
+   */
+  private void setLocal(String account, Secret password, AttributeFamily family,
+      Optional<ManagedAccount.Automatic> automatic) throws PortException {
+    if (automatic.isPresent()) {
+      try {
+        if (local.provide(automatic.get(), account)) {
+          events.emit(AgentEvent.ACCOUNT_MANAGED, family, "created the managed local account '"
+              + account + "' (" + automatic.get().describe() + ")");
+        }
+      } catch (PortException e) {
+        events.emit(AgentEvent.LOCAL_UPDATE_FAILED, family, "failed to prepare the managed"
+            + " account '" + account + "': " + e.getMessage());
+        throw e;
+      }
+    }
+    setLocal(account, password, family);
+    if (automatic.isPresent()) {
+      try {
+        local.enable(account, automatic.get().enabled());
+      } catch (PortException e) {
+        events.emit(AgentEvent.LOCAL_UPDATE_FAILED, family, "the password of '" + account
+            + "' is set, but " + (automatic.get().enabled() ? "enabling" : "disabling")
+            + " it failed: " + e.getMessage());
+        throw e;
+      }
     }
   }
 
@@ -282,7 +428,8 @@ public final class RotationCycle {
       Instant now = clock.instant();
       Secret previous = confirmed.previous().get();
       FileTime expireNow = FileTime.of(now);
-      dir.write(family, confirmed.account(), previous, FileTime.of(now), expireNow);
+      dir.write(family, confirmed.account(), previous, FileTime.of(now), expireNow,
+          Optional.empty());
       StoredState back = dir.read(family);
       if (back.password().map(previous::sameAs).orElse(false)) {
         journal.clear();
@@ -299,7 +446,7 @@ public final class RotationCycle {
   private void finish(Intent confirmed) throws PortException {
     journal(() -> {
       journal.remember(new LastRotation(confirmed.family(), confirmed.account(),
-          confirmed.expires(), clock.instant()));
+          confirmed.expires(), clock.instant(), confirmed.version()));
       journal.clear();
       return null;
     });
@@ -328,13 +475,14 @@ public final class RotationCycle {
    * got the new password, so the cycle must rotate afresh (directory first), which is right either
    * way.
    */
-  private boolean reconcile(Intent pending) throws PortException {
+  private boolean reconcile(Intent pending, Optional<ManagedAccount.Automatic> automatic)
+      throws PortException {
     AttributeFamily family = pending.family();
     events.emit(AgentEvent.JOURNAL_FOUND, family, "an interrupted rotation of '"
         + pending.account() + "' was found (phase " + pending.phase() + "); reconciling");
     if (pending.phase() == Intent.Phase.CONFIRMED) {
       // The directory was read back holding the new password: finish locally, even offline.
-      setLocal(pending.account(), pending.password(), family);
+      setLocal(pending.account(), pending.password(), family, automatic);
       finish(pending);
       events.emit(AgentEvent.JOURNAL_RECONCILED, family, "the directory held the new password;"
           + " the local account now has it too");
@@ -343,7 +491,7 @@ public final class RotationCycle {
     try (DirectoryPort dir = open(family)) {
       StoredState state = read(dir, family);
       if (state.holds(pending)) {
-        setLocal(pending.account(), pending.password(), family);
+        setLocal(pending.account(), pending.password(), family, automatic);
         finish(pending);
         events.emit(AgentEvent.JOURNAL_RECONCILED, family, "the interrupted write had reached"
             + " the directory; the local account now has the new password");

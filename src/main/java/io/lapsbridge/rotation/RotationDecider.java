@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** The pure rotation rule of the AdmPwd CSE and the Windows LAPS client. */
 public final class RotationDecider {
@@ -27,7 +28,26 @@ public final class RotationDecider {
    */
   public static RotationDecision decide(Instant now, AgentTarget target, Optional<FileTime> expiry,
       Optional<LastRotation> last, Optional<Instant> lastLogin, boolean forced) {
+    return decide(now, target, expiry, Optional.empty(), last, lastLogin, forced);
+  }
+
+  /**
+   * Decides for one cycle, with the directory's {@code msLAPS-CurrentPasswordVersion}: when both
+   * it and the version this device recorded with its last rotation are known and differ, the
+   * device runs on an older copy of itself (an image or snapshot restored), so its password is
+   * not the directory's: rotate, as Windows LAPS does (24H2 / Windows Server 2025). When either
+   * is unknown (an older schema, a bind that may not read the attribute, no rotation yet) nothing
+   * can be compared and this rule stays silent.
+   */
+  public static RotationDecision decide(Instant now, AgentTarget target, Optional<FileTime> expiry,
+      Optional<UUID> storedVersion, Optional<LastRotation> last, Optional<Instant> lastLogin,
+      boolean forced) {
     Set<RotationReason> reasons = EnumSet.noneOf(RotationReason.class);
+    if (target.family() == AttributeFamily.WINDOWS && storedVersion.isPresent()
+        && last.isPresent() && last.get().version().isPresent()
+        && !last.get().version().equals(storedVersion)) {
+      reasons.add(RotationReason.IMAGE_ROLLBACK);
+    }
     if (forced) {
       reasons.add(RotationReason.FORCED);
     }

@@ -3,6 +3,7 @@ package io.lapsbridge.rotation;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What the directory holds for one attribute family, as far as this bind can read it.
@@ -13,14 +14,23 @@ import java.util.Optional;
  * @param problem a value that could not be decoded, for the log
  * @param sealed a fingerprint (SHA-256, hex) of the stored encrypted value, in encrypted mode:
  *     the computer cannot decrypt it, so read-back compares these bytes instead
+ * @param version {@code msLAPS-CurrentPasswordVersion}, when stored and readable (Windows LAPS
+ *     family only)
  */
 public record StoredState(
     Optional<FileTime> expiry, Optional<Secret> password, Optional<String> problem,
-    Optional<String> sealed) {
+    Optional<String> sealed, Optional<UUID> version) {
   public StoredState {
-    if (expiry == null || password == null || problem == null || sealed == null) {
+    if (expiry == null || password == null || problem == null || sealed == null
+        || version == null) {
       throw new IllegalArgumentException("stored state parts must not be null; use empty");
     }
+  }
+
+  /** Without a password version. */
+  public StoredState(Optional<FileTime> expiry, Optional<Secret> password,
+      Optional<String> problem, Optional<String> sealed) {
+    this(expiry, password, problem, sealed, Optional.empty());
   }
 
   /** A clear-text family's state (no encrypted value). */
@@ -39,6 +49,10 @@ public record StoredState(
    * expiry has 100 ns resolution.
    */
   public boolean holds(Intent intent) {
+    if (version.isPresent() && intent.version().isPresent()
+        && !version.equals(intent.version())) {
+      return false;
+    }
     if (password.isPresent()) {
       return password.get().sameAs(intent.password())
           && expiry.map(intent.expires()::equals).orElse(false);

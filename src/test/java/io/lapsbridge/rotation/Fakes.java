@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** In-memory ports whose state survives a simulated crash, as disks and directories do. */
 final class Fakes {
@@ -77,6 +80,11 @@ final class Fakes {
     private Optional<String> lastSealed = Optional.empty();
     /** Runs inside write, after the value landed: a concurrent admin, for instance. */
     Runnable afterWrite = () -> { };
+    /** Whether the schema has msLAPS-CurrentPasswordVersion. */
+    boolean versioned = true;
+    final Map<AttributeFamily, UUID> versions = new EnumMap<>(AttributeFamily.class);
+    /** The account name written with the password (the JSON n). */
+    final Map<AttributeFamily, String> names = new EnumMap<>(AttributeFamily.class);
 
     DirectoryPort.Connector connector() {
       return () -> {
@@ -100,12 +108,18 @@ final class Fakes {
       }
       if (encrypting && family == AttributeFamily.WINDOWS) {
         return new StoredState(Optional.ofNullable(expiries.get(family)), Optional.empty(),
-            Optional.empty(), Optional.ofNullable(sealed.get(family)).filter(v -> sealedReadable));
+            Optional.empty(), Optional.ofNullable(sealed.get(family)).filter(v -> sealedReadable),
+            Optional.ofNullable(versions.get(family)));
       }
       Optional<Secret> password = passwordReadable
           ? Optional.ofNullable(passwords.get(family)).map(Secret::of) : Optional.empty();
       return new StoredState(Optional.ofNullable(expiries.get(family)), password,
-          Optional.empty());
+          Optional.empty(), Optional.empty(), Optional.ofNullable(versions.get(family)));
+    }
+
+    @Override
+    public boolean storesVersion() {
+      return versioned;
     }
 
     @Override
@@ -120,7 +134,11 @@ final class Fakes {
 
     @Override
     public void write(AttributeFamily family, String account, Secret password, FileTime updated,
-        FileTime expires) throws PortException {
+        FileTime expires, Optional<UUID> version) throws PortException {
+      if (version.isPresent() && (!versioned || family != AttributeFamily.WINDOWS)) {
+        throw new PortException(PortException.Kind.DIRECTORY_SCHEMA,
+            "undefined attribute msLAPS-CurrentPasswordVersion");
+      }
       if (down) {
         throw new PortException(PortException.Kind.DIRECTORY_UNREACHABLE, "connection lost");
       }
@@ -144,6 +162,8 @@ final class Fakes {
       }
       passwords.put(family, password.reveal());
       expiries.put(family, expires);
+      names.put(family, account);
+      version.ifPresent(v -> versions.put(family, v));
       afterWrite.run();
     }
 
@@ -155,9 +175,49 @@ final class Fakes {
   static final class Accounts implements LocalAccountPort {
     final Map<String, String> passwords = new HashMap<>();
     final List<String> terminated = new ArrayList<>();
+    /** Accounts the agent created (automatic account management). */
+    final Set<String> marked = new TreeSet<>();
+    final Map<String, Boolean> enabled = new HashMap<>();
+    final List<String> calls = new ArrayList<>();
     int failures;
     int sets;
     boolean locked;
+
+    @Override
+    public Optional<String> managed(ManagedAccount.Automatic account) {
+      return marked.stream().findFirst();
+    }
+
+    @Override
+    public boolean provide(ManagedAccount.Automatic account, String name) throws PortException {
+      if (passwords.containsKey(name)) {
+        if (!marked.contains(name)) {
+          throw new PortException(PortException.Kind.ACCOUNT_MISSING,
+              "a local account '" + name + "' exists and was not created by this agent");
+        }
+        return false;
+      }
+      Optional<String> previous = marked.stream().findFirst();
+      if (previous.isPresent()) {
+        calls.add("rename " + previous.get() + " " + name);
+        passwords.put(name, passwords.remove(previous.get()));
+        enabled.put(name, enabled.remove(previous.get()));
+        marked.remove(previous.get());
+        marked.add(name);
+        return false;
+      }
+      calls.add("create " + name);
+      passwords.put(name, "!");
+      enabled.put(name, false);
+      marked.add(name);
+      return true;
+    }
+
+    @Override
+    public void enable(String name, boolean on) {
+      calls.add((on ? "enable " : "disable ") + name);
+      enabled.put(name, on);
+    }
 
     @Override
     public String resolve(ManagedAccount account) throws PortException {
@@ -178,7 +238,11 @@ final class Fakes {
         failures--;
         throw new PortException(PortException.Kind.LOCAL_FAILED, "chpasswd failed with status 1");
       }
+      if (!passwords.containsKey(account)) {
+        throw new PortException(PortException.Kind.ACCOUNT_MISSING, "no account '" + account + "'");
+      }
       sets++;
+      calls.add("set " + account);
       passwords.put(account, password.reveal());
     }
 

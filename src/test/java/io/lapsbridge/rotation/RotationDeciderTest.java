@@ -35,6 +35,28 @@ class RotationDeciderTest {
   }
 
   @Test
+  void aDifferentStoredVersionIsAnImageRollback() {
+    java.util.UUID mine = java.util.UUID.fromString("00000000-0000-4000-8000-000000000001");
+    java.util.UUID theirs = java.util.UUID.fromString("00000000-0000-4000-8000-000000000002");
+    Optional<FileTime> expiry = in(Duration.ofDays(10));
+    Optional<LastRotation> last = Optional.of(new LastRotation(AttributeFamily.WINDOWS,
+        "lapsadmin", expiry.orElseThrow(), NOW.minus(Duration.ofDays(20)), Optional.of(mine)));
+    AgentTarget windows = target(AttributeFamily.WINDOWS, false, 0);
+    assertEquals(Set.of(RotationReason.IMAGE_ROLLBACK), reasons(RotationDecider.decide(NOW,
+        windows, expiry, Optional.of(theirs), last, Optional.empty(), false)));
+    assertFalse(RotationDecider.decide(NOW, windows, expiry, Optional.of(mine), last,
+        Optional.empty(), false).rotate(), "same version");
+    assertFalse(RotationDecider.decide(NOW, windows, expiry, Optional.empty(), last,
+        Optional.empty(), false).rotate(), "unreadable or absent: nothing to compare");
+    Optional<LastRotation> unversioned = Optional.of(new LastRotation(AttributeFamily.WINDOWS,
+        "lapsadmin", expiry.orElseThrow(), NOW.minus(Duration.ofDays(20))));
+    assertFalse(RotationDecider.decide(NOW, windows, expiry, Optional.of(theirs), unversioned,
+        Optional.empty(), false).rotate(), "no local record (older agent, older schema)");
+    assertFalse(RotationDecider.decide(NOW, target(AttributeFamily.LEGACY, false, 0), expiry,
+        Optional.of(theirs), last, Optional.empty(), false).rotate(), "legacy has no version");
+  }
+
+  @Test
   void missingExpiryRotates() {
     RotationDecision d = RotationDecider.decide(NOW, target(AttributeFamily.LEGACY, false, 0),
         Optional.empty(), Optional.empty(), Optional.empty(), false);

@@ -101,6 +101,12 @@ class SambaAgentIT {
     assertFalse(run.transcript().contains(password), "no password in the agent's output");
     assertTrue(entry(computer).getAttributeValue("msLAPS-Password").contains("\"n\":\""
         + local.name() + "\""));
+    // Samba 4.22 has no LAPS schema of its own; `schema extend` adds
+    // msLAPS-CurrentPasswordVersion with the rest, so the agent (bound as the computer, with the
+    // SELF grant on the property set) writes it: 16 bytes, a version-4 GUID.
+    byte[] version = entry(computer).getAttributeValueBytes("msLAPS-CurrentPasswordVersion");
+    assertTrue(version != null && version.length == 16, "a binary GUID is stored");
+    assertEquals(4, io.lapsbridge.wire.WindowsGuid.decode(version).version());
   }
 
   @Test

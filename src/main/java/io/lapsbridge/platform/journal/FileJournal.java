@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The journal in a state directory (default {@code /var/lib/lapsbridge}): {@code journal.json}
@@ -116,7 +117,8 @@ public final class FileJournal implements Journal {
           Secret.of(text(n, "password")),
           new FileTime(n.get("updated").asLong()),
           new FileTime(n.get("expires").asLong()),
-          previous));
+          previous,
+          version(n)));
     } catch (RuntimeException e) {
       throw new PortException(PortException.Kind.JOURNAL, "journal " + directory.resolve(JOURNAL)
           + " is corrupt (" + e.getClass().getSimpleName() + "); inspect it, then delete it");
@@ -134,6 +136,7 @@ public final class FileJournal implements Journal {
     node.put("updated", intent.updated().ticks());
     node.put("expires", intent.expires().ticks());
     intent.previous().ifPresent(p -> node.put("previous", p.reveal()));
+    intent.version().ifPresent(v -> node.put("version", v.toString()));
     writeAtomically(directory.resolve(JOURNAL), node);
   }
 
@@ -157,7 +160,8 @@ public final class FileJournal implements Journal {
     JsonNode n = node.get();
     try {
       return Optional.of(new LastRotation(family, text(n, "account"),
-          new FileTime(n.get("expiresWritten").asLong()), Instant.parse(text(n, "at"))));
+          new FileTime(n.get("expiresWritten").asLong()), Instant.parse(text(n, "at")),
+          version(n)));
     } catch (RuntimeException e) {
       // Only a hint for the decision: a damaged one is treated as absent.
       return Optional.empty();
@@ -170,6 +174,9 @@ public final class FileJournal implements Journal {
     node.put("account", rotation.account());
     node.put("expiresWritten", rotation.expiresWritten().ticks());
     node.put("at", rotation.at().toString());
+    // The local record of msLAPS-CurrentPasswordVersion: an image restored from before the last
+    // rotation carries an older one, which is how the rollback shows.
+    rotation.version().ifPresent(v -> node.put("version", v.toString()));
     writeAtomically(lastFile(rotation.family()), node);
   }
 
@@ -265,6 +272,11 @@ public final class FileJournal implements Journal {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     }
+  }
+
+  private static Optional<UUID> version(JsonNode node) {
+    return node.hasNonNull("version") ? Optional.of(UUID.fromString(text(node, "version")))
+        : Optional.empty();
   }
 
   private static String text(JsonNode node, String field) {

@@ -79,6 +79,23 @@ class FileJournalTest {
   }
 
   @Test
+  void keepsThePasswordVersionInTheIntentAndTheLastRotation() throws Exception {
+    FileJournal journal = FileJournal.open(temp.resolve("state"));
+    java.util.UUID version = java.util.UUID.fromString("6f9619ff-8b86-4011-b42d-00c04fc964ff");
+    Intent base = intent();
+    journal.record(new Intent(base.phase(), base.family(), base.account(), base.password(),
+        base.updated(), base.expires(), base.previous(), Optional.of(version)));
+    assertEquals(Optional.of(version), journal.pending().orElseThrow().version());
+    assertEquals(Optional.of(version), journal.pending().orElseThrow().confirmed().version());
+    LastRotation last = new LastRotation(AttributeFamily.WINDOWS, "WLaps123456", new FileTime(7),
+        Instant.parse("2026-12-05T10:00:00Z"), Optional.of(version));
+    journal.remember(last);
+    assertEquals(last, journal.last(AttributeFamily.WINDOWS).orElseThrow());
+    assertTrue(Files.readString(temp.resolve("state/last-windows.json"))
+        .contains("\"version\":\"6f9619ff-8b86-4011-b42d-00c04fc964ff\""));
+  }
+
+  @Test
   void remembersTheLastRotationAndReadsLoginRecords() throws Exception {
     FileJournal journal = FileJournal.open(temp.resolve("state"));
     Instant at = Instant.parse("2026-11-25T10:00:00Z");

@@ -82,7 +82,8 @@ class LinuxAccountsTest {
         () -> accounts(false).resolve(new ManagedAccount.Named("ghost")));
     assertEquals(PortException.Kind.ACCOUNT_MISSING, e.kind());
     assertEquals("failed to find the managed local account 'ghost' in " + passwd
-        + "; LAPS never creates it", e.getMessage());
+        + "; the agent creates accounts only under automatic account management"
+        + " (AutomaticAccountManagementEnabled=1)", e.getMessage());
   }
 
   @Test
