@@ -105,11 +105,13 @@ class ArchitectureTest {
       row("embedded.gkdi", "model", "wire", "crypto", "security", "rpc", "rpc.dce", "rpc.epm",
           "rpc.gkdi", "rpc.ntlm", JDK),
       row("decryption", "model", "crypto", "directory", JDK_PURE),
+      row("doctor", "model", "wire", "policy", "gpo", "security", "directory", JDK_PURE,
+          "java.time.."),
       row("report", "model", "wire", "policy", "migration", "migration.apply", "directory",
-          "crypto", "decryption", JACKSON, JDK_PURE, "java.io..", "java.time.."),
+          "crypto", "decryption", "doctor", JACKSON, JDK_PURE, "java.io..", "java.time.."),
       row("usecase", "model", "wire", "security", "crypto", "gpo", "migration",
           "migration.apply", "directory", "decryption", "keyfile", "platform.journal", "report",
-          "rpc", "rpc.gkdi", JDK),
+          "rpc", "rpc.gkdi", "doctor", JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
 
   /** Each library and the only packages (with their subpackages) that may import it. */

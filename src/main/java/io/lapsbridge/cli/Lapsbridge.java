@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       PermissionsCommand.class,
       InventoryCommand.class,
       MigrateCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {
