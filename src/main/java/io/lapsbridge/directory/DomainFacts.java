@@ -63,13 +63,17 @@ public final class DomainFacts {
     String domainNc = root == null ? null : root.getAttributeValue("defaultNamingContext");
     Integer domain = number(root == null ? null : root.getAttributeValue("domainFunctionality"));
     Integer forest = number(root == null ? null : root.getAttributeValue("forestFunctionality"));
+    if (domainNc == null) {
+      // The naming context holding the base, not the base itself, which --base-dn may narrow.
+      domainNc = SecurityDirectory.of(directory).domainRoot();
+    }
     if (domain == null) {
-      domain = behaviorOf(connection, domainNc != null ? domainNc : directory.baseDn());
+      domain = behaviorOf(connection, domainNc);
     }
     String configuration = root == null ? null
         : root.getAttributeValue("configurationNamingContext");
     if (configuration == null) {
-      configuration = "CN=Configuration," + (domainNc != null ? domainNc : directory.baseDn());
+      configuration = "CN=Configuration," + domainNc;
     }
     String sites = "CN=Sites," + configuration;
     List<Controller> controllers = new ArrayList<>();
@@ -100,7 +104,7 @@ public final class DomainFacts {
     RootDSE root = rootDse(connection);
     String schema = root == null ? null : root.getAttributeValue("schemaNamingContext");
     if (schema == null) {
-      schema = "CN=Schema,CN=Configuration," + directory.baseDn();
+      schema = "CN=Schema,CN=Configuration," + SecurityDirectory.of(directory).domainRoot();
     }
     Map<LapsAttribute, Integer> flags = new EnumMap<>(LapsAttribute.class);
     List<Filter> names = new ArrayList<>();

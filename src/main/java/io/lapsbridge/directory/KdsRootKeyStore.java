@@ -56,7 +56,8 @@ public final class KdsRootKeyStore {
       throw LapsDirectory.failure("read root DSE", "", null, e);
     }
     if (configuration == null) {
-      configuration = "CN=Configuration," + directory.baseDn();
+      // The domain's naming context, not the search base, which --base-dn may narrow.
+      configuration = "CN=Configuration," + SecurityDirectory.of(directory).domainRoot();
     }
     return new KdsRootKeyStore(
         directory,
