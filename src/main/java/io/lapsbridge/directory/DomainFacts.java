@@ -56,6 +56,11 @@ public final class DomainFacts {
     }
   }
 
+  /** {@code schema check} of both families, as {@code doctor} needs it. */
+  public static SchemaReport schema(LapsDirectory directory) throws DirectoryException {
+    return new SchemaService(directory).check(io.lapsbridge.directory.schema.FamilySelection.ALL);
+  }
+
   /** Reads the functional levels and the domain controllers. */
   public static Levels levels(LapsDirectory directory) throws DirectoryException {
     LDAPConnection connection = directory.connection();

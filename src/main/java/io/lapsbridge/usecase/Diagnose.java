@@ -5,10 +5,8 @@ import io.lapsbridge.directory.DomainFacts;
 import io.lapsbridge.directory.EstateReader;
 import io.lapsbridge.directory.KdsRootKeyStore;
 import io.lapsbridge.directory.LapsDirectory;
-import io.lapsbridge.directory.SchemaService;
 import io.lapsbridge.directory.SecurityDirectory;
 import io.lapsbridge.directory.TransportProbe;
-import io.lapsbridge.directory.schema.FamilySelection;
 import io.lapsbridge.doctor.EncryptionPolicy;
 import io.lapsbridge.doctor.EncryptionPrincipalCheck;
 import io.lapsbridge.doctor.EstateCheck;
@@ -77,7 +75,7 @@ public final class Diagnose {
       Consumer<String> warnings) throws DirectoryException {
     List<Finding> findings = new ArrayList<>();
     guard(findings, SchemaCheck.NAME, "LAPS schema", () -> SchemaCheck.evaluate(
-        new SchemaService(directory).check(FamilySelection.ALL),
+        DomainFacts.schema(directory),
         DomainFacts.searchFlags(directory)));
     DomainFacts.Levels[] levels = new DomainFacts.Levels[1];
     boolean encryptionWanted = request.policies().isEmpty()
