@@ -122,6 +122,7 @@ class SambaDoctorIT {
         + " strong auth required (8)"), run.transcript());
     assertEquals("ok " + healthyOu + ": 1 of 1 computer(s) hold a LAPS password or expiry;"
         + " none is expired | ", of(run, "expired-passwords").get(0));
+    assertEquals(List.of(), of(run, "estate-visibility"), run.out());
   }
 
   @Test
