@@ -173,15 +173,6 @@ class DoctorIT {
   }
 
   @Test
-  void aCorruptPolicyIsAUsageErrorNamingTheFile() throws Exception {
-    Path corrupt = Files.write(folder.resolve("corrupt.pol"), new byte[] {1, 2, 3});
-    CliRun run = doctor(healthy, "--policy", corrupt.toString());
-    assertEquals(2, run.status(), run.err());
-    assertTrue(run.err().startsWith("lapsbridge: " + corrupt), run.err());
-    assertEquals("", run.out());
-  }
-
-  @Test
   void aDirectoryWithoutLapsSchemaAndKdsKeysGetsAProblemFromEachCheck() throws Exception {
     try (StandInDirectory bare = StandInDirectory.start(new StandInConfig("127.0.0.1", 0,
         ShippedLdif.BASE_DN, 0, ShippedLdif.schemaWithoutLaps(),
