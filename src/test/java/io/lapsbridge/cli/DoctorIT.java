@@ -172,6 +172,24 @@ class DoctorIT {
         + " ADPasswordEncryptionEnabled=0: passwords are stored in clear text | ", found.get(2));
   }
 
+  /**
+   * An ordinary user cannot read the passwords: the estate is judged from the expiries, and
+   * doctor says so rather than reporting the computers as fine or failing.
+   */
+  @Test
+  void anOrdinaryUserGetsFindingsForWhatItCanRead() throws Exception {
+    List<String> args = new ArrayList<>(List.of("doctor", "--format", "json"));
+    args.addAll(SharedStandIn.connect("user"));
+    args.addAll(List.of("--base-dn", healthy, "--ldaps-port",
+        Integer.toString(SharedStandIn.get().ldapsPort())));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertEquals(List.of("warning " + healthy + ": 2 computer(s) hold a password this bind"
+        + " cannot read; their state is judged from the expiry alone | run doctor as a principal"
+        + " with read access (lapsbridge permissions grant-read)"),
+        of(run, "estate-visibility"));
+  }
+
   @Test
   void aDirectoryWithoutLapsSchemaAndKdsKeysGetsAProblemFromEachCheck() throws Exception {
     try (StandInDirectory bare = StandInDirectory.start(new StandInConfig("127.0.0.1", 0,
