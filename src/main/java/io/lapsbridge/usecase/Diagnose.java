@@ -85,7 +85,7 @@ public final class Diagnose {
       return FunctionalLevelCheck.evaluate(levels[0], encryptionWanted);
     });
     guard(findings, KdsRootKeyCheck.NAME, "KDS root keys", () -> {
-      KdsRootKeyStore store = KdsRootKeyStore.of(directory);
+      KdsRootKeyStore store = KdsRootKeyStore.ofForest(directory);
       return KdsRootKeyCheck.evaluate(store.list(), store.containerDn(), request.now());
     });
     Estate estate = new Estate(request);
