@@ -165,6 +165,7 @@ function _complete_lapsbridge() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inventory" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} migrate" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_lapsbridge; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema print" ];    then _picocli_lapsbridge_schema; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema check" ];    then _picocli_lapsbridge_schema; return $?; fi
@@ -200,49 +201,51 @@ function _complete_lapsbridge() {
   local cmds9=(inventory)
   local cmds10=(migrate)
   local cmds11=(shell)
-  local cmds12=(help)
-  local cmds13=(schema print)
-  local cmds14=(schema check)
-  local cmds15=(schema extend)
-  local cmds16=(policy show)
-  local cmds17=(policy generate-password)
-  local cmds18=(policy translate)
-  local cmds19=(kds list)
-  local cmds20=(kds export)
-  local cmds21=(kds public-key)
-  local cmds22=(agent run-once)
-  local cmds23=(agent run)
-  local cmds24=(permissions grant-self)
-  local cmds25=(permissions grant-read)
-  local cmds26=(permissions grant-reset)
-  local cmds27=(permissions grant-audit)
-  local cmds28=(permissions audit)
-  local cmds29=(migrate plan)
-  local cmds30=(migrate check)
-  local cmds31=(migrate apply)
-  local cmds32=(migrate resume)
+  local cmds12=(doctor)
+  local cmds13=(help)
+  local cmds14=(schema print)
+  local cmds15=(schema check)
+  local cmds16=(schema extend)
+  local cmds17=(policy show)
+  local cmds18=(policy generate-password)
+  local cmds19=(policy translate)
+  local cmds20=(kds list)
+  local cmds21=(kds export)
+  local cmds22=(kds public-key)
+  local cmds23=(agent run-once)
+  local cmds24=(agent run)
+  local cmds25=(permissions grant-self)
+  local cmds26=(permissions grant-read)
+  local cmds27=(permissions grant-reset)
+  local cmds28=(permissions grant-audit)
+  local cmds29=(permissions audit)
+  local cmds30=(migrate plan)
+  local cmds31=(migrate check)
+  local cmds32=(migrate apply)
+  local cmds33=(migrate resume)
 
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_lapsbridge_migrate_resume; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_lapsbridge_migrate_apply; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_lapsbridge_migrate_check; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_lapsbridge_migrate_plan; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_lapsbridge_permissions_audit; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_lapsbridge_permissions_grantaudit; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_lapsbridge_permissions_grantreset; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_lapsbridge_permissions_grantread; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_lapsbridge_permissions_grantself; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_lapsbridge_agent_run; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_lapsbridge_agent_runonce; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_lapsbridge_kds_publickey; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_lapsbridge_kds_export; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_lapsbridge_kds_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_lapsbridge_policy_translate; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_lapsbridge_policy_generatepassword; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_lapsbridge_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_lapsbridge_schema_extend; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_lapsbridge_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_lapsbridge_schema_print; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_lapsbridge_help; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_lapsbridge_migrate_resume; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_lapsbridge_migrate_apply; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_lapsbridge_migrate_check; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_lapsbridge_migrate_plan; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_lapsbridge_permissions_audit; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_lapsbridge_permissions_grantaudit; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_lapsbridge_permissions_grantreset; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_lapsbridge_permissions_grantread; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_lapsbridge_permissions_grantself; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_lapsbridge_agent_run; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_lapsbridge_agent_runonce; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_lapsbridge_kds_publickey; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_lapsbridge_kds_export; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_lapsbridge_kds_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_lapsbridge_policy_translate; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_lapsbridge_policy_generatepassword; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_lapsbridge_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_lapsbridge_schema_extend; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_lapsbridge_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_lapsbridge_schema_print; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_lapsbridge_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_lapsbridge_doctor; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_lapsbridge_shell; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_lapsbridge_migrate; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lapsbridge_inventory; return $?; fi
@@ -265,7 +268,7 @@ function _picocli_lapsbridge() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell help"
+  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell doctor help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -842,12 +845,105 @@ function _picocli_lapsbridge_shell() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `doctor` subcommand.
+function _picocli_lapsbridge_doctor() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--policy' '--gpo-backup' '--stale-days' '--ldap-port' '--ldaps-port' '--format'"
+  local format_option_args=("text" "json" "csv") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--host')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--bind-dn')
+      return
+      ;;
+    '--bind-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--base-dn')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--policy')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--gpo-backup')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--stale-days')
+      return
+      ;;
+    '--ldap-port')
+      return
+      ;;
+    '--ldaps-port')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_lapsbridge_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell"
+  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell doctor"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       InventoryCommand.class,
       MigrateCommand.class,
       ShellCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {

@@ -57,11 +57,42 @@ public final class EstateReader {
   /** Streams every computer under {@code base} (null: the directory's base). */
   public void forEachComputer(String base, Consumer<ComputerSnapshot> action)
       throws DirectoryException {
+    forEachEntry(base, ATTRIBUTES, entry -> action.accept(snapshot(entry)));
+  }
+
+  /**
+   * {@link #forEachComputer}, with each computer's {@code lastLogonTimestamp} (null when it has
+   * none: never logged on, or a directory without the attribute), for {@code doctor}'s stale
+   * computers.
+   */
+  public void forEachComputerWithLogon(String base,
+      java.util.function.BiConsumer<ComputerSnapshot, FileTime> action)
+      throws DirectoryException {
+    String[] attributes = java.util.Arrays.copyOf(ATTRIBUTES, ATTRIBUTES.length + 1);
+    attributes[ATTRIBUTES.length] = LAST_LOGON;
+    forEachEntry(base, attributes, entry -> {
+      FileTime logon = null;
+      String text = entry.getAttributeValue(LAST_LOGON);
+      if (text != null) {
+        try {
+          logon = FileTimeText.parseDecimal(text);
+        } catch (MalformedValueException e) {
+          // An unreadable logon time says nothing about staleness; the computer counts as unknown.
+        }
+      }
+      action.accept(snapshot(entry), logon);
+    });
+  }
+
+  private static final String LAST_LOGON = "lastLogonTimestamp";
+
+  private void forEachEntry(String base, String[] attributes,
+      Consumer<SearchResultEntry> action) throws DirectoryException {
     String searchBase = base == null ? baseDn : base;
     ASN1OctetString cookie = null;
     do {
       SearchRequest request = new SearchRequest(searchBase, SearchScope.SUB,
-          Filter.createEqualityFilter("objectClass", "computer"), ATTRIBUTES);
+          Filter.createEqualityFilter("objectClass", "computer"), attributes);
       request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie, true));
       SearchResult result;
       try {
@@ -70,7 +101,7 @@ public final class EstateReader {
         throw LapsDirectory.failure("paged search for computers", searchBase, null, e);
       }
       for (SearchResultEntry entry : result.getSearchEntries()) {
-        action.accept(snapshot(entry));
+        action.accept(entry);
       }
       try {
         SimplePagedResultsControl response = SimplePagedResultsControl.get(result);

@@ -48,6 +48,19 @@ public final class KdsRootKeyStore {
    * names none (the stand-in, and some proxies).
    */
   public static KdsRootKeyStore of(LapsDirectory directory) throws DirectoryException {
+    return of(directory, directory.baseDn());
+  }
+
+  /**
+   * {@link #of}, falling back to {@code CN=Configuration} under the domain's naming context
+   * rather than the search base, which {@code --base-dn} may narrow: what {@code doctor} reads.
+   */
+  public static KdsRootKeyStore ofForest(LapsDirectory directory) throws DirectoryException {
+    return of(directory, SecurityDirectory.of(directory).domainRoot());
+  }
+
+  private static KdsRootKeyStore of(LapsDirectory directory, String fallbackRoot)
+      throws DirectoryException {
     String configuration;
     try {
       RootDSE root = directory.connection().getRootDSE();
@@ -56,7 +69,7 @@ public final class KdsRootKeyStore {
       throw LapsDirectory.failure("read root DSE", "", null, e);
     }
     if (configuration == null) {
-      configuration = "CN=Configuration," + directory.baseDn();
+      configuration = "CN=Configuration," + fallbackRoot;
     }
     return new KdsRootKeyStore(
         directory,

@@ -146,6 +146,22 @@ public final class PermissionsAudit {
       return rows;
     }
 
+    /**
+     * Each container that holds computers (by its DN as the server spells it, tree order) with
+     * the ACL a computer placed there is evaluated with: what {@code doctor} checks SELF's write
+     * rights on.
+     */
+    public Map<String, EffectiveAcl> computerContainers() {
+      Map<String, EffectiveAcl> placed = new java.util.LinkedHashMap<>();
+      for (SecuredObject container : containers) {
+        if (holdingComputers.contains(container.key())) {
+          placed.put(container.dn(), effective.get(container.key()).child(DEFAULT_SOURCE,
+              Guids.COMPUTER_CLASS, sacl ? Optional.empty() : computerDefault.asWritten(), false));
+        }
+      }
+      return placed;
+    }
+
     private static String kindOf(SecuredObject container) {
       if (container.objectClass().equals(Guids.ORGANIZATIONAL_UNIT_CLASS)) {
         return "ou";

@@ -35,6 +35,22 @@ public final class AuditPermissions {
    */
   public static List<AuditRow> run(LapsDirectory directory, Set<AttributeFamily> families,
       boolean sacl, Consumer<String> warnings) throws DirectoryException {
+    return walk(directory, families, sacl, warnings).rows();
+  }
+
+  /**
+   * A finished audit walk: its rows, and the walk itself for what else it computed (the ACL a
+   * computer placed in each container gets, for {@code doctor}).
+   */
+  public record Walked(PermissionsAudit.Walk walk, LapsGuids guids, List<AuditRow> rows) {
+    public Walked {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** {@link #run}, keeping the walk. */
+  public static Walked walk(LapsDirectory directory, Set<AttributeFamily> families,
+      boolean sacl, Consumer<String> warnings) throws DirectoryException {
     SecurityDirectory security = SecurityDirectory.of(directory);
     LapsGuids guids = security.lapsGuids();
     Part part = sacl ? Part.SACL : Part.DACL;
@@ -66,6 +82,6 @@ public final class AuditPermissions {
           access, security.nameOf(finding.principal()), finding.principal().toString(),
           finding.why()));
     }
-    return rows;
+    return new Walked(walk, guids, rows);
   }
 }
