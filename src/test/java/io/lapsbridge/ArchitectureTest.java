@@ -60,6 +60,10 @@ class ArchitectureTest {
   private static final String PICOCLI = "picocli..";
   /** The JDK's GSS-API (module java.security.jgss), for Kerberos failure reasons. */
   private static final String JGSS = "org.ietf.jgss..";
+  /** MSAL for Java, the identity platform's client (#16). */
+  private static final String MSAL = "com.microsoft.aad.msal4j..";
+  /** The JDK's HTTP server, for the Graph stand-in. */
+  private static final String JDK_HTTP_SERVER = "com.sun.net.httpserver..";
   /** For {@code cli}: every package of ours. */
   private static final String EVERYTHING = "*";
 
@@ -96,7 +100,8 @@ class ArchitectureTest {
       row("directory.schema", "model", "wire", UNBOUNDID, JDK),
       row("keyfile", "model", "wire", "crypto", JACKSON, JDK),
       row("config", "model", "directory.ConnectionSettings", "directory.TransportSecurity",
-          "directory.AgentConnection", "directory.MachineBind", JDK),
+          "directory.AgentConnection", "directory.MachineBind", "entra.EntraSettings",
+          "entra.EntraCredential", JDK),
       row("agent", "model", "policy", "gpo", "password", "crypto", "rotation", "platform.file",
           "platform.journal", "platform.linux", "platform.windows", "directory", "keyfile",
           "config", "rpc", "rpc.gkdi", "rpc.ntlm", JDK),
@@ -104,12 +109,15 @@ class ArchitectureTest {
           APACHEDS, JDK, JAVAX),
       row("embedded.gkdi", "model", "wire", "crypto", "security", "rpc", "rpc.dce", "rpc.epm",
           "rpc.gkdi", "rpc.ntlm", JDK),
+      row("entra", "model", JACKSON, MSAL, JDK, JAVAX),
+      row("embedded.entra", "model", "embedded.StandInCertificate", "embedded.StandInException",
+          "com.fasterxml.jackson.core..", JDK_HTTP_SERVER, JDK, JAVAX),
       row("decryption", "model", "crypto", "directory", JDK_PURE),
       row("report", "model", "wire", "policy", "migration", "migration.apply", "directory",
-          "crypto", "decryption", JACKSON, JDK_PURE, "java.io..", "java.time.."),
+          "crypto", "decryption", "entra", JACKSON, JDK_PURE, "java.io..", "java.time.."),
       row("usecase", "model", "wire", "security", "crypto", "gpo", "migration",
           "migration.apply", "directory", "decryption", "keyfile", "platform.journal", "report",
-          "rpc", "rpc.gkdi", JDK),
+          "rpc", "rpc.gkdi", "entra", JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
 
   /** Each library and the only packages (with their subpackages) that may import it. */
@@ -122,7 +130,8 @@ class ArchitectureTest {
       JNA, List.of("platform.windows"),
       // "Where JSON belongs": a package that owns a file, wire or output format.
       JACKSON, List.of("wire", "keyfile", "migration", "platform.file", "platform.journal",
-          "report"));
+          "report", "entra", "embedded.entra"),
+      MSAL, List.of("entra"));
 
   private static final String BASE = "io.lapsbridge.";
   private static JavaClasses main;

@@ -89,18 +89,41 @@ public final class EntraDirectory {
             "no device named '" + nameOrId + "' has a password backed up in Entra ID");
       }
       if (matches.size() > 1) {
-        StringBuilder list = new StringBuilder();
-        for (CredentialSummary match : matches) {
-          list.append(list.length() == 0 ? "" : ", ").append(match.deviceId())
-              .append(" (last backup ").append(match.lastBackup()).append(')');
-        }
-        throw new GraphException(GraphException.Kind.AMBIGUOUS, matches.size()
-            + " devices named '" + nameOrId + "' have passwords in Entra ID: " + list
-            + "; give the deviceId");
+        throw ambiguous(nameOrId, matches);
       }
       deviceId = matches.get(0).deviceId();
     }
     return readById(deviceId);
+  }
+
+  /**
+   * The {@code deviceId} of a device given by name or id, without reading its passwords (a read
+   * is audited as a password recovery): a name is looked up among the devices with a backup.
+   */
+  public CredentialSummary locate(String nameOrId) throws GraphException {
+    if (isDeviceId(nameOrId)) {
+      return new CredentialSummary(nameOrId.toLowerCase(java.util.Locale.ROOT), null, null, null);
+    }
+    List<CredentialSummary> matches = byName(nameOrId);
+    if (matches.isEmpty()) {
+      throw new GraphException(GraphException.Kind.NOT_FOUND, "no device named '" + nameOrId
+          + "' has a password backed up in Entra ID; give its deviceId");
+    }
+    if (matches.size() > 1) {
+      throw ambiguous(nameOrId, matches);
+    }
+    return matches.get(0);
+  }
+
+  private static GraphException ambiguous(String name, List<CredentialSummary> matches) {
+    StringBuilder list = new StringBuilder();
+    for (CredentialSummary match : matches) {
+      list.append(list.length() == 0 ? "" : ", ").append(match.deviceId())
+          .append(" (last backup ").append(match.lastBackup()).append(')');
+    }
+    return new GraphException(GraphException.Kind.AMBIGUOUS, matches.size()
+        + " devices named '" + name + "' have passwords in Entra ID: " + list
+        + "; give the deviceId");
   }
 
   /**
