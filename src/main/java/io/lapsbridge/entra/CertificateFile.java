@@ -32,6 +32,9 @@ final class CertificateFile {
   private static final Pattern PEM_KEY = Pattern.compile(
       "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
+  private static final Pattern PEM_CERTIFICATE = Pattern.compile(
+      "-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+-----END CERTIFICATE-----");
+
   private CertificateFile() {}
 
   /** The key and its chain, leaf first. */
@@ -72,9 +75,13 @@ final class CertificateFile {
       PrivateKey privateKey = KeyFactory.getInstance("RSA")
           .generatePrivate(new PKCS8EncodedKeySpec(der));
       List<X509Certificate> chain = new ArrayList<>();
-      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(
-          new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)))) {
-        chain.add((X509Certificate) c);
+      Matcher block = PEM_CERTIFICATE.matcher(text);
+      CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+      while (block.find()) {
+        for (Certificate c : x509.generateCertificates(new ByteArrayInputStream(
+            block.group().getBytes(StandardCharsets.US_ASCII)))) {
+          chain.add((X509Certificate) c);
+        }
       }
       if (chain.isEmpty()) {
         throw local(file, "has no '-----BEGIN CERTIFICATE-----' block");

@@ -63,14 +63,14 @@ public final class MsalTokens implements TokenSource {
       if (settings.credential() instanceof EntraCredential.DeviceCode) {
         PublicClientApplication.Builder builder =
             PublicClientApplication.builder(settings.clientId()).authority(settings.authority());
-        configure(builder, custom, tls, cache, timeoutMillis);
+        configure(builder, custom ? settings : null, tls, cache, timeoutMillis);
         return new MsalTokens(null, builder.build(), prompt);
       }
       IClientCredential credential = credential(settings.credential());
       ConfidentialClientApplication.Builder builder =
           ConfidentialClientApplication.builder(settings.clientId(), credential)
               .authority(settings.authority());
-      configure(builder, custom, tls, cache, timeoutMillis);
+      configure(builder, custom ? settings : null, tls, cache, timeoutMillis);
       return new MsalTokens(builder.build(), null, prompt);
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new GraphException(GraphException.Kind.LOCAL_INPUT,
@@ -78,13 +78,20 @@ public final class MsalTokens implements TokenSource {
     }
   }
 
+  /**
+   * A custom authority (the stand-in, a sovereign or test cloud): no validation against
+   * Microsoft's list and no instance discovery request. MSAL files cached tokens under the
+   * authority's host without its port and looks them up with the port, so on a non-default port
+   * (the stand-in) a cached token is not found again and each run asks for a new one; on 443
+   * the cache works as designed.
+   */
   private static void configure(
-      com.microsoft.aad.msal4j.AbstractClientApplicationBase.Builder<?> builder, boolean custom,
-      SSLContext tls, TokenCacheFile cache, int timeoutMillis) {
+      com.microsoft.aad.msal4j.AbstractClientApplicationBase.Builder<?> builder,
+      EntraSettings custom, SSLContext tls, TokenCacheFile cache, int timeoutMillis) {
     builder.connectTimeoutForDefaultHttpClient(timeoutMillis)
         .readTimeoutForDefaultHttpClient(timeoutMillis)
         .logPii(false);
-    if (custom) {
+    if (custom != null) {
       builder.validateAuthority(false).instanceDiscovery(false);
     }
     if (tls != null) {

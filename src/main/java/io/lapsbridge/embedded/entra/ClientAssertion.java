@@ -77,7 +77,9 @@ final class ClientAssertion {
   }
 
   private static String strip(Object value) {
-    return value instanceof String s ? s.replace("=", "") : null;
+    // MSAL and others differ in base64 flavour and padding; compare the bytes' URL-safe form.
+    return value instanceof String s
+        ? s.replace("=", "").replace('+', '-').replace('/', '_') : null;
   }
 
   private static Map<String, Object> claims(byte[] json) throws IOException {

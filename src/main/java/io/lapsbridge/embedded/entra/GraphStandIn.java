@@ -421,6 +421,9 @@ public final class GraphStandIn implements AutoCloseable {
     body.put("expires_in", 3599);
     body.put("ext_expires_in", 3599);
     body.put("access_token", token);
+    if (!user) {
+      body.put("scope", "https://graph.microsoft.com/.default");
+    }
     if (user) {
       String refresh = randomToken();
       tokens.put("refresh:" + refresh, grant);
