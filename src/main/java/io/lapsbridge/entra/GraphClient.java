@@ -123,7 +123,7 @@ public final class GraphClient {
     return pages;
   }
 
-  private URI sameHost(String link, String what) throws GraphException {
+  URI sameHost(String link, String what) throws GraphException {
     URI uri;
     try {
       uri = URI.create(link);

@@ -195,6 +195,12 @@ public final class GraphStandIn implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** Every access and refresh token issued so far, for tests that check none leaks. */
+  public List<String> issuedTokens() {
+    return tokens.keySet().stream().map(t -> t.startsWith("refresh:") ? t.substring(8) : t)
+        .toList();
+  }
+
   /** Intune ids the rotation action was called for. */
   public List<String> rotated() {
     return List.copyOf(rotated);
