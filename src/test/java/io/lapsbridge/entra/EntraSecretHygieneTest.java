@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * No token, client secret or password in anything logged: MSAL's SLF4J lines and every message
  * of a failed or refused request are captured and searched for the secrets the stand-in issued.
  */
-class SecretHygieneTest {
+class EntraSecretHygieneTest {
   @Test
   void nothingSecretReachesLogsOrMessages() throws Exception {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
