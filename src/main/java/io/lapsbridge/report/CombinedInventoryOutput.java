@@ -25,8 +25,7 @@ public final class CombinedInventoryOutput {
     BOTH_CURRENT("both-current", "a current password in both directories: Windows LAPS backs up"
         + " to one; check the device's BackupDirectory policy"),
     AD_COPY_LEFT("ad-copy-left", "an AD copy left after the device moved to Entra ID: Entra"
-        + " holds a newer backup; clear the AD attributes (migration rule"
-        + " clear-ad-after-entra)"),
+        + " holds a newer backup; Microsoft's guidance is to clear the AD LAPS attributes"),
     NONE("none", "no password in either directory");
 
     private final String key;
