@@ -288,8 +288,9 @@ function _picocli_lapsbridge_getpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--kds-key-file' '--rpc-port' '--source' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--kds-key-file' '--rpc-port' '--directory' '--source' '--format'"
+  local directory_option_args=("ad" "entra" "auto") # --directory values
   local source_option_args=("legacy" "windows" "all") # --source values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -338,6 +339,48 @@ function _picocli_lapsbridge_getpassword() {
     '--timeout')
       return
       ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--kds-key-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -346,6 +389,11 @@ function _picocli_lapsbridge_getpassword() {
       ;;
     '--rpc-port')
       return
+      ;;
+    '--directory')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${directory_option_args[@]}" ) )
+      return $?
       ;;
     '--source')
       local IFS=$'\n'
@@ -375,8 +423,9 @@ function _picocli_lapsbridge_resetpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--when' '--family'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--when' '--directory' '--family'"
+  local directory_option_args=("ad" "entra" "auto") # --directory values
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -424,8 +473,55 @@ function _picocli_lapsbridge_resetpassword() {
     '--timeout')
       return
       ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--when')
       return
+      ;;
+    '--directory')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${directory_option_args[@]}" ) )
+      return $?
       ;;
     '--family')
       local IFS=$'\n'
@@ -657,8 +753,9 @@ function _picocli_lapsbridge_inventory() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--overwrite' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '--overwrite' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--output' '--directory' '--format'"
+  local directory_option_args=("ad" "entra" "auto") # --directory values
   local format_option_args=("text" "json" "csv" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -718,10 +815,57 @@ function _picocli_lapsbridge_inventory() {
     '--legacy-age-days')
       return
       ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--output')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--directory')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${directory_option_args[@]}" ) )
       return $?
       ;;
     '--format')

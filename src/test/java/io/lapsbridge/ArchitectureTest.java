@@ -62,6 +62,10 @@ class ArchitectureTest {
   private static final String JGSS = "org.ietf.jgss..";
   /** Line editing and completion for {@code lapsbridge shell}. */
   private static final String JLINE = "org.jline..";
+  /** MSAL for Java, the identity platform's client (#16). */
+  private static final String MSAL = "com.microsoft.aad.msal4j..";
+  /** The JDK's HTTP server, for the Graph stand-in. */
+  private static final String JDK_HTTP_SERVER = "com.sun.net.httpserver..";
   /** For {@code cli}: every package of ours. */
   private static final String EVERYTHING = "*";
 
@@ -98,7 +102,8 @@ class ArchitectureTest {
       row("directory.schema", "model", "wire", UNBOUNDID, JDK),
       row("keyfile", "model", "wire", "crypto", JACKSON, JDK),
       row("config", "model", "directory.ConnectionSettings", "directory.TransportSecurity",
-          "directory.AgentConnection", "directory.MachineBind", JDK),
+          "directory.AgentConnection", "directory.MachineBind", "entra.EntraSettings",
+          "entra.EntraCredential", JDK),
       row("agent", "model", "policy", "gpo", "password", "crypto", "rotation", "platform.file",
           "platform.journal", "platform.linux", "platform.windows", "directory", "keyfile",
           "config", "rpc", "rpc.gkdi", "rpc.ntlm", JDK),
@@ -106,14 +111,18 @@ class ArchitectureTest {
           APACHEDS, JDK, JAVAX),
       row("embedded.gkdi", "model", "wire", "crypto", "security", "rpc", "rpc.dce", "rpc.epm",
           "rpc.gkdi", "rpc.ntlm", JDK),
+      row("entra", "model", JACKSON, MSAL, JDK, JAVAX),
+      row("embedded.entra", "model", "embedded.StandInCertificate", "embedded.StandInException",
+          "com.fasterxml.jackson.core..", JDK_HTTP_SERVER, JDK, JAVAX),
       row("decryption", "model", "crypto", "directory", JDK_PURE),
       row("doctor", "model", "wire", "policy", "gpo", "security", "directory", JDK_PURE,
           "java.time.."),
       row("report", "model", "wire", "policy", "migration", "migration.apply", "directory",
-          "crypto", "decryption", "doctor", JACKSON, JDK_PURE, "java.io..", "java.time.."),
+          "crypto", "decryption", "doctor", "entra", JACKSON, JDK_PURE, "java.io..",
+          "java.time.."),
       row("usecase", "model", "wire", "security", "crypto", "gpo", "migration",
           "migration.apply", "directory", "decryption", "keyfile", "platform.journal", "report",
-          "rpc", "rpc.gkdi", "doctor", JDK),
+          "rpc", "rpc.gkdi", "doctor", "entra", JDK),
       row("shell", "model", "directory", "decryption", "migration", "report", "usecase", JLINE,
           JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
@@ -129,7 +138,8 @@ class ArchitectureTest {
       JLINE, List.of("shell"),
       // "Where JSON belongs": a package that owns a file, wire or output format.
       JACKSON, List.of("wire", "keyfile", "migration", "platform.file", "platform.journal",
-          "report"));
+          "report", "entra", "embedded.entra"),
+      MSAL, List.of("entra"));
 
   private static final String BASE = "io.lapsbridge.";
   private static JavaClasses main;

@@ -28,6 +28,9 @@ final class CommandFactory implements CommandLine.IFactory {
     if (type == ConnectionOptions.class) {
       return type.cast(new ConnectionOptions(environment));
     }
+    if (type == EntraOptions.class) {
+      return type.cast(new EntraOptions(environment));
+    }
     if (type == AgentCommand.RunOnce.class) {
       return type.cast(new AgentCommand.RunOnce(agent));
     }

@@ -12,6 +12,9 @@ import io.lapsbridge.embedded.ShippedLdif;
 import io.lapsbridge.embedded.StandInConfig;
 import io.lapsbridge.embedded.StandInDirectory;
 import io.lapsbridge.embedded.StandInException;
+import io.lapsbridge.embedded.HybridComputers;
+import io.lapsbridge.embedded.entra.DemoTenant;
+import io.lapsbridge.embedded.entra.GraphStandIn;
 import io.lapsbridge.model.Secret;
 import io.lapsbridge.report.EstateSummary;
 import io.lapsbridge.wire.LapsAttribute;
@@ -84,6 +87,8 @@ final class DemoCommand implements Callable<Integer> {
                 ShippedLdif.data()));
     GetKeyServer getKey = null;
     Path passwordFile = null;
+    GraphStandIn graph = null;
+    Path graphSecret = null;
     try {
       getKey = directory.startGetKeyServer(GetKeyServer.Config.PREFER_135);
       directory.addAll(new SampleEstate(ShippedLdif.BASE_DN, new SplittableRandom(seed),
@@ -94,6 +99,21 @@ final class DemoCommand implements Callable<Integer> {
       runtime.gc();
       long heapMiB = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
       passwordFile = readerPasswordFile();
+      // Entra ID (#16): the Graph stand-in, and the AD side of its hybrid devices.
+      String secret = java.util.HexFormat.of().formatHex(randomBytes());
+      graphSecret = ownerOnlyFile("lapsbridge-demo-client-", secret);
+      Instant now = Instant.now();
+      graph = GraphStandIn.start(DemoTenant.config(secret, now));
+      HybridComputers.add(directory, DemoTenant.HYBRID_BOTH,
+          DemoTenant.sidOf(DemoTenant.HYBRID_BOTH), now.minus(Duration.ofHours(2)),
+          now.plus(Duration.ofDays(28)));
+      HybridComputers.add(directory, DemoTenant.HYBRID_MOVED,
+          DemoTenant.sidOf(DemoTenant.HYBRID_MOVED), now.minus(Duration.ofDays(40)),
+          now.minus(Duration.ofDays(10)));
+      List<String> entraOptions = List.of("--tenant", DemoTenant.TENANT, "--client-id",
+          DemoTenant.APP_ID, "--client-secret-file", graphSecret.toString(), "--graph-url",
+          graph.graphUrl().toString(), "--authority-url", graph.authorityUrl().toString(),
+          "--graph-trust-store", graph.certificateFile().toString());
 
       out.printf("Stand-in directory for AD on ldap://%s:%d (StartTLS) and ldaps://%s:%d, base %s%n",
           directory.host(), directory.port(), directory.host(), directory.ldapsPort(),
@@ -115,11 +135,16 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("  lapsbridge get-password WS-00001 --host %s --port %d --start-tls --trust-store %s"
               + " --bind-dn '%s' --bind-password-file %s%n",
           directory.host(), directory.port(), directory.certificateFile(), DemoTour.READER_DN, passwordFile);
+      out.printf("Graph stand-in for Entra ID on %s: tenant %s, application %s (client secret in"
+          + " %s), certificate %s%n", graph.graphUrl(), DemoTenant.TENANT, DemoTenant.APP_ID,
+          graphSecret, graph.certificateFile());
+      out.printf("  lapsbridge get-password --directory entra %s %s%n", DemoTenant.CLOUD_DEVICE,
+          String.join(" ", entraOptions));
       out.flush();
 
       int status = ExitStatus.OK.code();
       if (!noTour) {
-        status = tour(out, err, directory, passwordFile, getKey);
+        status = tour(out, err, directory, passwordFile, getKey, entraOptions);
       }
       if (serve) {
         out.println("Serving until Ctrl-C.");
@@ -127,7 +152,11 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         GetKeyServer served = getKey;
         Path servedPassword = passwordFile;
+        GraphStandIn servedGraph = graph;
+        Path servedSecret = graphSecret;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          servedGraph.close();
+          deleteTree(servedSecret);
           served.close();
           directory.close();
           deleteTree(servedPassword);
@@ -146,6 +175,10 @@ final class DemoCommand implements Callable<Integer> {
         if (getKey != null) {
           getKey.close();
         }
+        if (graph != null) {
+          graph.close();
+        }
+        deleteTree(graphSecret);
         directory.close();
         deleteTree(passwordFile);
       }
@@ -166,7 +199,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Runs {@link DemoTour} in-process, then reads the estate back. */
   private static int tour(PrintWriter out, PrintWriter err, StandInDirectory directory,
-      Path readerPassword, GetKeyServer getKey) throws DirectoryException {
+      Path readerPassword, GetKeyServer getKey, List<String> entraOptions)
+      throws DirectoryException {
     Path scratch;
     Path adminPassword;
     Path userPassword;
@@ -185,7 +219,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     try {
       return tour(out, err, directory, readerPassword, getKey, scratch, adminPassword,
-          userPassword);
+          userPassword, entraOptions);
     } finally {
       deleteTree(scratch);
     }
@@ -193,17 +227,22 @@ final class DemoCommand implements Callable<Integer> {
 
   private static int tour(PrintWriter out, PrintWriter err, StandInDirectory directory,
       Path readerPassword, GetKeyServer getKey, Path scratch, Path adminPassword,
-      Path userPassword) throws DirectoryException {
+      Path userPassword, List<String> entraOptions) throws DirectoryException {
     Path keys = scratch.resolve("kds-root-keys.json");
     keys.toFile().deleteOnExit();
     Map<DemoTour.Bind, List<String>> connect = Map.of(
         DemoTour.Bind.LAPS_READER, connect(directory, DemoTour.READER_DN, readerPassword),
         DemoTour.Bind.ADMINISTRATOR, connect(directory, StandInDirectory.ADMIN_DN, adminPassword),
-        DemoTour.Bind.ORDINARY_USER, connect(directory, DemoTour.USER_DN, userPassword));
+        DemoTour.Bind.ORDINARY_USER, connect(directory, DemoTour.USER_DN, userPassword),
+        DemoTour.Bind.LAPS_READER_AND_ENTRA, concat(connect(directory, DemoTour.READER_DN,
+            readerPassword), entraOptions));
     DemoTour.Online online =
         new DemoTour.Online(getKey.epmPort(), encryptedValueOf(directory, "ENC-WS-02"));
     int worst = 0;
-    for (DemoTour.Section section : DemoTour.sections(directory.baseDn(), keys, online)) {
+    List<DemoTour.Section> sections =
+        new ArrayList<>(DemoTour.sections(directory.baseDn(), keys, online));
+    sections.addAll(DemoTour.entraSections(DemoTenant.CLOUD_DEVICE));
+    for (DemoTour.Section section : sections) {
       out.println();
       out.println(section.heading());
       for (DemoTour.Step step : section.steps()) {
@@ -219,6 +258,7 @@ final class DemoCommand implements Callable<Integer> {
               case SUCCESS -> ExitStatus.OK;
               case PARTIAL -> ExitStatus.PARTIAL;
               case REFUSED -> ExitStatus.NOT_FOUND;
+              case FLAGGED -> ExitStatus.PROBLEM;
             };
         if (code != expected.code()) {
           err.println("lapsbridge: demo step failed with exit " + code);
@@ -263,6 +303,32 @@ final class DemoCommand implements Callable<Integer> {
     return List.of("--host", directory.host(), "--port", Integer.toString(directory.port()),
         "--start-tls", "--trust-store", directory.certificateFile().toString(),
         "--bind-dn", bindDn, "--bind-password-file", passwordFile.toString());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> both = new ArrayList<>(a);
+    both.addAll(b);
+    return both;
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[18];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+
+  /** A temp file only the owner may read, holding {@code text}; deleted at exit at the latest. */
+  private static Path ownerOnlyFile(String prefix, String text) throws IOException {
+    Path file;
+    try {
+      file = Files.createTempFile(prefix, ".secret",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      file = Files.createTempFile(prefix, ".secret");
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    file.toFile().deleteOnExit();
+    return file;
   }
 
   private static Path readerPasswordFile() throws IOException {

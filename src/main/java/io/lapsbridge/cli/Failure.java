@@ -4,6 +4,7 @@ import io.lapsbridge.config.SettingsException;
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.crypto.LapsCryptoException;
 import io.lapsbridge.embedded.StandInException;
+import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.usecase.MirrorKeys;
 import io.lapsbridge.migration.MigrationInputException;
@@ -67,6 +68,9 @@ record Failure(ExitStatus status, String message) {
     if (exception instanceof PortException port) {
       return new Failure(statusOf(port.kind()), port.getMessage());
     }
+    if (exception instanceof GraphException graph) {
+      return new Failure(statusOf(graph.kind()), "Entra ID: " + graph.getMessage());
+    }
     if (exception instanceof StandInException standIn) {
       return new Failure(ExitStatus.UNREACHABLE, "stand-in directory: " + standIn.getMessage());
     }
@@ -87,6 +91,24 @@ record Failure(ExitStatus status, String message) {
     }
     return outcome.succeeded() == 0
         ? of(outcome.failures().get(0)).status() : ExitStatus.PARTIAL;
+  }
+
+  /** A batch of any failures (AD or Entra), as {@link #statusOf(ComputerBatch.Outcome)}. */
+  static ExitStatus statusOf(int succeeded, java.util.List<? extends Exception> failures) {
+    if (failures.isEmpty()) {
+      return ExitStatus.OK;
+    }
+    return succeeded == 0 ? of(failures.get(0)).status() : ExitStatus.PARTIAL;
+  }
+
+  /** Graph's failures, as the directory's: unreachable 3, not found or denied 5. */
+  static ExitStatus statusOf(GraphException.Kind kind) {
+    return switch (kind) {
+      case UNREACHABLE, AUTHENTICATION -> ExitStatus.UNREACHABLE;
+      case NOT_FOUND, AMBIGUOUS, PERMISSION, NOT_MANAGED -> ExitStatus.NOT_FOUND;
+      case LOCAL_INPUT -> ExitStatus.USAGE;
+      case MALFORMED, REJECTED -> ExitStatus.PROBLEM;
+    };
   }
 
   /** Prints one object's failure as one line on stderr, for a batch that goes on. */

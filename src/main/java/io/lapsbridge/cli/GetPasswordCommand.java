@@ -2,9 +2,12 @@ package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
+import io.lapsbridge.entra.EntraDirectory;
+import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.report.OutputFormat;
 import io.lapsbridge.report.PasswordView;
+import io.lapsbridge.usecase.EntraPasswords;
 import io.lapsbridge.usecase.KeySources;
 import io.lapsbridge.usecase.LookUpPasswords;
 import java.io.PrintWriter;
@@ -25,6 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GetPasswordCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin EntraOptions entra;
+
+  @Option(names = "--directory", defaultValue = "ad", description = DirectoryChoice.DESCRIPTION)
+  DirectoryChoice directory;
 
   @Parameters(arity = "1..*", paramLabel = "COMPUTER", description = "Name, sAMAccountName, DNS name or DN.")
   List<String> computers;
@@ -51,9 +58,12 @@ final class GetPasswordCommand implements Callable<Integer> {
   boolean offline;
 
   @Override
-  public Integer call() throws DirectoryException, KeyFileException {
+  public Integer call() throws DirectoryException, KeyFileException, GraphException {
     PrintWriter err = spec.commandLine().getErr();
     ComputerNames.require(computers);
+    if (directory != DirectoryChoice.AD) {
+      return entra(err);
+    }
     LookUpPasswords.Result result;
     // Encrypted values are decrypted as Windows does: GetKey as the bind's user, unless --offline.
     try (KeySources keys = KeySources.read(kdsKeyFile,
@@ -78,5 +88,31 @@ final class GetPasswordCommand implements Callable<Integer> {
           : result.allUnauthorized() ? ExitStatus.NOT_FOUND : ExitStatus.PROBLEM;
     }
     return status;
+  }
+
+  /** {@code --directory entra} or {@code auto} (#16). */
+  private int entra(PrintWriter err) throws DirectoryException, KeyFileException, GraphException {
+    EntraPasswords.Result result;
+    EntraDirectory graph = entra.open(connection);
+    if (directory == DirectoryChoice.ENTRA) {
+      result = EntraPasswords.fromEntra(graph, computers, history, Failure.printer(err));
+    } else {
+      try (KeySources keys = KeySources.read(kdsKeyFile,
+              offline ? KeySources.Online.OFF : KeySources.Online.at(rpcPort));
+          LapsDirectory ad = connection.open()) {
+        result = EntraPasswords.fromEither(ad, keys.with(ad), graph, computers,
+            new LookUpPasswords.Request(source.families(), history, dsrm),
+            warning -> err.println("lapsbridge: warning: " + warning), Failure.printer(err),
+            Failure.notes(err));
+      }
+    }
+    format.print(spec.commandLine().getOut(), result.views(), PasswordView::printText);
+    ExitStatus status = Failure.statusOf(result.succeeded(), result.failures());
+    if (result.undecrypted() > 0 && status == ExitStatus.OK) {
+      status = result.anyPasswordShown()
+          ? ExitStatus.PARTIAL
+          : result.allUnauthorized() ? ExitStatus.NOT_FOUND : ExitStatus.PROBLEM;
+    }
+    return status.code();
   }
 }

@@ -2,8 +2,12 @@ package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
+import io.lapsbridge.entra.EntraDirectory;
+import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.migration.InventorySummary;
 import io.lapsbridge.report.InventoryOutput.Format;
+import io.lapsbridge.usecase.CombinedInventory;
+import io.lapsbridge.usecase.EntraInventory;
 import io.lapsbridge.usecase.TakeInventory;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,6 +34,10 @@ final class InventoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin MigrationOptions classification;
+  @Mixin EntraOptions entra;
+
+  @Option(names = "--directory", defaultValue = "ad", description = DirectoryChoice.DESCRIPTION + " With auto, AD computers are matched to Entra devices and a password in both is flagged.")
+  DirectoryChoice directory;
 
   @Option(names = "--format", defaultValue = "text", description = "text, json, csv or html (default: ${DEFAULT-VALUE}).")
   Format format;
@@ -41,7 +49,10 @@ final class InventoryCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Override
-  public Integer call() throws DirectoryException, IOException {
+  public Integer call() throws DirectoryException, IOException, GraphException {
+    if (directory != DirectoryChoice.AD) {
+      return entra();
+    }
     if (format == Format.HTML && output == null) {
       throw new UsageException("--format html writes a report file: give --output FILE");
     }
@@ -73,5 +84,51 @@ final class InventoryCommand implements Callable<Integer> {
     }
     err.flush();
     return summary.unreadable() > 0 ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
+  }
+
+  /** {@code --directory entra} (streamed) or {@code auto} (combined, #16). */
+  private int entra() throws DirectoryException, IOException, GraphException {
+    if (format == Format.HTML) {
+      throw new UsageException("--format html is for the AD inventory; use text, json or csv"
+          + " with --directory " + directory.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (output != null) {
+      OutputFile.check("--output", output, overwrite);
+    }
+    EntraDirectory graph = entra.open(connection);
+    Writer writer = output == null
+        ? spec.commandLine().getOut()
+        : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (directory == DirectoryChoice.ENTRA) {
+        EntraInventory.Outcome outcome =
+            EntraInventory.run(graph, format, writer, java.time.Instant.now());
+        err.println("inventory: " + outcome.devices() + " Entra ID device(s) with a backed-up"
+            + " password, " + outcome.pages() + " page(s)"
+            + (outcome.throttled() > 0 ? ", " + outcome.throttled() + " throttled answer(s)"
+                + " waited out" : ""));
+        err.flush();
+        return ExitStatus.OK.code();
+      }
+      CombinedInventory.Outcome outcome;
+      try (LapsDirectory ad = connection.open()) {
+        outcome = CombinedInventory.run(ad, graph, format, writer, java.time.Instant.now());
+      }
+      if (outcome.bothCurrent() + outcome.adCopyLeft() > 0) {
+        err.println("lapsbridge: " + outcome.bothCurrent() + " device(s) with a current password"
+            + " in both directories, " + outcome.adCopyLeft() + " AD cop(ies) left after a move"
+            + " to Entra ID");
+        err.flush();
+        return ExitStatus.PROBLEM.code();
+      }
+      return ExitStatus.OK.code();
+    } finally {
+      if (output != null) {
+        writer.close();
+      } else {
+        writer.flush();
+      }
+    }
   }
 }

@@ -2,7 +2,9 @@ package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
+import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.model.FileTime;
+import io.lapsbridge.usecase.EntraRotation;
 import io.lapsbridge.usecase.ResetExpiry;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -28,6 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ResetPasswordCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin EntraOptions entra;
+
+  @Option(names = "--directory", defaultValue = "ad", description = "ad or entra (default: ${DEFAULT-VALUE}). Entra has no expiry to edit: entra asks Intune to rotate each device now (rotateLocalAdminPassword), which needs an Intune-managed device.")
+  DirectoryChoice directory;
 
   @Parameters(arity = "1..*", paramLabel = "COMPUTER", description = "Name, sAMAccountName, DNS name or DN.")
   List<String> computers;
@@ -44,8 +50,25 @@ final class ResetPasswordCommand implements Callable<Integer> {
   Clock clock = Clock.systemUTC();
 
   @Override
-  public Integer call() throws DirectoryException {
+  public Integer call() throws DirectoryException, GraphException {
     ComputerNames.require(computers);
+    if (directory == DirectoryChoice.AUTO) {
+      throw new UsageException("--directory auto is for reading; reset-password takes ad or"
+          + " entra, so that the change goes where it is meant");
+    }
+    if (directory == DirectoryChoice.ENTRA) {
+      if (family != null || !when.equalsIgnoreCase("now")) {
+        throw new UsageException("--family and --when are for AD: Entra ID has no expiry to"
+            + " edit, and Intune rotates at once");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("lapsbridge: Entra ID has no expiry to edit: asking Intune to rotate each"
+          + " device now (rotateLocalAdminPassword)");
+      PrintWriter out = spec.commandLine().getOut();
+      EntraRotation.Outcome outcome = EntraRotation.run(entra.open(connection), computers, dryRun,
+          row -> row.print(out), Failure.printer(err));
+      return Failure.statusOf(outcome.succeeded(), outcome.failures()).code();
+    }
     FileTime expiry = FileTime.of(parseWhen());
     PrintWriter out = spec.commandLine().getOut();
     try (LapsDirectory directory = connection.open()) {

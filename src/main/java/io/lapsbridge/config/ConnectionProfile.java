@@ -58,9 +58,11 @@ record ConnectionProfile(String name, Map<String, String> values) {
         continue;
       }
       String option = key.substring(prefix.length());
-      if (!KEYS.contains(option)) {
+      if (!KEYS.contains(option) && !EntraSettingsResolver.KEYS.contains(option)) {
+        java.util.Set<String> allowed = new java.util.TreeSet<>(KEYS);
+        allowed.addAll(EntraSettingsResolver.KEYS);
         throw new SettingsException(file + ": unknown key '" + key + "'; allowed options: "
-            + String.join(", ", new java.util.TreeSet<>(KEYS)));
+            + String.join(", ", allowed));
       }
       values.put(option, properties.getProperty(key).strip());
     }

@@ -22,7 +22,11 @@ public final class DemoTour {
   private DemoTour() {}
 
   /** Whose connection options a step runs with. */
-  public enum Bind { LAPS_READER, ADMINISTRATOR, ORDINARY_USER }
+  public enum Bind {
+    LAPS_READER, ADMINISTRATOR, ORDINARY_USER,
+    /** The LAPS reader's AD options and the demo application's Entra ID options (#16). */
+    LAPS_READER_AND_ENTRA
+  }
 
   /** How a step must end. */
   public enum Expect {
@@ -30,7 +34,9 @@ public final class DemoTour {
     /** Some values cannot be read, and the others still print. */
     PARTIAL,
     /** Refused: access denied (exit 5), as a domain controller refuses a non-decryptor. */
-    REFUSED
+    REFUSED,
+    /** Completed and found something to fix (exit 1), as the combined inventory does. */
+    FLAGGED
   }
 
   /**
@@ -102,6 +108,25 @@ public final class DemoTour {
                   online.encryptedValue()), Expect.REFUSED))));
     }
     return List.copyOf(sections);
+  }
+
+  /**
+   * Entra ID (#16), with the Graph stand-in: {@code auto} finds one device in AD and another in
+   * Entra, an Entra device's history, the combined inventory flagging the hybrid devices, and an
+   * Intune rotation.
+   *
+   * @param cloudDevice an Entra-joined device, in Entra only
+   */
+  public static List<Section> entraSections(String cloudDevice) {
+    String legacy = SampleEstate.nameOf(SampleEstate.firstIndexOf(SampleEstate.State.LEGACY_ONLY));
+    return List.of(new Section("Microsoft Entra ID (Graph stand-in), as the LAPS reader and the"
+        + " demo application: one search over both directories, an Entra device's history, the"
+        + " combined inventory, and a rotation through Intune:", Bind.LAPS_READER_AND_ENTRA,
+        "<AD and Entra options above>", List.of(
+            Step.of("get-password", "--directory", "auto", legacy, cloudDevice),
+            Step.of("get-password", "--directory", "entra", cloudDevice, "--history"),
+            new Step(List.of("inventory", "--directory", "auto"), Expect.FLAGGED),
+            Step.of("reset-password", "--directory", "entra", cloudDevice))));
   }
 
   private static List<Section> offlineSections(String baseDn, Path kdsKeyFile) {

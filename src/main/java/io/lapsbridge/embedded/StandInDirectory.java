@@ -209,10 +209,19 @@ public final class StandInDirectory implements AutoCloseable {
   }
 
   public void add(SampleEstate.Computer computer) throws StandInException {
+    add(computer, java.util.Map.of());
+  }
+
+  /** {@link #add(SampleEstate.Computer)} with binary attributes such as {@code objectSid}. */
+  public void add(SampleEstate.Computer computer, java.util.Map<String, byte[]> binary)
+      throws StandInException {
     try {
       Entry entry = new DefaultEntry(service.getSchemaManager(), computer.dn());
       for (var attribute : computer.attributes().entrySet()) {
         entry.add(attribute.getKey(), attribute.getValue().toArray(String[]::new));
+      }
+      for (var attribute : binary.entrySet()) {
+        entry.add(attribute.getKey(), attribute.getValue());
       }
       service.getAdminSession().add(entry);
     } catch (LdapException e) {

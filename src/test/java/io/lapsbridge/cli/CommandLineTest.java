@@ -155,8 +155,10 @@ class CommandLineTest {
     java.nio.file.Files.writeString(file, "corp.host=dc1\ncorp.password=hunter2\n");
     CliRun unknownKey = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "corp");
     assertEquals(2, unknownKey.status());
-    assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: base-dn,"
-        + " bind-dn, bind-password-file, host, port, security, timeout, trust-store,"
+    assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: auth,"
+        + " authority-url, base-dn, bind-dn, bind-password-file, client-certificate,"
+        + " client-certificate-password-file, client-id, client-secret-file, graph-trust-store,"
+        + " graph-url, host, port, security, tenant, timeout, token-cache, trust-store,"
         + " trust-store-password-file\n", unknownKey.err());
     assertTrue(!unknownKey.err().contains("hunter2"));
 
