@@ -2,6 +2,7 @@ package io.lapsbridge.migration.apply;
 
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
+import io.lapsbridge.migration.OwnWrites;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -286,9 +287,27 @@ public final class Applier<X extends Exception> {
   private Journal.Outcome perform(int id) throws X {
     Action action = actions.get(id - 1);
     journal(Journal.start(id));
-    ActionResult result = writer.performOrFailed(action, options.dryRun());
+    ActionResult result = writer.performOrFailed(action, ownWrites(id), options.dryRun());
     record(id, action, result);
     return result.outcome();
+  }
+
+  /**
+   * What the other actions of action {@code id}'s computer write, from the whole plan: a resume
+   * skips the settled ones, but their values may be in the entry.
+   */
+  private OwnWrites ownWrites(int id) {
+    String dn = actions.get(id - 1).dn();
+    int from = id - 1;
+    while (from > 0 && actions.get(from - 1).dn().equals(dn)) {
+      from--;
+    }
+    int to = id;
+    while (to < actions.size() && actions.get(to).dn().equals(dn)) {
+      to++;
+    }
+    return to - from == 1 ? OwnWrites.NONE
+        : OwnWrites.of(actions.subList(from, to), actions.get(id - 1));
   }
 
   private void performPipelined(int[] ids) throws X {
