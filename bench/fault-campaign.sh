@@ -26,7 +26,7 @@ cp -r target/classes "$work/classes"
 cp -r target/test-classes "$work/test-classes"
 cp="$work/test-classes:$work/classes:$(cat "$work/classpath.txt")"
 # The stand-in logs each rejected guard (an expected part of resuming) as an error: off.
-exec java -Xmx768m -XX:TieredStopAtLevel=1 \
+exec java -Xmx2g -XX:TieredStopAtLevel=1 \
   -Dorg.slf4j.simpleLogger.log.org.apache.directory=off \
   -cp "$cp" io.lapsbridge.bench.FaultCampaign \
   --runs "$runs" --seed "$seed" --computers "$computers" --work "$work" \

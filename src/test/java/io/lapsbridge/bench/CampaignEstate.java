@@ -286,15 +286,4 @@ final class CampaignEstate {
   private static String expect(boolean ok, String what) {
     return ok ? null : what;
   }
-
-  /** Deletes the estate under {@code ouDn}, leaves first. */
-  void delete(LDAPConnection admin, String ouDn) throws LDAPException {
-    for (Computer c : computers) {
-      admin.delete(dn(c, ouDn));
-    }
-    for (Kind kind : Kind.values()) {
-      admin.delete("ou=" + kind.ou() + "," + ouDn);
-    }
-    admin.delete(ouDn);
-  }
 }
