@@ -125,6 +125,19 @@ public final class Applier<X extends Exception> {
     } finally {
       finish(failure);
     }
+    return summarySoFar();
+  }
+
+  /**
+   * Asks a running applier to stop (Ctrl-C): each worker finishes the action it is on and takes
+   * no other, so {@link #run} returns with the journal written; the rest is left for a resume.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
+  /** The counts so far; after {@link #run} threw, those of the actions that had finished. */
+  public Summary summarySoFar() {
     return new Summary(actions.size(), count(Journal.Outcome.APPLIED),
         count(Journal.Outcome.DONE), count(Journal.Outcome.STALE), count(Journal.Outcome.FAILED),
         actions.size() - pending);
