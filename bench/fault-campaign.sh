@@ -5,15 +5,16 @@
 #
 #   bench/fault-campaign.sh [RUNS] [SEED] [COMPUTERS]     (defaults: 1000 20261205 240)
 #
-# Writes target/fault-campaign/report.md (rewritten every 25 runs) and a line per run on
-# stdout. Exit 0 only when no password was lost and nothing unexpected happened. Not run by CI.
+# Writes target/fault-campaign/report.md (or under $FAULT_CAMPAIGN_WORK; rewritten every 25
+# runs) and a line per run on stdout. Exit 0 only when no password was lost and nothing
+# unexpected happened. Not run by CI.
 # Prerequisites: JDK 17, Maven with the project's dependencies in ~/.m2 (mvn -o works).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 runs="${1:-1000}"
 seed="${2:-20261205}"
 computers="${3:-240}"
-work="$root/target/fault-campaign"
+work="${FAULT_CAMPAIGN_WORK:-$root/target/fault-campaign}"
 cd "$root"
 mvn -B -o -q test-compile
 rm -rf "$work"
