@@ -19,7 +19,8 @@ final class PrincipalSids {
   /** The SID of {@code principal}; empty, with the reason added to {@code whyNot}, if unknown. */
   static Optional<String> resolve(String principal, AgentConnection connection,
       List<String> whyNot) {
-    Optional<Sid> given = Sid.parse(principal);
+    // A policy value may carry spaces or a line end around the SID (#18); still a SID.
+    Optional<Sid> given = Sid.parse(principal.strip());
     if (given.isPresent()) {
       // Needs no directory: the SID is what the descriptor names.
       return Optional.of(given.get().toString());

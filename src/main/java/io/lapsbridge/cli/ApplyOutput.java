@@ -8,6 +8,7 @@ import io.lapsbridge.report.ProgressMeter;
 import io.lapsbridge.usecase.ApplyMigration;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Where {@code migrate apply} and {@code resume} print as the applier runs: the lines of {@link
@@ -65,6 +66,40 @@ final class ApplyOutput implements ApplyListener, ApplyMigration.Output {
   @Override
   public void done(int finished) {
     progress.finish(finished);
+  }
+
+  /**
+   * Runs {@code body} (an apply or a resume of {@code migration}), stopping it at the next action
+   * if the JVM is asked to exit (Ctrl-C), and prints its closing counts. After a stop (Ctrl-C, or
+   * the directory lost mid-run, which is then thrown as itself) it also says how many actions are
+   * left and prints the exact command that continues the run.
+   *
+   * @param arguments the command line as given, for that command
+   */
+  int run(ApplyMigration migration, Callable<Applier.Summary> body, boolean resumed,
+      List<String> arguments, String journal) throws Exception {
+    try (ApplyMigration.StopOnExit stop = migration.stopOnExit()) {
+      Applier.Summary summary;
+      try {
+        summary = body.call();
+      } catch (ApplyMigration.Stopped stopped) {
+        int unused = summarize(stopped.summary(), resumed);
+        hint("the run stopped", stopped.summary(), arguments, journal);
+        throw stopped.directoryFailure();
+      }
+      int status = summarize(summary, resumed);
+      if (stop.requested()) {
+        hint("interrupted", summary, arguments, journal);
+      }
+      return status;
+    }
+  }
+
+  private void hint(String why, Applier.Summary summary, List<String> arguments, String journal) {
+    if (!dryRun) {
+      err.print(ApplyText.resumeHint(why, summary, arguments, journal));
+      err.flush();
+    }
   }
 
   /** Prints the closing counts and returns the exit status they mean. */

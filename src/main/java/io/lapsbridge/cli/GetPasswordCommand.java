@@ -81,7 +81,11 @@ final class GetPasswordCommand implements Callable<Integer> {
   /** The exit status of a lookup; {@code shell}'s {@code get} returns the same. */
   static ExitStatus statusOf(LookUpPasswords.Result result) {
     ExitStatus status = Failure.statusOf(result.batch());
-    if (result.undecrypted() > 0 && status == ExitStatus.OK) {
+    if (result.malformed() > 0 && status == ExitStatus.OK) {
+      // A stored value that breaks its format is a problem to fix (README: exit 1), even
+      // beside a password that could be shown; the warning named the attribute and the DN.
+      status = ExitStatus.PROBLEM;
+    } else if (result.undecrypted() > 0 && status == ExitStatus.OK) {
       // Some value could not be decrypted: partial if anything was shown, else a failure.
       status = result.anyPasswordShown()
           ? ExitStatus.PARTIAL

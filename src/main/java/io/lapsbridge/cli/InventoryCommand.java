@@ -82,8 +82,14 @@ final class InventoryCommand implements Callable<Integer> {
           + " bind cannot read (state 'unreadable'); bind as a principal with the read and"
           + " control-access rights ('lapsbridge permissions grant-read')");
     }
+    if (summary.malformed() > 0) {
+      // README: a malformed stored value is a problem (exit 1); the rows say which and why.
+      err.println("lapsbridge: " + summary.malformed() + " computer(s) hold a LAPS value that"
+          + " does not follow its format (state 'malformed'); the report names each attribute");
+    }
     err.flush();
-    return summary.unreadable() > 0 ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
+    return summary.unreadable() > 0 || summary.malformed() > 0
+        ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
   }
 
   /** {@code --directory entra} (streamed) or {@code auto} (combined, #16). */

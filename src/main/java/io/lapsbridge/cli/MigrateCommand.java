@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -138,6 +139,11 @@ final class MigrateCommand implements Runnable {
     }
   }
 
+  /** The command line as given, for the command that continues a stopped run. */
+  static List<String> arguments(CommandSpec spec) {
+    return spec.root().commandLine().getParseResult().originalArgs();
+  }
+
   /** Options shared by apply and resume. */
   static final class RunOptions {
     @Option(names = "--dry-run", description = "Check every action against the live entry and write nothing (no journal either).")
@@ -214,8 +220,9 @@ final class MigrateCommand implements Runnable {
       }
       ApplyMigration migration = run.start(connection);
       ApplyOutput output = run.output(spec);
-      return output.summarize(
-          migration.apply(planFile, bytes, store, Instant.now(), output), false);
+      return output.run(migration,
+          () -> migration.apply(planFile, bytes, store, Instant.now(), output), false,
+          arguments(spec), journalFile.toString());
     }
   }
 
@@ -239,8 +246,9 @@ final class MigrateCommand implements Runnable {
       byte[] bytes = read(planFile, "the journal's plan");
       ApplyMigration migration = run.start(connection);
       ApplyOutput output = run.output(spec);
-      return output.summarize(
-          migration.resume(journal, journalBytes, state, planFile, bytes, store, output), true);
+      return output.run(migration,
+          () -> migration.resume(journal, journalBytes, state, planFile, bytes, store, output),
+          true, arguments(spec), journal.toString());
     }
   }
 }

@@ -78,7 +78,8 @@ final class Connector {
             null);
       }
     } catch (LDAPException e) {
-      throw connectFailure(settings, e);
+      // The StartTLS response came: a timeout now is the handshake's, not the network's.
+      throw handshakeUnanswered(e) ? handshakeTimeout(settings, e) : connectFailure(settings, e);
     } catch (GeneralSecurityException e) {
       throw new DirectoryException(
           DirectoryException.Kind.TLS,
@@ -158,14 +159,7 @@ final class Connector {
 
   private static DirectoryException connectFailure(ConnectionSettings settings, LDAPException e) {
     if (settings.security() == TransportSecurity.LDAPS && handshakeUnanswered(e)) {
-      // TCP was accepted but the TLS handshake never completed (#18 item 1). Depending on the
-      // timing the SDK words it as a read timeout or as an unauthenticated peer.
-      return new DirectoryException(
-          DirectoryException.Kind.TLS,
-          "TLS with " + settings.endpoint() + " failed: no answer to the TLS handshake within "
-              + settings.timeout().toSeconds() + " s",
-          Ldap.code(e.getResultCode()),
-          e);
+      return handshakeTimeout(settings, e);
     }
     if (Ldap.isTlsFailure(e)) {
       Throwable tls = cause(e, SSLException.class);
@@ -179,6 +173,21 @@ final class Connector {
     return new DirectoryException(
         DirectoryException.Kind.UNREACHABLE,
         "cannot reach " + settings.endpoint() + ": " + rootMessage(e),
+        Ldap.code(e.getResultCode()),
+        e);
+  }
+
+  /**
+   * TCP was accepted (and, with StartTLS, the operation answered) but the TLS handshake never
+   * completed (#18 item 1). Depending on the timing the SDK words it as a read timeout or as an
+   * unauthenticated peer.
+   */
+  private static DirectoryException handshakeTimeout(ConnectionSettings settings,
+      LDAPException e) {
+    return new DirectoryException(
+        DirectoryException.Kind.TLS,
+        "TLS with " + settings.endpoint() + " failed: no answer to the TLS handshake within "
+            + settings.timeout().toSeconds() + " s",
         Ldap.code(e.getResultCode()),
         e);
   }

@@ -22,6 +22,7 @@ import io.lapsbridge.migration.apply.ActionResult;
 import io.lapsbridge.migration.apply.ActionWriter;
 import io.lapsbridge.migration.ComputerSnapshot;
 import io.lapsbridge.migration.Journal;
+import io.lapsbridge.migration.OwnWrites;
 import io.lapsbridge.migration.Verdict;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.model.Secret;
@@ -179,8 +180,18 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
    * remove a password keep all three round trips.
    */
   public ActionResult perform(Action action, boolean dryRun) throws DirectoryException {
+    return perform(action, OwnWrites.NONE, dryRun);
+  }
+
+  /**
+   * {@link #perform(Action, boolean)}, where {@code own} is what the computer's other actions in
+   * the plan write: every check takes those values for what the plan saw, so that a resume does
+   * not call an action stale because of the plan's own later write.
+   */
+  public ActionResult perform(Action action, OwnWrites own, boolean dryRun)
+      throws DirectoryException {
     if (!dryRun && action.accept(FROM_PLAN_ALONE)) {
-      return performFromPlan(action);
+      return performFromPlan(action, own);
     }
     SearchResultEntry entry = EstateReader.readEntry(pool, action.dn());
     ComputerSnapshot live = EstateReader.snapshot(entry);
@@ -189,7 +200,7 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
     if (denied != null) {
       throw denied;
     }
-    Verdict before = action.check(live);
+    Verdict before = own.check(action, live);
     if (before.kind() == Verdict.Kind.DONE) {
       return new ActionResult(Journal.Outcome.DONE, before.reason());
     }
@@ -204,12 +215,12 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
     } catch (LDAPException e) {
       ResultCode code = e.getResultCode();
       if (isGuardFailure(code)) {
-        Verdict now = action.check(read(action.dn()));
+        Verdict now = own.check(action, read(action.dn()));
         return new ActionResult(Journal.Outcome.STALE, changedDuringWrite(code, now));
       }
       throw LapsDirectory.failure("modify (" + action.kind() + ")", action.dn(), null, e);
     }
-    Verdict after = action.check(read(action.dn()));
+    Verdict after = own.check(action, read(action.dn()));
     if (after.kind() != Verdict.Kind.DONE) {
       return new ActionResult(Journal.Outcome.FAILED, "read-back does not show the change: "
           + after.reason());
@@ -223,12 +234,12 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
    * held that value and now holds the new one; a later read could only see a later writer,
    * whose value must stand anyway. No password is written or removed by these actions.
    */
-  private ActionResult performFromPlan(Action action) throws DirectoryException {
+  private ActionResult performFromPlan(Action action, OwnWrites own) throws DirectoryException {
     try {
       modify(action, action.accept(new Writes(null, encrypting)));
       return new ActionResult(Journal.Outcome.APPLIED, action.reason());
     } catch (LDAPException e) {
-      return rejected(action, e);
+      return rejected(action, own, e);
     }
   }
 
@@ -237,10 +248,11 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
    * skipped pre-read would have: done (e.g. a re-run after a kill), stale (a client rotated),
    * or, if the value is back to what the plan saw, stale too. Anything else throws.
    */
-  private ActionResult rejected(Action action, LDAPException e) throws DirectoryException {
+  private ActionResult rejected(Action action, OwnWrites own, LDAPException e)
+      throws DirectoryException {
     ResultCode code = e.getResultCode();
     if (isGuardFailure(code)) {
-      Verdict now = action.check(read(action.dn()));
+      Verdict now = own.check(action, read(action.dn()));
       if (now.kind() == Verdict.Kind.DONE) {
         return new ActionResult(Journal.Outcome.DONE, now.reason());
       }
@@ -365,7 +377,7 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       // directory is really gone, the first redo says so.
       for (int i = 0; i < batch.size() && !stop.getAsBoolean(); i++) {
         if (answered.compareAndSet(i, 0, 1)) {
-          sink.accept(i, performOrFailed(batch.get(i), false));
+          sink.accept(i, performOrFailed(batch.get(i), OwnWrites.NONE, false));
         }
       }
     }
@@ -374,7 +386,7 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
   /** {@link #rejected}, with a failure that leaves the directory reachable as a result. */
   private ActionResult rejectedOrFailed(Action action, LDAPException e) throws DirectoryException {
     try {
-      return rejected(action, e);
+      return rejected(action, OwnWrites.NONE, e);
     } catch (DirectoryException failure) {
       return failedUnlessUnreachable(failure);
     }
@@ -388,9 +400,10 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
    *     passwords the actions need
    */
   @Override
-  public ActionResult performOrFailed(Action action, boolean dryRun) throws DirectoryException {
+  public ActionResult performOrFailed(Action action, OwnWrites own, boolean dryRun)
+      throws DirectoryException {
     try {
-      return perform(action, dryRun);
+      return perform(action, own, dryRun);
     } catch (DirectoryException failure) {
       return failedUnlessUnreachable(failure);
     }
@@ -505,20 +518,28 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
         removals.add(new Modification(ModificationType.DELETE,
             LapsAttribute.LEGACY_PASSWORD.ldapName()));
       }
+      // Guarded on the expiries as read, which the check found to be the plan's (those it saw,
+      // or a Windows expiry its own later rotation wrote, on a resume).
+      String liveLegacyExpiry = entry.getAttributeValue(legacyExpiry);
+      String liveWindowsExpiry = entry.getAttributeValue(windowsExpiry);
+      if (liveLegacyExpiry == null) {
+        throw new IllegalStateException("checked: the legacy expiry the plan saw is present");
+      }
       List<Modification> guarded = new ArrayList<>(removals);
-      guarded.add(new Modification(ModificationType.DELETE, legacyExpiry,
-          FileTimeText.toDecimal(a.seenLegacyExpiry())));
+      guarded.add(new Modification(ModificationType.DELETE, legacyExpiry, liveLegacyExpiry));
       // The Windows LAPS expiry is deleted and re-added unchanged: the modify fails if a
       // client rotated (or removed) the Windows LAPS password since the check.
-      if (a.seenWindowsExpiry() != null) {
-        expect(guarded, windowsExpiry, a.seenWindowsExpiry());
-        guarded.add(add(windowsExpiry, FileTimeText.toDecimal(a.seenWindowsExpiry())));
+      if (liveWindowsExpiry != null) {
+        guarded.add(new Modification(ModificationType.DELETE, windowsExpiry, liveWindowsExpiry));
+        guarded.add(add(windowsExpiry, liveWindowsExpiry));
       }
       List<Modification> plain = new ArrayList<>(removals);
       plain.add(new Modification(ModificationType.DELETE, legacyExpiry));
       Filter assertion = Filter.createANDFilter(
-          Filter.createEqualityFilter(legacyExpiry, FileTimeText.toDecimal(a.seenLegacyExpiry())),
-          equalsOrAbsent(windowsExpiry, a.seenWindowsExpiry()),
+          Filter.createEqualityFilter(legacyExpiry, liveLegacyExpiry),
+          liveWindowsExpiry == null
+              ? Filter.createNOTFilter(Filter.createPresenceFilter(windowsExpiry))
+              : Filter.createEqualityFilter(windowsExpiry, liveWindowsExpiry),
           Filter.createORFilter(
               Filter.createPresenceFilter(LapsAttribute.PASSWORD.ldapName()),
               Filter.createPresenceFilter(LapsAttribute.ENCRYPTED_PASSWORD.ldapName())));

@@ -65,6 +65,11 @@ public final class InventorySummary {
     return byState.get(new State.Unreadable(List.of()).key());
   }
 
+  /** Computers with a stored value that does not follow its format. */
+  public long malformed() {
+    return byState.get(new State.Malformed(List.of()).key());
+  }
+
   /** Counts for every state key, in report order, zeros included. */
   public Map<String, Long> byState() {
     return Collections.unmodifiableMap(byState);

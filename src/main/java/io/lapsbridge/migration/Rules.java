@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lapsbridge.model.Sid;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -171,11 +172,15 @@ public record Rules(String file, String sha256, List<Rule> rules) {
       }
       case "encrypted" -> {
         String decryptor = text(where + ".decryptor", decryptorNode);
-        if (!SID.matcher(decryptor).matches()) {
+        // Parsed as a SID (the one strict parser) and kept in its canonical form, which is
+        // what the key file and GetKey name: "s-1-5-21-...-0512" is S-1-5-21-...-512.
+        Optional<Sid> sid = SID.matcher(decryptor.strip()).matches()
+            ? Sid.parse(decryptor.strip()) : Optional.empty();
+        if (sid.isEmpty()) {
           throw new MigrationInputException(where + ".decryptor: expected the decryptor group's"
               + " SID (S-1-5-21-...), found '" + decryptor + "'");
         }
-        return decryptor.toUpperCase(Locale.ROOT);
+        return sid.get().toString();
       }
       default -> throw new MigrationInputException(where + ".target: '" + target
           + "' is not one of cleartext, encrypted");

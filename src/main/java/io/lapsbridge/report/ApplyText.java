@@ -51,4 +51,47 @@ public final class ApplyText {
         notRun > 0 ? ", not run " + notRun : "",
         resumed ? " (resumed; " + summary.settledBefore() + " settled before)" : "");
   }
+
+  /**
+   * The line that ends a run stopped before its end (Ctrl-C, a lost directory): how many actions
+   * are left (not run, or failed) and the exact command that continues it. {@code arguments} are
+   * the command line as given ({@code migrate apply|resume ...}); they hold no secret (passwords
+   * come from files, the environment or a prompt), and control characters are shown escaped.
+   */
+  public static String resumeHint(String why, Applier.Summary summary, List<String> arguments,
+      String journal) {
+    int left = summary.actions() - summary.settledBefore() - summary.applied()
+        - summary.alreadyDone() - summary.stale();
+    return "lapsbridge: " + why + "; " + left + " action(s) left; continue with: "
+        + Visible.escape(resumeCommand(arguments, journal)) + "\n";
+  }
+
+  /** {@code lapsbridge migrate resume --journal JOURNAL} and the other options as given. */
+  static String resumeCommand(List<String> arguments, String journal) {
+    StringBuilder command = new StringBuilder("lapsbridge migrate resume --journal ")
+        .append(shellQuoted(journal));
+    int start = 0;
+    if (arguments.size() >= 2 && arguments.get(0).equals("migrate")
+        && (arguments.get(1).equals("apply") || arguments.get(1).equals("resume"))) {
+      start = 2;
+    }
+    for (int i = start; i < arguments.size(); i++) {
+      String argument = arguments.get(i);
+      if (argument.equals("--plan") || argument.equals("--journal")) {
+        i++; // and its value
+      } else if (!argument.startsWith("--plan=") && !argument.startsWith("--journal=")) {
+        command.append(' ').append(shellQuoted(argument));
+      }
+    }
+    return command.toString();
+  }
+
+  /** {@code text} as one POSIX shell word. */
+  static String shellQuoted(String text) {
+    if (!text.isEmpty() && text.chars().allMatch(c -> c < 128
+        && (Character.isLetterOrDigit(c) || "_./:=@%+,-".indexOf(c) >= 0))) {
+      return text;
+    }
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
 }

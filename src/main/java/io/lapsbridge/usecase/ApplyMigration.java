@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code migrate apply} and {@code resume}: the {@link Applier} over the directory's {@link
@@ -43,8 +45,78 @@ public final class ApplyMigration {
     ApplyListener listener(int pending);
   }
 
+  /**
+   * The run stopped before its end because the directory failed (most often: it became
+   * unreachable, and nothing more was sent after the first connection-level failure). Carries
+   * the counts of what finished, so the caller can say what is left for a resume.
+   */
+  public static final class Stopped extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Applier.Summary summary;
+
+    Stopped(Applier.Summary summary, DirectoryException cause) {
+      super(cause.getMessage(), cause);
+      this.summary = summary;
+    }
+
+    public Applier.Summary summary() {
+      return summary;
+    }
+
+    /** What stopped the run. */
+    public DirectoryException directoryFailure() {
+      return (DirectoryException) getCause();
+    }
+  }
+
+  /**
+   * Stops the run at the next action when the JVM is asked to exit (Ctrl-C is SIGINT; a service
+   * stop, SIGTERM): the workers finish the action they are on, the journal is written and
+   * closed, and the run returns its counts. The shutdown hook then waits (at most {@value
+   * #REPORT_SECONDS} s) until {@link #close} says the caller has reported them, since the JVM
+   * halts as soon as its hooks return.
+   */
+  public final class StopOnExit implements AutoCloseable {
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private final Thread hook;
+    private volatile boolean requested;
+
+    private StopOnExit() {
+      hook = new Thread(() -> {
+        requested = true;
+        stop();
+        try {
+          boolean unused = reported.await(REPORT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "lapsbridge-stop-on-exit");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Whether the JVM was asked to exit during the run. */
+    public boolean requested() {
+      return requested;
+    }
+
+    /** The caller has reported: lets a running hook return, else removes it. */
+    @Override
+    public void close() {
+      reported.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running and returns now that the counts are reported.
+      }
+    }
+  }
+
+  private static final long REPORT_SECONDS = 30;
+
   private final Settings settings;
   private final CompletableFuture<GuardedWriter> opening;
+  private volatile Applier<DirectoryException> current;
+  private volatile boolean stopRequested;
   private final ConnectionSettings connection;
   private final MirrorKeys mirrorKeys;
 
@@ -66,6 +138,20 @@ public final class ApplyMigration {
       MirrorKeys mirrorKeys) {
     return new ApplyMigration(settings, GuardedWriter.openInBackground(
         connection, settings.connections(), settings.writesPerSecond()), connection, mirrorKeys);
+  }
+
+  /** Stops the run at the next action boundary (see {@link StopOnExit}). */
+  public void stop() {
+    stopRequested = true;
+    Applier<DirectoryException> applier = current;
+    if (applier != null) {
+      applier.stop();
+    }
+  }
+
+  /** Registers the stop on JVM exit for the run to come; close it once the run is reported. */
+  public StopOnExit stopOnExit() {
+    return new StopOnExit();
   }
 
   /** Applies {@code planFile} from its first action, beginning the journal. */
@@ -121,8 +207,17 @@ public final class ApplyMigration {
       }
       Applier<DirectoryException> applier = new Applier<>(writer, new Applier.Options(
           settings.dryRun(), settings.connections(), settings.pipeline()), actions, resumed);
-      return applier.run(settings.dryRun() ? null : journal.append(),
-          output.listener(applier.pending()));
+      current = applier;
+      if (stopRequested) {
+        applier.stop();
+      }
+      try {
+        return applier.run(settings.dryRun() ? null : journal.append(),
+            output.listener(applier.pending()));
+      } catch (DirectoryException e) {
+        // The workers stopped at the first such failure (Applier); what finished is journalled.
+        throw new Stopped(applier.summarySoFar(), e);
+      }
     }
   }
 }

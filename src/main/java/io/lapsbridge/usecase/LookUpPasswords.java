@@ -55,9 +55,12 @@ public final class LookUpPasswords {
    * @param batch how many computers were shown, and those that failed
    * @param undecrypted how many encrypted values could not be decrypted
    * @param allUnauthorized whether every one of those failed for want of a key
+   * @param malformed how many stored values beside a shown password do not follow their format
+   *     (a FILETIME, the JSON, an encrypted blob): each was warned about, and the command exits
+   *     with a problem (#18)
    */
   public record Result(List<PasswordView> views, ComputerBatch.Outcome batch, int undecrypted,
-      boolean allUnauthorized) {
+      boolean allUnauthorized, int malformed) {
     public Result {
       views = List.copyOf(views);
     }
@@ -74,6 +77,7 @@ public final class LookUpPasswords {
   private final Consumer<String> warnings;
   private boolean warnedUnavailable;
   private int undecrypted;
+  private int malformed;
   private boolean allUnauthorized = true;
 
   private LookUpPasswords(LapsDirectory directory, KeySource keys, Request request,
@@ -100,7 +104,8 @@ public final class LookUpPasswords {
     ComputerBatch.Outcome batch = ComputerBatch.<PasswordView>run(directory, computers,
         (computer, record, shown) -> lookup.viewsOf(record).forEach(shown), views::add, failures,
         notes);
-    return new Result(views, batch, lookup.undecrypted, lookup.allUnauthorized);
+    return new Result(views, batch, lookup.undecrypted, lookup.allUnauthorized,
+        lookup.malformed);
   }
 
   private List<PasswordView> viewsOf(LapsRecord record) throws DirectoryException {
@@ -133,6 +138,7 @@ public final class LookUpPasswords {
     }
     // Some password was shown; the other family's trouble still deserves a line.
     problems.forEach(warnings);
+    malformed += (int) problems.stream().filter(p -> p.startsWith("malformed ")).count();
     if (views.isEmpty()) {
       throw new DirectoryException(DirectoryException.Kind.NOT_FOUND, noPassword(record));
     }
@@ -211,6 +217,9 @@ public final class LookUpPasswords {
       value.password().password().close();
     } else {
       undecrypted++;
+      if (value.status() == DecryptionStatus.MALFORMED) {
+        malformed++;
+      }
       if (value.status() != DecryptionStatus.UNAUTHORIZED) {
         allUnauthorized = false;
         warnings.accept("cannot decrypt " + which + " on '" + record.computer().dn() + "': "

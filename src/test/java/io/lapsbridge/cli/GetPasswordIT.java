@@ -38,6 +38,12 @@ class GetPasswordIT {
       admin.modify("cn=GP-ENCRYPTED," + ou, new com.unboundid.ldap.sdk.Modification(
           com.unboundid.ldap.sdk.ModificationType.ADD, "msLAPS-EncryptedPassword", new byte[] {1, 2, 3, 4}));
     }
+    computer(ou, "GP-BADBLOB", "ms-Mcs-AdmPwd", LEGACY_PW, "ms-Mcs-AdmPwdExpirationTime", EXPIRY,
+        "msLAPS-PasswordExpirationTime", EXPIRY);
+    try (var admin = SharedStandIn.admin()) {
+      admin.modify("cn=GP-BADBLOB," + ou, new com.unboundid.ldap.sdk.Modification(
+          com.unboundid.ldap.sdk.ModificationType.ADD, "msLAPS-EncryptedPassword", new byte[] {9, 9}));
+    }
     // Two computers that share a cn in different OUs make the short name ambiguous.
     String other = SharedStandIn.organizationalUnit("GetPasswordIT-Twin");
     computer(ou, "GP-TWIN");
@@ -153,9 +159,9 @@ class GetPasswordIT {
   }
 
   @Test
-  void malformedExpiryStillShowsThePasswordAndWarns() {
+  void malformedExpiryStillShowsThePasswordWarnsAndExitsWithAProblem() {
     CliRun run = CliRun.of(args(connect("reader"), "get-password", "GP-BADEXPIRY"));
-    assertEquals(0, run.status());
+    assertEquals(1, run.status());
     assertTrue(run.out().contains(LEGACY_PW));
     assertEquals(
         "lapsbridge: warning: malformed ms-Mcs-AdmPwdExpirationTime on 'cn=GP-BADEXPIRY," + ou
@@ -171,6 +177,34 @@ class GetPasswordIT {
     assertTrue(run.out().contains("DecryptionStatus    : Malformed\n"), run.out());
     assertTrue(run.err().contains("lapsbridge: warning: cannot decrypt msLAPS-EncryptedPassword on"
         + " 'cn=GP-ENCRYPTED," + ou + "': "), run.err());
+  }
+
+  @Test
+  void aCorruptEncryptedBlobBesideALegacyPasswordIsAProblemNotAPartialFailure() {
+    CliRun run = CliRun.of(args(connect("reader"), "get-password", "GP-BADBLOB", "--offline"));
+    assertEquals(1, run.status(), run.out() + run.err());
+    assertTrue(run.out().contains(LEGACY_PW), run.out());
+    assertTrue(run.out().contains("DecryptionStatus    : Malformed\n"), run.out());
+    assertTrue(run.err().contains("lapsbridge: warning: cannot decrypt msLAPS-EncryptedPassword on"
+        + " 'cn=GP-BADBLOB," + ou + "': "), run.err());
+  }
+
+  @Test
+  void inventoryListsEveryRowNamesTheMalformedValuesAndExitsWithAProblem() {
+    CliRun run = CliRun.of(args(connect("reader"), "inventory", "--base-dn", ou, "--format",
+        "csv", "--as-of", "2026-11-01T00:00:00Z"));
+    assertEquals(1, run.status(), run.err());
+    assertTrue(run.out().contains(",GP-LEGACY,legacy-only,"), run.out());
+    assertTrue(run.out().contains(",GP-BADJSON,malformed,unreadable value: msLAPS-Password:"
+        + " msLAPS-Password JSON lacks the required key 't',"), run.out());
+    assertTrue(run.out().contains(",GP-BADEXPIRY,malformed,unreadable value:"
+        + " ms-Mcs-AdmPwdExpirationTime: FILETIME '-42' is not a decimal number"), run.out());
+    assertTrue(run.out().contains(",GP-BADBLOB,malformed,\"unreadable value:"
+        + " msLAPS-EncryptedPassword: encrypted LAPS value is 2 bytes, shorter than its 16-byte"
+        + " header\","), run.out());
+    assertTrue(run.err().contains("lapsbridge: 4 computer(s) hold a LAPS value that does not"
+        + " follow its format (state 'malformed'); the report names each attribute\n"), run.err());
+    assertFalse(run.out().contains(LEGACY_PW), run.out());
   }
 
   @Test

@@ -105,6 +105,18 @@ class KdsIT {
   }
 
   @Test
+  void aSidInAnotherSpellingIsPublishedCanonical() throws Exception {
+    // #18: the SID string is parsed as a SID; the file names it as a plan's decryptor does.
+    Path pub = dir.resolve("canonical.pub.json");
+    CliRun run = CliRun.of(args(connect("admin"), "kds", "public-key", "--out", pub.toString(),
+        "--sid", "s-1-5-21-1000000001-2000000002-3000000003-0512", "--at",
+        "2026-11-25T10:00:00Z"));
+    assertEquals(0, run.status(), run.err());
+    assertEquals("SID=S-1-5-21-1000000001-2000000002-3000000003-512",
+        PublicKeyFile.read(pub).descriptor().descriptorString());
+  }
+
+  @Test
   void publishedPublicKeyEncryptsWhatTheRootKeysDecrypt() throws Exception {
     Path pub = dir.resolve("group.pub.json");
     String sid = "S-1-5-21-1000000001-2000000002-3000000003-512";

@@ -161,6 +161,22 @@ class PermissionsIT {
   }
 
   @Test
+  void aSidStringIsResolvedAsASidByItsObjectSid() throws Exception {
+    // #18: any spelling of the SID finds the group by its binary objectSid, not by a name.
+    String dn = ou("BySid", DEFAULT_OU);
+    CliRun sid = run("permissions", "grant-read", "--ou", dn, "--family", "legacy",
+        "--principal", " s-1-5-21-1000000001-2000000002-3000000003-01105 ");
+    assertEquals(0, sid.status(), sid.err());
+    assertTrue(storedSddl(dn).endsWith("(OA;CIIO;RPCR;" + LEGACY_PWD + ";" + COMPUTER + ";"
+        + READERS + ")"), storedSddl(dn));
+    assertTrue(sid.out().contains("EXAMPLE\\LAPS Readers"), sid.out());
+    CliRun unknown = run("permissions", "grant-read", "--ou", dn, "--principal", DOMAIN + "-9999");
+    assertEquals(5, unknown.status());
+    assertEquals("lapsbridge: principal '" + DOMAIN + "-9999': no object has this objectSid under"
+        + " dc=example,dc=com\n", unknown.err());
+  }
+
+  @Test
   void principalsThatDoNotResolveExitFive() {
     CliRun isolated = run("permissions", "grant-read", "--ou", base, "--principal", "LAPS Readers");
     assertEquals(5, isolated.status());

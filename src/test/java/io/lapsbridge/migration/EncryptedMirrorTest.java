@@ -76,6 +76,16 @@ class EncryptedMirrorTest {
   }
 
   @Test
+  void theDecryptorIsParsedAsASidAndKeptCanonical() {
+    // #18: the SID string is a SID, compared with the key file's and GetKey's canonical form.
+    assertEquals(SID, rules("{target: encrypted, decryptor: \" s-1-5-21-1-2-3-0512 \"}")
+        .rules().get(0).mirrorDecryptor());
+    assertEquals("rules.yaml: rules[0].mirror.decryptor: expected the decryptor group's SID"
+        + " (S-1-5-21-...), found 'S-1-5-21-1-2-99999999999-512'",
+        refusal("{target: encrypted, decryptor: \"S-1-5-21-1-2-99999999999-512\"}"));
+  }
+
+  @Test
   void thePlanRecordsTargetAndDecryptorAndRoundTrips() {
     Action.MirrorToWindows mirror =
         planned("{target: encrypted, decryptor: \"" + SID + "\"}");

@@ -1,6 +1,7 @@
 package io.lapsbridge.migration.apply;
 
 import io.lapsbridge.migration.Action;
+import io.lapsbridge.migration.OwnWrites;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -24,9 +25,11 @@ public interface ActionWriter<X extends Exception> {
    * Checks and writes one action (checks only on a dry run). A failure that leaves the
    * directory reachable is a {@link io.lapsbridge.migration.Journal.Outcome#FAILED} result.
    *
+   * @param own what the computer's other actions in the plan write, which every check of the
+   *     live entry takes for what the plan saw
    * @throws X only when the directory is unreachable
    */
-  ActionResult performOrFailed(Action action, boolean dryRun) throws X;
+  ActionResult performOrFailed(Action action, OwnWrites own, boolean dryRun) throws X;
 
   /**
    * Writes {@link #pipelinable} actions on distinct entries with up to {@code window} in flight.

@@ -2,6 +2,7 @@ package io.lapsbridge.migration.apply;
 
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
+import io.lapsbridge.migration.OwnWrites;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -124,6 +125,19 @@ public final class Applier<X extends Exception> {
     } finally {
       finish(failure);
     }
+    return summarySoFar();
+  }
+
+  /**
+   * Asks a running applier to stop (Ctrl-C): each worker finishes the action it is on and takes
+   * no other, so {@link #run} returns with the journal written; the rest is left for a resume.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
+  /** The counts so far; after {@link #run} threw, those of the actions that had finished. */
+  public Summary summarySoFar() {
     return new Summary(actions.size(), count(Journal.Outcome.APPLIED),
         count(Journal.Outcome.DONE), count(Journal.Outcome.STALE), count(Journal.Outcome.FAILED),
         actions.size() - pending);
@@ -286,9 +300,27 @@ public final class Applier<X extends Exception> {
   private Journal.Outcome perform(int id) throws X {
     Action action = actions.get(id - 1);
     journal(Journal.start(id));
-    ActionResult result = writer.performOrFailed(action, options.dryRun());
+    ActionResult result = writer.performOrFailed(action, ownWrites(id), options.dryRun());
     record(id, action, result);
     return result.outcome();
+  }
+
+  /**
+   * What the other actions of action {@code id}'s computer write, from the whole plan: a resume
+   * skips the settled ones, but their values may be in the entry.
+   */
+  private OwnWrites ownWrites(int id) {
+    String dn = actions.get(id - 1).dn();
+    int from = id - 1;
+    while (from > 0 && actions.get(from - 1).dn().equals(dn)) {
+      from--;
+    }
+    int to = id;
+    while (to < actions.size() && actions.get(to).dn().equals(dn)) {
+      to++;
+    }
+    return to - from == 1 ? OwnWrites.NONE
+        : OwnWrites.of(actions.subList(from, to), actions.get(id - 1));
   }
 
   private void performPipelined(int[] ids) throws X {

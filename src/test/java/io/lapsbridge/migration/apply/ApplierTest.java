@@ -46,7 +46,8 @@ class ApplierTest {
     }
 
     @Override
-    public ActionResult performOrFailed(Action action, boolean dryRun) throws Unreachable {
+    public ActionResult performOrFailed(Action action, io.lapsbridge.migration.OwnWrites own,
+        boolean dryRun) throws Unreachable {
       performed.add(action.dn() + " " + action.kind() + (dryRun ? " (dry)" : ""));
       if (action.dn().equals(unreachableAt)) {
         throw new Unreachable("cannot reach the directory");
