@@ -60,6 +60,12 @@ class ArchitectureTest {
   private static final String PICOCLI = "picocli..";
   /** The JDK's GSS-API (module java.security.jgss), for Kerberos failure reasons. */
   private static final String JGSS = "org.ietf.jgss..";
+  /** The console's web server and templates (#17). */
+  private static final String JAVALIN = "io.javalin..";
+  private static final String JETTY = "org.eclipse.jetty..";
+  private static final String JTE = "gg.jte..";
+  /** The servlet API under Javalin's Context (headers a response sends more than once). */
+  private static final String SERVLET = "jakarta.servlet..";
   /** For {@code cli}: every package of ours. */
   private static final String EVERYTHING = "*";
 
@@ -110,6 +116,9 @@ class ArchitectureTest {
       row("usecase", "model", "wire", "security", "crypto", "gpo", "migration",
           "migration.apply", "directory", "decryption", "keyfile", "platform.journal", "report",
           "rpc", "rpc.gkdi", JDK),
+      row("console", "model", "wire", "directory", "decryption", "report", "usecase",
+          "console.audit", JAVALIN, JETTY, JTE, SERVLET, JACKSON, JDK, JAVAX),
+      row("console.audit", JACKSON, JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
 
   /** Each library and the only packages (with their subpackages) that may import it. */
@@ -120,9 +129,13 @@ class ArchitectureTest {
       APACHEDS[0], List.of("embedded"),
       APACHEDS[1], List.of("embedded"),
       JNA, List.of("platform.windows"),
+      JAVALIN, List.of("console"),
+      JETTY, List.of("console"),
+      JTE, List.of("console"),
+      SERVLET, List.of("console"),
       // "Where JSON belongs": a package that owns a file, wire or output format.
       JACKSON, List.of("wire", "keyfile", "migration", "platform.file", "platform.journal",
-          "report"));
+          "report", "console"));
 
   private static final String BASE = "io.lapsbridge.";
   private static JavaClasses main;

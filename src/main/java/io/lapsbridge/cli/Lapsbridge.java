@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       PermissionsCommand.class,
       InventoryCommand.class,
       MigrateCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {
