@@ -129,10 +129,6 @@ class ArchitectureTest {
       APACHEDS[0], List.of("embedded"),
       APACHEDS[1], List.of("embedded"),
       JNA, List.of("platform.windows"),
-      JAVALIN, List.of("console"),
-      JETTY, List.of("console"),
-      JTE, List.of("console"),
-      SERVLET, List.of("console"),
       // "Where JSON belongs": a package that owns a file, wire or output format.
       JACKSON, List.of("wire", "keyfile", "migration", "platform.file", "platform.journal",
           "report", "console"));
@@ -202,6 +198,17 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage(library)
         .because(library + " belongs to " + owners)
         .check(main));
+  }
+
+  /** The web server, its servlet API and the templates belong to the console (#17). */
+  @Test
+  void webLibrariesStayInTheConsole() {
+    for (String library : List.of(JAVALIN, JETTY, JTE, SERVLET)) {
+      noClasses().that().resideOutsideOfPackages(BASE + "console..")
+          .should().dependOnClassesThat().resideInAPackage(library)
+          .because(library + " belongs to [console]")
+          .check(main);
+    }
   }
 
   /** The command line parses, wires and prints; pools, sleeps and schedules are engines'. */
