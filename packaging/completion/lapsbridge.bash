@@ -164,6 +164,7 @@ function _complete_lapsbridge() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} permissions" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inventory" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} migrate" ];    then _picocli_lapsbridge; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema print" ];    then _picocli_lapsbridge_schema; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema check" ];    then _picocli_lapsbridge_schema; return $?; fi
@@ -198,49 +199,51 @@ function _complete_lapsbridge() {
   local cmds8=(permissions)
   local cmds9=(inventory)
   local cmds10=(migrate)
-  local cmds11=(help)
-  local cmds12=(schema print)
-  local cmds13=(schema check)
-  local cmds14=(schema extend)
-  local cmds15=(policy show)
-  local cmds16=(policy generate-password)
-  local cmds17=(policy translate)
-  local cmds18=(kds list)
-  local cmds19=(kds export)
-  local cmds20=(kds public-key)
-  local cmds21=(agent run-once)
-  local cmds22=(agent run)
-  local cmds23=(permissions grant-self)
-  local cmds24=(permissions grant-read)
-  local cmds25=(permissions grant-reset)
-  local cmds26=(permissions grant-audit)
-  local cmds27=(permissions audit)
-  local cmds28=(migrate plan)
-  local cmds29=(migrate check)
-  local cmds30=(migrate apply)
-  local cmds31=(migrate resume)
+  local cmds11=(serve)
+  local cmds12=(help)
+  local cmds13=(schema print)
+  local cmds14=(schema check)
+  local cmds15=(schema extend)
+  local cmds16=(policy show)
+  local cmds17=(policy generate-password)
+  local cmds18=(policy translate)
+  local cmds19=(kds list)
+  local cmds20=(kds export)
+  local cmds21=(kds public-key)
+  local cmds22=(agent run-once)
+  local cmds23=(agent run)
+  local cmds24=(permissions grant-self)
+  local cmds25=(permissions grant-read)
+  local cmds26=(permissions grant-reset)
+  local cmds27=(permissions grant-audit)
+  local cmds28=(permissions audit)
+  local cmds29=(migrate plan)
+  local cmds30=(migrate check)
+  local cmds31=(migrate apply)
+  local cmds32=(migrate resume)
 
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_lapsbridge_migrate_resume; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_lapsbridge_migrate_apply; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_lapsbridge_migrate_check; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_lapsbridge_migrate_plan; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_lapsbridge_permissions_audit; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_lapsbridge_permissions_grantaudit; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_lapsbridge_permissions_grantreset; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_lapsbridge_permissions_grantread; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_lapsbridge_permissions_grantself; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_lapsbridge_agent_run; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_lapsbridge_agent_runonce; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_lapsbridge_kds_publickey; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_lapsbridge_kds_export; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_lapsbridge_kds_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_lapsbridge_policy_translate; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_lapsbridge_policy_generatepassword; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_lapsbridge_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_lapsbridge_schema_extend; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_lapsbridge_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_lapsbridge_schema_print; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_lapsbridge_help; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_lapsbridge_migrate_resume; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_lapsbridge_migrate_apply; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_lapsbridge_migrate_check; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_lapsbridge_migrate_plan; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_lapsbridge_permissions_audit; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_lapsbridge_permissions_grantaudit; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_lapsbridge_permissions_grantreset; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_lapsbridge_permissions_grantread; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_lapsbridge_permissions_grantself; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_lapsbridge_agent_run; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_lapsbridge_agent_runonce; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_lapsbridge_kds_publickey; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_lapsbridge_kds_export; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_lapsbridge_kds_list; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_lapsbridge_policy_translate; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_lapsbridge_policy_generatepassword; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_lapsbridge_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_lapsbridge_schema_extend; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_lapsbridge_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_lapsbridge_schema_print; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_lapsbridge_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_lapsbridge_serve; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_lapsbridge_migrate; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lapsbridge_inventory; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lapsbridge_permissions; return $?; fi
@@ -262,7 +265,7 @@ function _picocli_lapsbridge() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate help"
+  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate serve help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -463,11 +466,14 @@ function _picocli_lapsbridge_demo() {
 
   local commands=""
   local flag_opts="'--serve' '--no-tour' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--ldaps-port' '--computers' '--seed'"
+  local arg_opts="'--console-port' '--port' '--ldaps-port' '--computers' '--seed'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--console-port')
+      return
+      ;;
     '--port')
       return
       ;;
@@ -752,12 +758,117 @@ function _picocli_lapsbridge_migrate() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `serve` subcommand.
+function _picocli_lapsbridge_serve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--self-signed' '--expiry-service' '--require-reason' '--offline' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--listen' '--tls-cert' '--tls-key' '--audit-file' '--syslog' '--idle-timeout' '--session-timeout' '--reveals-per-minute' '--expire-after-use' '--rpc-port'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--host')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--bind-dn')
+      return
+      ;;
+    '--bind-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--base-dn')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--listen')
+      return
+      ;;
+    '--tls-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--audit-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--syslog')
+      return
+      ;;
+    '--idle-timeout')
+      return
+      ;;
+    '--session-timeout')
+      return
+      ;;
+    '--reveals-per-minute')
+      return
+      ;;
+    '--expire-after-use')
+      return
+      ;;
+    '--rpc-port')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_lapsbridge_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate"
+  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate serve"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
