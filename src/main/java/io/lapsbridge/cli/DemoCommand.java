@@ -125,14 +125,16 @@ final class DemoCommand implements Callable<Integer> {
         status = tour(out, err, directory, passwordFile, getKey);
       }
       if (serve) {
-        io.lapsbridge.console.Console console = startConsole(out, directory, getKey);
+        io.lapsbridge.console.Console console = startConsole(out, err, directory, getKey);
         out.println("Serving until Ctrl-C.");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         GetKeyServer served = getKey;
         Path servedPassword = passwordFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          console.close();
+          if (console != null) {
+            console.close();
+          }
           served.close();
           directory.close();
           deleteTree(servedPassword);
@@ -157,23 +159,34 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The web console over the stand-in (#17): self-signed HTTPS, audit log in a temp folder. */
-  private io.lapsbridge.console.Console startConsole(PrintWriter out, StandInDirectory directory,
-      GetKeyServer getKey) throws IOException {
+  /**
+   * The web console over the stand-in (#17): self-signed HTTPS, audit log in a temp folder. A
+   * console that cannot start (its port taken) is said on stderr; the directory still serves.
+   */
+  private io.lapsbridge.console.Console startConsole(PrintWriter out, PrintWriter err,
+      StandInDirectory directory, GetKeyServer getKey) throws IOException {
     if (consolePort < 0 || consolePort > 65535) {
       throw new UsageException("--console-port must be between 0 and 65535: " + consolePort);
     }
     Path audit = Files.createTempDirectory("lapsbridge-demo-console-").resolve("audit.jsonl");
-    io.lapsbridge.console.Console console = io.lapsbridge.console.Console.start(
-        new io.lapsbridge.console.ConsoleSettings("127.0.0.1", consolePort,
-            io.lapsbridge.console.TlsIdentity.selfSigned(List.of("localhost", "127.0.0.1")),
-            new ConnectionSettings(directory.host(), directory.port(),
-                TransportSecurity.START_TLS, null, null, directory.certificateFile(),
-                directory.baseDn(), null),
-            io.lapsbridge.usecase.KeySources.Online.at(getKey.epmPort()),
-            Duration.ofMinutes(15), Duration.ofHours(8), 10, java.util.Optional.empty(), false,
-            java.util.Optional.empty()),
-        audit, List.of(), Clock.systemUTC(), problem -> { });
+    io.lapsbridge.console.Console console;
+    try {
+      console = io.lapsbridge.console.Console.start(
+          new io.lapsbridge.console.ConsoleSettings("127.0.0.1", consolePort,
+              io.lapsbridge.console.TlsIdentity.selfSigned(List.of("localhost", "127.0.0.1")),
+              new ConnectionSettings(directory.host(), directory.port(),
+                  TransportSecurity.START_TLS, null, null, directory.certificateFile(),
+                  directory.baseDn(), null),
+              io.lapsbridge.usecase.KeySources.Online.at(getKey.epmPort()),
+              Duration.ofMinutes(15), Duration.ofHours(8), 10, java.util.Optional.empty(), false,
+              java.util.Optional.empty()),
+          audit, List.of(), Clock.systemUTC(), problem -> { });
+    } catch (IOException e) {
+      err.println("lapsbridge: demo: the console did not start (give --console-port): "
+          + e.getMessage());
+      err.flush();
+      return null;
+    }
     out.printf("%nHelpdesk console: %s (self-signed certificate; accept it in the browser)%n",
         console.url());
     out.printf("  sign in as the LAPS reader: %s / %s%n", DemoTour.READER_DN,
