@@ -662,8 +662,22 @@ public final class ConsoleServer implements AutoCloseable {
   }
 
   private void estate(Context ctx, Session session) throws DirectoryException {
-    render(ctx, "estate.jte", new Pages.Estate(frame("Estate", session),
-        EstateCounts.of(session.directory(), clock.instant())));
+    EstateCounts counts = EstateCounts.of(session.directory(), clock.instant());
+    List<io.lapsbridge.report.PermissionRows.AuditRow> readers = List.of();
+    String problem = null;
+    try {
+      // The same audit as `permissions audit`, with the user's rights: AD lets most accounts
+      // read the DACLs; where it does not, the page says so and shows the counts alone.
+      readers = io.lapsbridge.usecase.AuditPermissions.run(session.directory(),
+          EnumSet.allOf(AttributeFamily.class), false, warning -> { });
+    } catch (DirectoryException e) {
+      if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
+        throw e;
+      }
+      problem = "The permission audit cannot be read with your account: " + e.getMessage();
+    }
+    render(ctx, "estate.jte", new Pages.Estate(frame("Estate", session), counts, readers,
+        problem));
   }
 
   // ---- the JSON API ----

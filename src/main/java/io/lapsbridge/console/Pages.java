@@ -54,8 +54,20 @@ public final class Pages {
   public record Computer(Frame frame, ComputerView computer, String notice, String error,
       String auditLine, boolean requireReason, String expireAfterUse) {}
 
-  /** The estate summary and its chart. */
-  public record Estate(Frame frame, EstateCounts counts) {
+  /**
+   * The estate summary and its chart, and the permission audit as the user may read it.
+   *
+   * @param readers who may read each family's passwords where (at most {@code MAX_READERS})
+   * @param readersProblem why the permission audit could not be read, or null
+   */
+  public record Estate(Frame frame, EstateCounts counts,
+      List<io.lapsbridge.report.PermissionRows.AuditRow> readers, String readersProblem) {
+    public static final int MAX_READERS = 500;
+
+    public Estate {
+      readers = List.copyOf(readers.subList(0, Math.min(MAX_READERS, readers.size())));
+    }
+
     /** The bars of the chart: label and count, against {@code counts.computers()}. */
     public List<Bar> bars() {
       return List.of(new Bar("legacy only", counts.legacyOnly()),

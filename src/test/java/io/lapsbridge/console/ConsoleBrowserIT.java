@@ -177,6 +177,8 @@ class ConsoleBrowserIT {
     browser.findElement(By.linkText("Estate")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("estate")));
     assertTrue(Long.parseLong(browser.findElement(By.id("count-computers")).getText()) >= 3);
+    assertEquals(1, browser.findElements(By.cssSelector("#readers, #readers-none, #readers-problem"))
+        .size(), "the permission audit, or why it cannot be shown");
     screenshot("06-estate");
     browser.findElement(By.id("sign-out")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
