@@ -166,6 +166,7 @@ function _complete_lapsbridge() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} migrate" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_lapsbridge; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_lapsbridge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema print" ];    then _picocli_lapsbridge_schema; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema check" ];    then _picocli_lapsbridge_schema; return $?; fi
@@ -202,49 +203,51 @@ function _complete_lapsbridge() {
   local cmds10=(migrate)
   local cmds11=(shell)
   local cmds12=(doctor)
-  local cmds13=(help)
-  local cmds14=(schema print)
-  local cmds15=(schema check)
-  local cmds16=(schema extend)
-  local cmds17=(policy show)
-  local cmds18=(policy generate-password)
-  local cmds19=(policy translate)
-  local cmds20=(kds list)
-  local cmds21=(kds export)
-  local cmds22=(kds public-key)
-  local cmds23=(agent run-once)
-  local cmds24=(agent run)
-  local cmds25=(permissions grant-self)
-  local cmds26=(permissions grant-read)
-  local cmds27=(permissions grant-reset)
-  local cmds28=(permissions grant-audit)
-  local cmds29=(permissions audit)
-  local cmds30=(migrate plan)
-  local cmds31=(migrate check)
-  local cmds32=(migrate apply)
-  local cmds33=(migrate resume)
+  local cmds13=(serve)
+  local cmds14=(help)
+  local cmds15=(schema print)
+  local cmds16=(schema check)
+  local cmds17=(schema extend)
+  local cmds18=(policy show)
+  local cmds19=(policy generate-password)
+  local cmds20=(policy translate)
+  local cmds21=(kds list)
+  local cmds22=(kds export)
+  local cmds23=(kds public-key)
+  local cmds24=(agent run-once)
+  local cmds25=(agent run)
+  local cmds26=(permissions grant-self)
+  local cmds27=(permissions grant-read)
+  local cmds28=(permissions grant-reset)
+  local cmds29=(permissions grant-audit)
+  local cmds30=(permissions audit)
+  local cmds31=(migrate plan)
+  local cmds32=(migrate check)
+  local cmds33=(migrate apply)
+  local cmds34=(migrate resume)
 
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_lapsbridge_migrate_resume; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_lapsbridge_migrate_apply; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_lapsbridge_migrate_check; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_lapsbridge_migrate_plan; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_lapsbridge_permissions_audit; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_lapsbridge_permissions_grantaudit; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_lapsbridge_permissions_grantreset; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_lapsbridge_permissions_grantread; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_lapsbridge_permissions_grantself; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_lapsbridge_agent_run; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_lapsbridge_agent_runonce; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_lapsbridge_kds_publickey; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_lapsbridge_kds_export; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_lapsbridge_kds_list; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_lapsbridge_policy_translate; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_lapsbridge_policy_generatepassword; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_lapsbridge_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_lapsbridge_schema_extend; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_lapsbridge_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_lapsbridge_schema_print; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_lapsbridge_help; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_lapsbridge_migrate_resume; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_lapsbridge_migrate_apply; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_lapsbridge_migrate_check; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_lapsbridge_migrate_plan; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_lapsbridge_permissions_audit; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_lapsbridge_permissions_grantaudit; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_lapsbridge_permissions_grantreset; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_lapsbridge_permissions_grantread; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_lapsbridge_permissions_grantself; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_lapsbridge_agent_run; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_lapsbridge_agent_runonce; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_lapsbridge_kds_publickey; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_lapsbridge_kds_export; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_lapsbridge_kds_list; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_lapsbridge_policy_translate; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_lapsbridge_policy_generatepassword; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_lapsbridge_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_lapsbridge_schema_extend; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_lapsbridge_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_lapsbridge_schema_print; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_lapsbridge_help; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_lapsbridge_serve; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_lapsbridge_doctor; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_lapsbridge_shell; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_lapsbridge_migrate; return $?; fi
@@ -268,7 +271,7 @@ function _picocli_lapsbridge() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell doctor help"
+  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell doctor serve help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -565,11 +568,14 @@ function _picocli_lapsbridge_demo() {
 
   local commands=""
   local flag_opts="'--serve' '--no-tour' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--ldaps-port' '--computers' '--seed'"
+  local arg_opts="'--console-port' '--port' '--ldaps-port' '--computers' '--seed'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--console-port')
+      return
+      ;;
     '--port')
       return
       ;;
@@ -1082,12 +1088,117 @@ function _picocli_lapsbridge_doctor() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `serve` subcommand.
+function _picocli_lapsbridge_serve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--self-signed' '--expiry-service' '--require-reason' '--offline' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--listen' '--tls-cert' '--tls-key' '--audit-file' '--syslog' '--idle-timeout' '--session-timeout' '--reveals-per-minute' '--expire-after-use' '--rpc-port'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--host')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--bind-dn')
+      return
+      ;;
+    '--bind-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-store-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--base-dn')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--listen')
+      return
+      ;;
+    '--tls-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--audit-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--syslog')
+      return
+      ;;
+    '--idle-timeout')
+      return
+      ;;
+    '--session-timeout')
+      return
+      ;;
+    '--reveals-per-minute')
+      return
+      ;;
+    '--expire-after-use')
+      return
+      ;;
+    '--rpc-port')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_lapsbridge_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell doctor"
+  local commands="get-password reset-password schema demo policy kds decrypt agent permissions inventory migrate shell doctor serve"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -66,6 +66,12 @@ class ArchitectureTest {
   private static final String MSAL = "com.microsoft.aad.msal4j..";
   /** The JDK's HTTP server, for the Graph stand-in. */
   private static final String JDK_HTTP_SERVER = "com.sun.net.httpserver..";
+  /** The console's web server and templates (#17). */
+  private static final String JAVALIN = "io.javalin..";
+  private static final String JETTY = "org.eclipse.jetty..";
+  private static final String JTE = "gg.jte..";
+  /** The servlet API under Javalin's Context (headers a response sends more than once). */
+  private static final String SERVLET = "jakarta.servlet..";
   /** For {@code cli}: every package of ours. */
   private static final String EVERYTHING = "*";
 
@@ -125,6 +131,9 @@ class ArchitectureTest {
           "rpc", "rpc.gkdi", "doctor", "entra", JDK),
       row("shell", "model", "directory", "decryption", "migration", "report", "usecase", JLINE,
           JDK),
+      row("console", "model", "wire", "directory", "decryption", "report", "usecase",
+          "console.audit", JAVALIN, JETTY, JTE, SERVLET, JACKSON, JDK, JAVAX),
+      row("console.audit", JACKSON, JDK),
       row("cli", EVERYTHING, PICOCLI, JDK, JAVAX));
 
   /** Each library and the only packages (with their subpackages) that may import it. */
@@ -138,7 +147,7 @@ class ArchitectureTest {
       JLINE, List.of("shell"),
       // "Where JSON belongs": a package that owns a file, wire or output format.
       JACKSON, List.of("wire", "keyfile", "migration", "platform.file", "platform.journal",
-          "report", "entra", "embedded.entra"),
+          "report", "entra", "embedded.entra", "console"),
       MSAL, List.of("entra"));
 
   private static final String BASE = "io.lapsbridge.";
@@ -206,6 +215,17 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage(library)
         .because(library + " belongs to " + owners)
         .check(main));
+  }
+
+  /** The web server, its servlet API and the templates belong to the console (#17). */
+  @Test
+  void webLibrariesStayInTheConsole() {
+    for (String library : List.of(JAVALIN, JETTY, JTE, SERVLET)) {
+      noClasses().that().resideOutsideOfPackages(BASE + "console..")
+          .should().dependOnClassesThat().resideInAPackage(library)
+          .because(library + " belongs to [console]")
+          .check(main);
+    }
   }
 
   /** The command line parses, wires and prints; pools, sleeps and schedules are engines'. */

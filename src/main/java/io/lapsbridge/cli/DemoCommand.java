@@ -45,8 +45,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--serve", description = "Keep the directory running until Ctrl-C.")
+  @Option(names = "--serve", description = "Keep the directory running until Ctrl-C, with the helpdesk web console (serve) beside it.")
   boolean serve;
+
+  @Option(names = "--console-port", defaultValue = "8443", description = "With --serve, the console's HTTPS port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int consolePort;
 
   @Option(names = "--port", defaultValue = "10389", description = "LDAP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
@@ -147,6 +150,7 @@ final class DemoCommand implements Callable<Integer> {
         status = tour(out, err, directory, passwordFile, getKey, entraOptions);
       }
       if (serve) {
+        io.lapsbridge.console.Console console = startConsole(out, err, directory, getKey);
         out.println("Serving until Ctrl-C.");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
@@ -157,6 +161,9 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           servedGraph.close();
           deleteTree(servedSecret);
+          if (console != null) {
+            console.close();
+          }
           served.close();
           directory.close();
           deleteTree(servedPassword);
@@ -183,6 +190,44 @@ final class DemoCommand implements Callable<Integer> {
         deleteTree(passwordFile);
       }
     }
+  }
+
+  /**
+   * The web console over the stand-in (#17): self-signed HTTPS, audit log in a temp folder. A
+   * console that cannot start (its port taken) is said on stderr; the directory still serves.
+   */
+  private io.lapsbridge.console.Console startConsole(PrintWriter out, PrintWriter err,
+      StandInDirectory directory, GetKeyServer getKey) throws IOException {
+    if (consolePort < 0 || consolePort > 65535) {
+      throw new UsageException("--console-port must be between 0 and 65535: " + consolePort);
+    }
+    Path audit = Files.createTempDirectory("lapsbridge-demo-console-").resolve("audit.jsonl");
+    io.lapsbridge.console.Console console;
+    try {
+      console = io.lapsbridge.console.Console.start(
+          new io.lapsbridge.console.ConsoleSettings("127.0.0.1", consolePort,
+              io.lapsbridge.console.TlsIdentity.selfSigned(List.of("localhost", "127.0.0.1")),
+              new ConnectionSettings(directory.host(), directory.port(),
+                  TransportSecurity.START_TLS, null, null, directory.certificateFile(),
+                  directory.baseDn(), null),
+              io.lapsbridge.usecase.KeySources.Online.at(getKey.epmPort()),
+              Duration.ofMinutes(15), Duration.ofHours(8), 10, java.util.Optional.empty(), false,
+              java.util.Optional.empty()),
+          audit, List.of(), Clock.systemUTC(), problem -> { });
+    } catch (IOException e) {
+      err.println("lapsbridge: demo: the console did not start (give --console-port): "
+          + e.getMessage());
+      err.flush();
+      return null;
+    }
+    out.printf("%nHelpdesk console: %s (self-signed certificate; accept it in the browser)%n",
+        console.url());
+    out.printf("  sign in as the LAPS reader: %s / %s%n", DemoTour.READER_DN,
+        DemoTour.READER_PASSWORD);
+    out.printf("  or as the ordinary user:    %s / %s (sees \"not authorized\")%n",
+        DemoTour.USER_DN, DemoTour.USER_PASSWORD);
+    out.printf("  audit log: %s%n", audit);
+    return console;
   }
 
   /** Deletes a work file or folder now, not at exit: an in-process demo leaves nothing behind. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       ShellCommand.class,
       DoctorCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lapsbridge implements Runnable {

@@ -66,6 +66,14 @@ public final class KeySources implements AutoCloseable {
     return read(kdsKeyFile, Online.OFF);
   }
 
+  /**
+   * No key file: GetKey as the bind's user when {@code online} is on, else the directory's root
+   * keys (the console, whose users bring no key files).
+   */
+  public static KeySources withoutKeyFile(Online online) {
+    return new KeySources(null, online);
+  }
+
   /** As {@link #read(Path)}, asking a DC first when no key file is given and online is on. */
   public static KeySources read(Path kdsKeyFile, Online online) throws KeyFileException {
     return new KeySources(kdsKeyFile == null ? null : KdsKeyFile.read(kdsKeyFile), online);
