@@ -67,7 +67,10 @@ public final class LapsDirectory implements AutoCloseable {
     LDAPConnection connection = Connector.open(settings);
     try {
       String base = settings.baseDn() != null ? settings.baseDn() : defaultBase(connection);
-      return new LapsDirectory(connection, settings, base);
+      // With discovery, what follows (GetKey, messages) goes to the controller chosen.
+      ConnectionSettings used = settings.host() != null ? settings
+          : settings.at(connection.getConnectedAddress(), connection.getConnectedPort());
+      return new LapsDirectory(connection, used, base);
     } catch (DirectoryException e) {
       connection.close();
       throw e;
