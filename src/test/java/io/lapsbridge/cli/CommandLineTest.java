@@ -30,7 +30,8 @@ class CommandLineTest {
   void hostIsRequired() {
     CliRun run = CliRun.of("get-password", "PC1", "--ldaps");
     assertEquals(2, run.status());
-    assertEquals("lapsbridge: usage: --host is required (or set LAPSBRIDGE_HOST)\n", run.err());
+    assertEquals("lapsbridge: usage: --host or --domain is required (or set LAPSBRIDGE_HOST or"
+        + " LAPSBRIDGE_DOMAIN)\n", run.err());
   }
 
   @Test
@@ -39,7 +40,8 @@ class CommandLineTest {
     assertEquals(2, run.status());
     assertEquals(
         "lapsbridge: usage: refusing a connection without TLS: add --ldaps or --start-tls, or"
-            + " --insecure to accept cleartext credentials\n",
+            + " --kerberos (which seals the session), or --insecure to accept cleartext"
+            + " credentials\n",
         run.err());
   }
 
