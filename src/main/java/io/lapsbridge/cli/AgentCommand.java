@@ -165,6 +165,10 @@ final class AgentCommand implements Runnable {
             + " --port applies to entries without one. Overrides DNS discovery.")
     List<String> servers = new ArrayList<>();
 
+    @Option(names = "--principal", paramLabel = "NAME",
+        description = "Kerberos principal (default: HOST$ from the short host name).")
+    String principal;
+
     /** The agent's machine keytab when {@code --keytab} names none. */
     static final Path DEFAULT_KEYTAB = Path.of("/etc/krb5.keytab");
 
@@ -213,7 +217,7 @@ final class AgentCommand implements Runnable {
     DeviceArguments device() {
       return new DeviceArguments(joinState, domainFunctionalLevel, computer, account, stateDir,
           publicKeyFile, publicKeyMaxAgeDays,
-          new GetKeyArguments(keytab(), transport.principal, rpcPort));
+          new GetKeyArguments(keytab(), principal(), rpcPort));
     }
 
     /** {@link #connection()}, said on {@code err} every cycle when it goes without TLS. */
@@ -236,8 +240,13 @@ final class AgentCommand implements Runnable {
       ResolvedConnection resolved = transport.transportOnly();
       return AgentConnectionResolver.resolve(resolved,
           new AgentServerArguments(servers, resolved.host() == null ? resolved.kerberos().domain()
-              : null, keytab(), transport.principal, transport.realm, transport.kdc),
+              : null, keytab(), principal(), transport.realm, transport.kdc),
           LocalHost::shortName);
+    }
+
+    /** {@code --principal}, or the shared {@code --kerberos-principal}; null for HOST$. */
+    String principal() {
+      return principal != null ? principal : transport.principal;
     }
 
     /** The machine keytab: {@code --keytab}, else {@link #DEFAULT_KEYTAB}. */

@@ -63,10 +63,11 @@ final class ConnectionOptions {
   @Option(names = "--kerberos", description = "Bind with Kerberos (SASL GSSAPI) from your ticket cache (kinit; KRB5CCNAME, FILE: caches only) or --keytab, instead of a DN and password; without TLS the session is signed and sealed (env LAPSBRIDGE_KERBEROS=true). The agent always binds with Kerberos unless given --bind-dn.")
   boolean kerberos;
 
-  @Option(names = "--keytab", paramLabel = "FILE", description = "With --kerberos: log in from this keytab as --principal instead of the ticket cache (env LAPSBRIDGE_KEYTAB). The agent: its machine keytab, and, when it holds an RC4-HMAC key, for fetching the group public key with GetKey (default /etc/krb5.keytab).")
+  @Option(names = "--keytab", paramLabel = "FILE", description = "With --kerberos: log in from this keytab as --kerberos-principal instead of the ticket cache (env LAPSBRIDGE_KEYTAB). The agent: its machine keytab, and, when it holds an RC4-HMAC key, for fetching the group public key with GetKey (default /etc/krb5.keytab).")
   Path keytab;
 
-  @Option(names = "--principal", paramLabel = "NAME", description = "With --kerberos: the principal, user@REALM (default: the ticket cache's; env LAPSBRIDGE_PRINCIPAL). The agent: default HOST$ from the short host name.")
+  // Not --principal: permissions grant-* take that for the trustee; the agent keeps its own.
+  @Option(names = "--kerberos-principal", paramLabel = "NAME", description = "With --kerberos: the principal, user@REALM (default: the ticket cache's; env LAPSBRIDGE_PRINCIPAL). The agent takes --principal.")
   String principal;
 
   @Option(names = "--realm", paramLabel = "REALM", description = "Kerberos realm (default: krb5.conf, else for the agent --domain in capitals; env LAPSBRIDGE_REALM).")
@@ -75,7 +76,7 @@ final class ConnectionOptions {
   @Option(names = "--kdc", paramLabel = "HOST", description = "KDC address (default: krb5.conf, KRB5_CONFIG; env LAPSBRIDGE_KDC).")
   String kdc;
 
-  @Option(names = "--domain", paramLabel = "DOMAIN", description = "Find domain controllers through DNS SRV _ldap._tcp.dc._msdcs.DOMAIN, trying them in priority and weight order; --host wins when given. get-password and inventory take several (comma-separated) and search each in turn (env LAPSBRIDGE_DOMAIN).")
+  @Option(names = "--domain", paramLabel = "DOMAIN", description = "Find domain controllers through DNS SRV _ldap._tcp.dc._msdcs.DOMAIN, trying them in priority and weight order; --host wins when given. get-password and inventory take several (comma-separated) and search each in turn (env LAPSBRIDGE_DOMAIN). kds public-key also puts it into the key identifiers.")
   String domain;
 
   @Option(names = "--dns-server", paramLabel = "HOST[:PORT]", description = "DNS server to ask for the SRV records and the controllers' addresses, for split-horizon DNS (default: the system's; env LAPSBRIDGE_DNS_SERVER).")

@@ -321,14 +321,12 @@ public final class SettingsResolver {
     if (value == null || value.isBlank()) {
       return false;
     }
-    switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "1":
-        return true;
-      case "false", "no", "0":
-        return false;
-      default:
-        throw new SettingsException(where + " must be true or false, not '" + value.strip() + "'");
-    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new SettingsException(
+          where + " must be true or false, not '" + value.strip() + "'");
+    };
   }
 
   private static <T> T orElse(T value, T fallback) {

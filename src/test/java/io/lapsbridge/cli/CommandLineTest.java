@@ -158,7 +158,8 @@ class CommandLineTest {
     CliRun unknownKey = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "corp");
     assertEquals(2, unknownKey.status());
     assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: base-dn,"
-        + " bind-dn, bind-password-file, host, port, security, timeout, trust-store,"
+        + " bind-dn, bind-password-file, dns-server, domain, host, kdc, kerberos, keytab, port,"
+        + " principal, profiles, realm, security, timeout, trust-store,"
         + " trust-store-password-file\n", unknownKey.err());
     assertTrue(!unknownKey.err().contains("hunter2"));
 
