@@ -106,7 +106,7 @@ public final class SettingsResolver {
     KerberosArguments k = typed.kerberos();
     if (!given.kerberos().kerberos()
         && (k.keytab() != null || k.principal() != null || k.realm() != null || k.kdc() != null)) {
-      throw new SettingsException("--keytab, --principal, --realm and --kdc go with --kerberos");
+      throw new SettingsException("--keytab, --kerberos-principal, --realm and --kdc go with --kerberos");
     }
   }
 
@@ -170,7 +170,7 @@ public final class SettingsResolver {
     TicketCacheName caches = cacheNames.apply(environment);
     Optional<Path> keytab = Optional.ofNullable(kerberos.keytab());
     if (keytab.isPresent() && kerberos.principal() == null) {
-      throw new SettingsException("--keytab needs --principal (the keytab's user@REALM)");
+      throw new SettingsException("--keytab needs --kerberos-principal (the keytab's user@REALM)");
     }
     if (keytab.isPresent() && !Files.isRegularFile(keytab.get())) {
       throw new SettingsException("--keytab " + keytab.get() + " does not exist");

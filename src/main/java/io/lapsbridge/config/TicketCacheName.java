@@ -103,7 +103,7 @@ record TicketCacheName(Map<String, String> environment, long uid, boolean macOs,
         + "), a " + what + " that Java cannot read: Java reads FILE: caches only. Get a ticket"
         + " into a file and point KRB5CCNAME at it: kinit -c FILE:" + fileCache()
         + " PRINCIPAL, then export KRB5CCNAME=FILE:" + fileCache()
-        + " (or bind with --keytab and --principal)");
+        + " (or bind with --keytab and --kerberos-principal)");
   }
 
   /** MIT's DIR: collection: the file named in its {@code primary}, else {@code tkt}. */

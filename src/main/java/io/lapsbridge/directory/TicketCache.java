@@ -38,7 +38,7 @@ record TicketCache(String principal, Optional<Instant> tgtEnd) {
       cache = read(file);
     } catch (NoSuchFileException e) {
       return Optional.of("Kerberos: no ticket cache at FILE:" + file + " (get a ticket with"
-          + " kinit, or give --keytab and --principal)");
+          + " kinit, or give --keytab and --kerberos-principal)");
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
