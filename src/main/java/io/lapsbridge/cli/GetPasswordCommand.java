@@ -1,10 +1,10 @@
 package io.lapsbridge.cli;
 
 import io.lapsbridge.directory.DirectoryException;
-import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.report.OutputFormat;
 import io.lapsbridge.report.PasswordView;
+import io.lapsbridge.usecase.Directories;
 import io.lapsbridge.usecase.KeySources;
 import io.lapsbridge.usecase.LookUpPasswords;
 import java.io.PrintWriter;
@@ -56,10 +56,11 @@ final class GetPasswordCommand implements Callable<Integer> {
     ComputerNames.require(computers);
     LookUpPasswords.Result result;
     // Encrypted values are decrypted as Windows does: GetKey as the bind's user, unless --offline.
+    // With several domains (or profiles listing several forests), each is searched.
     try (KeySources keys = KeySources.read(kdsKeyFile,
             offline ? KeySources.Online.OFF : KeySources.Online.at(rpcPort));
-        LapsDirectory directory = connection.open()) {
-      result = LookUpPasswords.run(directory, keys.with(directory), computers,
+        Directories directories = Directories.open(connection.eachDirectory())) {
+      result = LookUpPasswords.runAcross(directories.all(), keys::with, computers,
           new LookUpPasswords.Request(source.families(), history, dsrm),
           warning -> err.println("lapsbridge: warning: " + warning), Failure.printer(err),
           Failure.notes(err));
