@@ -81,6 +81,18 @@ public final class LapsDirectory implements AutoCloseable {
     return baseDn;
   }
 
+  /**
+   * Whether {@code text} is a DN at or under this directory's base DN; false for a name that is
+   * no DN, or a DN of another domain (which a search across domains asks only its own).
+   */
+  public boolean covers(String text) {
+    try {
+      return isDn(text) && new DN(text).isDescendantOf(new DN(baseDn), true);
+    } catch (com.unboundid.ldap.sdk.LDAPException e) {
+      return false;
+    }
+  }
+
   /** The DNS name of the base DN's {@code DC=} parts ({@code example.com}), if it has any. */
   public Optional<String> dnsDomainName() {
     return DomainNames.dnsNameOf(baseDn);

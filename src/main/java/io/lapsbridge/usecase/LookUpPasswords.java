@@ -128,7 +128,11 @@ public final class LookUpPasswords {
       List<LapsDirectory> where = new ArrayList<>();
       List<ComputerRef> matches = new ArrayList<>();
       DirectoryException problem = null;
+      boolean dn = LapsDirectory.isDn(name);
       for (LapsDirectory directory : directories) {
+        if (dn && !directory.covers(name)) {
+          continue; // a DN belongs to the domain whose naming context holds it
+        }
         try {
           matches.add(directory.locate(name, notes));
           where.add(directory);
