@@ -282,8 +282,8 @@ function _picocli_lapsbridge_getpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--kds-key-file' '--rpc-port' '--source' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--kds-key-file' '--rpc-port' '--source' '--format'"
   local source_option_args=("legacy" "windows" "all") # --source values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -332,6 +332,27 @@ function _picocli_lapsbridge_getpassword() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--kds-key-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -369,8 +390,8 @@ function _picocli_lapsbridge_resetpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--when' '--family'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--when' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -416,6 +437,27 @@ function _picocli_lapsbridge_resetpassword() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--when')
@@ -534,8 +576,8 @@ function _picocli_lapsbridge_decrypt() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--online' '--ldaps' '--start-tls' '--insecure' '--hex' '--base64' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--kds-key-file' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rpc-port' '--format'"
+  local flag_opts="'--online' '--ldaps' '--start-tls' '--insecure' '--kerberos' '--hex' '--base64' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--kds-key-file' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rpc-port' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -587,6 +629,27 @@ function _picocli_lapsbridge_decrypt() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--rpc-port')
@@ -651,8 +714,8 @@ function _picocli_lapsbridge_inventory() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--overwrite' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--overwrite' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--output' '--format'"
   local format_option_args=("text" "json" "csv" "html") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -698,6 +761,27 @@ function _picocli_lapsbridge_inventory() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--as-of')
@@ -813,8 +897,8 @@ function _picocli_lapsbridge_schema_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -860,6 +944,27 @@ function _picocli_lapsbridge_schema_check() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--family')
@@ -885,8 +990,8 @@ function _picocli_lapsbridge_schema_extend() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -932,6 +1037,27 @@ function _picocli_lapsbridge_schema_extend() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--family')
@@ -1075,8 +1201,8 @@ function _picocli_lapsbridge_kds_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1124,6 +1250,27 @@ function _picocli_lapsbridge_kds_list() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
@@ -1147,8 +1294,8 @@ function _picocli_lapsbridge_kds_export() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--out'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1193,6 +1340,27 @@ function _picocli_lapsbridge_kds_export() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--out')
@@ -1219,8 +1387,8 @@ function _picocli_lapsbridge_kds_publickey() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--out' '--sid' '--root-key' '--at' '--domain' '--forest'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--out' '--sid' '--root-key' '--at' '--forest'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1267,6 +1435,27 @@ function _picocli_lapsbridge_kds_publickey() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1280,9 +1469,6 @@ function _picocli_lapsbridge_kds_publickey() {
       return
       ;;
     '--at')
-      return
-      ;;
-    '--domain')
       return
       ;;
     '--forest')
@@ -1306,8 +1492,8 @@ function _picocli_lapsbridge_agent_runonce() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--dry-run' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--join-state' '--format'"
+  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--server' '--principal' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--join-state' '--format'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
   local FORMAT_option_args=("text" "json" "csv") # --format values
 
@@ -1383,25 +1569,31 @@ function _picocli_lapsbridge_agent_runonce() {
     '--timeout')
       return
       ;;
-    '--server')
-      return
-      ;;
-    '--domain')
-      return
-      ;;
     '--keytab')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--principal')
+    '--kerberos-principal')
       return
       ;;
     '--realm')
       return
       ;;
     '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
+    '--server')
+      return
+      ;;
+    '--principal')
       return
       ;;
     '--public-key-file')
@@ -1444,8 +1636,8 @@ function _picocli_lapsbridge_agent_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--interval-minutes' '--jitter-minutes' '--join-state'"
+  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--server' '--principal' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--interval-minutes' '--jitter-minutes' '--join-state'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
 
   type compopt &>/dev/null && compopt +o default
@@ -1520,25 +1712,31 @@ function _picocli_lapsbridge_agent_run() {
     '--timeout')
       return
       ;;
-    '--server')
-      return
-      ;;
-    '--domain')
-      return
-      ;;
     '--keytab')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--principal')
+    '--kerberos-principal')
       return
       ;;
     '--realm')
       return
       ;;
     '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
+    '--server')
+      return
+      ;;
+    '--principal')
       return
       ;;
     '--public-key-file')
@@ -1582,8 +1780,8 @@ function _picocli_lapsbridge_permissions_grantself() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1630,6 +1828,27 @@ function _picocli_lapsbridge_permissions_grantself() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--ou')
@@ -1666,8 +1885,8 @@ function _picocli_lapsbridge_permissions_grantread() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1714,6 +1933,27 @@ function _picocli_lapsbridge_permissions_grantread() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--ou')
@@ -1750,8 +1990,8 @@ function _picocli_lapsbridge_permissions_grantreset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1800,6 +2040,27 @@ function _picocli_lapsbridge_permissions_grantreset() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--ou')
       return
       ;;
@@ -1834,8 +2095,8 @@ function _picocli_lapsbridge_permissions_grantaudit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format' '--audit'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format' '--audit'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
   local audit_option_args=("success" "failure" "both") # --audit values
@@ -1885,6 +2146,27 @@ function _picocli_lapsbridge_permissions_grantaudit() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--ou')
       return
       ;;
@@ -1924,8 +2206,8 @@ function _picocli_lapsbridge_permissions_audit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--sacl' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--sacl' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -1974,6 +2256,27 @@ function _picocli_lapsbridge_permissions_audit() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--family')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${family_option_args[@]}" ) )
@@ -2002,8 +2305,8 @@ function _picocli_lapsbridge_migrate_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
   local format_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -2049,6 +2352,27 @@ function _picocli_lapsbridge_migrate_plan() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--as-of')
@@ -2098,8 +2422,8 @@ function _picocli_lapsbridge_migrate_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2144,6 +2468,27 @@ function _picocli_lapsbridge_migrate_check() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--as-of')
@@ -2182,8 +2527,8 @@ function _picocli_lapsbridge_migrate_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--plan' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--plan' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2228,6 +2573,27 @@ function _picocli_lapsbridge_migrate_apply() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--rate')
@@ -2278,8 +2644,8 @@ function _picocli_lapsbridge_migrate_resume() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2324,6 +2690,27 @@ function _picocli_lapsbridge_migrate_resume() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--rate')

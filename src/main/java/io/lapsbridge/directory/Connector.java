@@ -188,13 +188,21 @@ final class Connector {
         throw connectFailure(settings, e);
       }
       // A Kerberos failure never reaches the server: the SDK says only "local error (82)".
-      Optional<String> kerberos = KerberosFailure.reason(e, login, server);
+      Optional<String> kerberos = KerberosFailure.reason(e, login, server)
+          .or(() -> Optional.ofNullable(e.getMessage()).map(Connector::oneLine));
       throw new DirectoryException(DirectoryException.Kind.BIND,
           "bind as " + settings.who() + " to " + settings.endpoint() + " failed: "
               + Ldap.code(e.getResultCode()) + Ldap.diagnosticSuffix(e.getDiagnosticMessage())
               + kerberos.map(reason -> "; " + reason).orElse(""),
           Ldap.code(e.getResultCode()), e);
     }
+  }
+
+  /** The SDK's message on one line, without its version suffix. */
+  static String oneLine(String message) {
+    int version = message.indexOf(", ldapSDKVersion=");
+    String text = version >= 0 ? message.substring(0, version) : message;
+    return text.replace("\\n", " ").replace("\\t", " ").replaceAll("\\s+", " ").strip();
   }
 
   /**

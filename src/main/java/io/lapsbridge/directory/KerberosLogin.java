@@ -72,7 +72,9 @@ public record KerberosLogin(Optional<Path> keytab, Optional<String> principal,
       properties.setRequireCachedCredentials(true);
       ticketCache.ifPresent(cache -> properties.setTicketCachePath(cache.toString()));
     }
-    krb5Conf.ifPresent(conf -> properties.setConfigFilePath(conf.toString()));
+    // The JDK reads krb5.conf from this property, not from KRB5_CONFIG; a CLI process sets it
+    // once for its one login (the SDK's setConfigFilePath is the JAAS file, not krb5.conf).
+    krb5Conf.ifPresent(conf -> System.setProperty("java.security.krb5.conf", conf.toString()));
     properties.setRefreshKrb5Config(krb5Conf.isPresent() || realm.isPresent() || kdc.isPresent());
     properties.setRenewTGT(false);
     properties.setIsInitiator(true);

@@ -49,6 +49,12 @@ class SambaKerberosLoginIT {
           PASSWORD), new Modification(ModificationType.REPLACE, "ms-Mcs-AdmPwdExpirationTime",
           "137023488000000000"));
     }
+    // Windows registers ldap/<DC's DNS name> on the DC's account; Samba 4.22's provisioning
+    // registers HOST/ only, so the test adds what a real DC has.
+    if (!dc.sambaTool("spn", "list", "DC1$").toLowerCase(java.util.Locale.ROOT)
+        .contains("ldap/dc1.samba.test\n")) {
+      dc.sambaTool("spn", "add", "ldap/dc1.samba.test", "DC1$");
+    }
     dns = DnsResponder.start()
         .srv("_ldap._tcp.dc._msdcs." + SambaDc.DNS_DOMAIN, 0, 100, 389, "dc1.samba.test.")
         .a("dc1.samba.test", SambaDc.HOST)
