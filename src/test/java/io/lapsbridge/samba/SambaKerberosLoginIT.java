@@ -61,7 +61,7 @@ class SambaKerberosLoginIT {
         .srv("_ldap._tcp.dc._msdcs.wrong-spn.test", 0, 100, 389, "nospn.samba.test.")
         .a("nospn.samba.test", SambaDc.HOST);
     cache = files.resolve("krb5cc_admin");
-    kinit(cache, "10h");
+    kinit(dc, cache, "10h");
   }
 
   @AfterAll
@@ -71,10 +71,11 @@ class SambaKerberosLoginIT {
     }
   }
 
-  /** MIT kinit as Administrator into a FILE: cache, the password on stdin. */
-  static void kinit(Path into, String lifetime) throws IOException, InterruptedException {
+  /** MIT kinit as {@code dc}'s Administrator into a FILE: cache, the password on stdin. */
+  static void kinit(SambaDc dc, Path into, String lifetime)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(Tools.binary("kinit").orElseThrow().toString(),
-        "-c", "FILE:" + into, "-l", lifetime, "Administrator@" + SambaDc.REALM)
+        "-c", "FILE:" + into, "-l", lifetime, "Administrator@" + dc.spec().realm())
         .redirectErrorStream(true);
     builder.environment().put("KRB5_CONFIG", dc.krb5Conf().toString());
     Process process = builder.start();
@@ -145,7 +146,7 @@ class SambaKerberosLoginIT {
   @Test
   void anExpiredTicketSaysSoAndWhenItEnded() throws Exception {
     Path shortLived = files.resolve("krb5cc_short");
-    kinit(shortLived, "3s");
+    kinit(dc, shortLived, "3s");
     Thread.sleep(Duration.ofSeconds(5).toMillis());
     Cli run = run(shortLived, SambaDc.DNS_DOMAIN, "get-password", "KRB-LOGIN");
     assertEquals(3, run.status(), run.transcript());
