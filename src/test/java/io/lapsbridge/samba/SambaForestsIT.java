@@ -60,7 +60,7 @@ class SambaForestsIT {
     profiles = Files.writeString(files.resolve("profiles.properties"),
         "helpdesk.profiles=samba, other\n"
             + "samba.kerberos=true\nsamba.domain=samba.test\nsamba.dns-server=" + dns.address()
-            + "\n"
+            + "\nsamba.base-dn=" + sambaOu + "\nother.base-dn=" + otherOu + "\n"
             + "other.host=" + other.spec().host() + "\nother.security=ldaps\n"
             + "other.trust-store=" + other.certificate() + "\nother.bind-dn=" + otherAdmin.upn()
             + "\nother.bind-password-file=" + otherAdmin.passwordFile() + "\n");
@@ -72,7 +72,12 @@ class SambaForestsIT {
       dns.close();
     }
     if (other != null) {
-      other.stop();
+      try {
+        other.stop();
+      } catch (java.io.UncheckedIOException stillWriting) {
+        // Samba may still be writing into its folder as the tree is deleted: once more.
+        other.stop();
+      }
     }
   }
 
