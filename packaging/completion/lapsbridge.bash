@@ -291,8 +291,8 @@ function _picocli_lapsbridge_getpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--kds-key-file' '--rpc-port' '--directory' '--source' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--device-code' '--history' '--dsrm' '--offline' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--kds-key-file' '--rpc-port' '--directory' '--source' '--format'"
   local directory_option_args=("ad" "entra" "auto") # --directory values
   local source_option_args=("legacy" "windows" "all") # --source values
   local format_option_args=("text" "json" "csv") # --format values
@@ -340,6 +340,27 @@ function _picocli_lapsbridge_getpassword() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--tenant')
@@ -426,8 +447,8 @@ function _picocli_lapsbridge_resetpassword() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--when' '--directory' '--family'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--device-code' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--when' '--directory' '--family'"
   local directory_option_args=("ad" "entra" "auto") # --directory values
   local family_option_args=("legacy" "windows" "all") # --family values
 
@@ -474,6 +495,27 @@ function _picocli_lapsbridge_resetpassword() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--tenant')
@@ -642,8 +684,8 @@ function _picocli_lapsbridge_decrypt() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--online' '--ldaps' '--start-tls' '--insecure' '--hex' '--base64' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--kds-key-file' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rpc-port' '--format'"
+  local flag_opts="'--online' '--ldaps' '--start-tls' '--insecure' '--kerberos' '--hex' '--base64' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--kds-key-file' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rpc-port' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -695,6 +737,27 @@ function _picocli_lapsbridge_decrypt() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--rpc-port')
@@ -759,8 +822,8 @@ function _picocli_lapsbridge_inventory() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '--overwrite' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--output' '--directory' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--device-code' '--overwrite' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--output' '--directory' '--format'"
   local directory_option_args=("ad" "entra" "auto") # --directory values
   local format_option_args=("text" "json" "csv" "html") # --format values
 
@@ -807,6 +870,27 @@ function _picocli_lapsbridge_inventory() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--as-of')
@@ -915,8 +999,8 @@ function _picocli_lapsbridge_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--offline' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--kds-key-file' '--rpc-port'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--offline' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--kds-key-file' '--rpc-port'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -963,6 +1047,27 @@ function _picocli_lapsbridge_shell() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--as-of')
       return
       ;;
@@ -1002,8 +1107,8 @@ function _picocli_lapsbridge_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--policy' '--gpo-backup' '--stale-days' '--ldap-port' '--ldaps-port' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--policy' '--gpo-backup' '--stale-days' '--ldap-port' '--ldaps-port' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1051,6 +1156,27 @@ function _picocli_lapsbridge_doctor() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--policy')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1095,8 +1221,8 @@ function _picocli_lapsbridge_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--self-signed' '--expiry-service' '--require-reason' '--offline' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--listen' '--tls-cert' '--tls-key' '--audit-file' '--syslog' '--idle-timeout' '--session-timeout' '--reveals-per-minute' '--expire-after-use' '--rpc-port'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--self-signed' '--expiry-service' '--require-reason' '--offline' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--listen' '--tls-cert' '--tls-key' '--audit-file' '--syslog' '--idle-timeout' '--session-timeout' '--reveals-per-minute' '--expire-after-use' '--rpc-port'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1141,6 +1267,27 @@ function _picocli_lapsbridge_serve() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--listen')
@@ -1254,8 +1401,8 @@ function _picocli_lapsbridge_schema_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -1301,6 +1448,27 @@ function _picocli_lapsbridge_schema_check() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--family')
@@ -1326,8 +1494,8 @@ function _picocli_lapsbridge_schema_extend() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--family'"
   local family_option_args=("legacy" "windows" "all") # --family values
 
   type compopt &>/dev/null && compopt +o default
@@ -1373,6 +1541,27 @@ function _picocli_lapsbridge_schema_extend() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--family')
@@ -1516,8 +1705,8 @@ function _picocli_lapsbridge_kds_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--format'"
   local format_option_args=("text" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1565,6 +1754,27 @@ function _picocli_lapsbridge_kds_list() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
@@ -1588,8 +1798,8 @@ function _picocli_lapsbridge_kds_export() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--out'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1634,6 +1844,27 @@ function _picocli_lapsbridge_kds_export() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--out')
@@ -1660,8 +1891,8 @@ function _picocli_lapsbridge_kds_publickey() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--out' '--sid' '--root-key' '--at' '--domain' '--forest'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--out' '--sid' '--root-key' '--at' '--forest'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1708,6 +1939,27 @@ function _picocli_lapsbridge_kds_publickey() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1721,9 +1973,6 @@ function _picocli_lapsbridge_kds_publickey() {
       return
       ;;
     '--at')
-      return
-      ;;
-    '--domain')
       return
       ;;
     '--forest')
@@ -1747,8 +1996,8 @@ function _picocli_lapsbridge_agent_runonce() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--dry-run' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--join-state' '--format'"
+  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--server' '--principal' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--join-state' '--format'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
   local FORMAT_option_args=("text" "json" "csv") # --format values
 
@@ -1824,25 +2073,31 @@ function _picocli_lapsbridge_agent_runonce() {
     '--timeout')
       return
       ;;
-    '--server')
-      return
-      ;;
-    '--domain')
-      return
-      ;;
     '--keytab')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--principal')
+    '--kerberos-principal')
       return
       ;;
     '--realm')
       return
       ;;
     '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
+    '--server')
+      return
+      ;;
+    '--principal')
       return
       ;;
     '--public-key-file')
@@ -1885,8 +2140,8 @@ function _picocli_lapsbridge_agent_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--server' '--domain' '--keytab' '--principal' '--realm' '--kdc' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--interval-minutes' '--jitter-minutes' '--join-state'"
+  local flag_opts="'--registry' '--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--registry-pol' '--policy-file' '--domain-functional-level' '--computer' '--account' '--state-dir' '--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--server' '--principal' '--public-key-file' '--public-key-max-age-days' '--rpc-port' '--interval-minutes' '--jitter-minutes' '--join-state'"
   local STATE_option_args=("entra" "ad" "hybrid" "none") # --join-state values
 
   type compopt &>/dev/null && compopt +o default
@@ -1961,25 +2216,31 @@ function _picocli_lapsbridge_agent_run() {
     '--timeout')
       return
       ;;
-    '--server')
-      return
-      ;;
-    '--domain')
-      return
-      ;;
     '--keytab')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--principal')
+    '--kerberos-principal')
       return
       ;;
     '--realm')
       return
       ;;
     '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
+    '--server')
+      return
+      ;;
+    '--principal')
       return
       ;;
     '--public-key-file')
@@ -2023,8 +2284,8 @@ function _picocli_lapsbridge_permissions_grantself() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -2071,6 +2332,27 @@ function _picocli_lapsbridge_permissions_grantself() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--ou')
@@ -2107,8 +2389,8 @@ function _picocli_lapsbridge_permissions_grantread() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -2155,6 +2437,27 @@ function _picocli_lapsbridge_permissions_grantread() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--ou')
@@ -2191,8 +2494,8 @@ function _picocli_lapsbridge_permissions_grantreset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -2241,6 +2544,27 @@ function _picocli_lapsbridge_permissions_grantreset() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--ou')
       return
       ;;
@@ -2275,8 +2599,8 @@ function _picocli_lapsbridge_permissions_grantaudit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--ou' '--principal' '--family' '--format' '--audit'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--ou' '--principal' '--family' '--format' '--audit'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
   local audit_option_args=("success" "failure" "both") # --audit values
@@ -2326,6 +2650,27 @@ function _picocli_lapsbridge_permissions_grantaudit() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--ou')
       return
       ;;
@@ -2365,8 +2710,8 @@ function _picocli_lapsbridge_permissions_audit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--sacl' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--family' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--sacl' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--family' '--format'"
   local family_option_args=("legacy" "windows" "all") # --family values
   local format_option_args=("text" "json" "csv") # --format values
 
@@ -2415,6 +2760,27 @@ function _picocli_lapsbridge_permissions_audit() {
     '--timeout')
       return
       ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
+      return
+      ;;
     '--family')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${family_option_args[@]}" ) )
@@ -2443,8 +2809,8 @@ function _picocli_lapsbridge_migrate_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
   local format_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -2490,6 +2856,27 @@ function _picocli_lapsbridge_migrate_plan() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--as-of')
@@ -2539,8 +2926,8 @@ function _picocli_lapsbridge_migrate_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2585,6 +2972,27 @@ function _picocli_lapsbridge_migrate_check() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--as-of')
@@ -2623,8 +3031,8 @@ function _picocli_lapsbridge_migrate_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--plan' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--plan' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2669,6 +3077,27 @@ function _picocli_lapsbridge_migrate_apply() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--rate')
@@ -2719,8 +3148,8 @@ function _picocli_lapsbridge_migrate_resume() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2765,6 +3194,27 @@ function _picocli_lapsbridge_migrate_resume() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--keytab')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--kerberos-principal')
+      return
+      ;;
+    '--realm')
+      return
+      ;;
+    '--kdc')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--dns-server')
       return
       ;;
     '--rate')

@@ -108,6 +108,7 @@ class ArchitectureTest {
       row("directory.schema", "model", "wire", UNBOUNDID, JDK),
       row("keyfile", "model", "wire", "crypto", JACKSON, JDK),
       row("config", "model", "directory.ConnectionSettings", "directory.TransportSecurity",
+          "directory.KerberosLogin", "directory.DcLocator",
           "directory.AgentConnection", "directory.MachineBind", "entra.EntraSettings",
           "entra.EntraCredential", JDK),
       row("agent", "model", "policy", "gpo", "password", "crypto", "rotation", "platform.file",

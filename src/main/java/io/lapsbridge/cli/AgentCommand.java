@@ -8,6 +8,7 @@ import io.lapsbridge.agent.PolicyStores;
 import io.lapsbridge.config.AgentConnectionResolver;
 import io.lapsbridge.config.AgentServerArguments;
 import io.lapsbridge.config.LocalHost;
+import io.lapsbridge.config.ResolvedConnection;
 import io.lapsbridge.directory.AgentConnection;
 import io.lapsbridge.directory.MachineBind;
 import io.lapsbridge.directory.TransportSecurity;
@@ -171,25 +172,12 @@ final class AgentCommand implements Runnable {
             + " --port applies to entries without one. Overrides DNS discovery.")
     List<String> servers = new ArrayList<>();
 
-    @Option(names = "--domain", paramLabel = "DOMAIN",
-        description = "Find domain controllers through DNS SRV _ldap._tcp.dc._msdcs.DOMAIN.")
-    String domain;
-
-    @Option(names = "--keytab", paramLabel = "FILE", defaultValue = "/etc/krb5.keytab",
-        description = "Machine keytab for the GSSAPI bind and, when it holds an RC4-HMAC key,"
-            + " for fetching the group public key with GetKey (default: ${DEFAULT-VALUE}).")
-    Path keytab;
-
     @Option(names = "--principal", paramLabel = "NAME",
         description = "Kerberos principal (default: HOST$ from the short host name).")
     String principal;
 
-    @Option(names = "--realm", paramLabel = "REALM",
-        description = "Kerberos realm (default: krb5.conf, else --domain in capitals).")
-    String realm;
-
-    @Option(names = "--kdc", paramLabel = "HOST", description = "KDC address (default: krb5.conf).")
-    String kdc;
+    /** The agent's machine keytab when {@code --keytab} names none. */
+    static final Path DEFAULT_KEYTAB = Path.of("/etc/krb5.keytab");
 
     @Option(names = "--public-key-file", paramLabel = "FILE",
         defaultValue = "${env:LAPSBRIDGE_PUBLIC_KEY_FILE}",
@@ -235,7 +223,8 @@ final class AgentCommand implements Runnable {
 
     DeviceArguments device() {
       return new DeviceArguments(joinState, domainFunctionalLevel, computer, account, stateDir,
-          publicKeyFile, publicKeyMaxAgeDays, new GetKeyArguments(keytab, principal, rpcPort));
+          publicKeyFile, publicKeyMaxAgeDays,
+          new GetKeyArguments(keytab(), principal(), rpcPort));
     }
 
     /** {@link #connection()}, said on {@code err} every cycle when it goes without TLS. */
@@ -255,9 +244,21 @@ final class AgentCommand implements Runnable {
 
     /** Transport from everywhere; the bind identity only from this command line. */
     AgentConnection connection() {
-      return AgentConnectionResolver.resolve(transport.transportOnly(),
-          new AgentServerArguments(servers, domain, keytab, principal, realm, kdc),
+      ResolvedConnection resolved = transport.transportOnly();
+      return AgentConnectionResolver.resolve(resolved,
+          new AgentServerArguments(servers, resolved.host() == null ? resolved.kerberos().domain()
+              : null, keytab(), principal(), transport.realm, transport.kdc),
           LocalHost::shortName);
+    }
+
+    /** {@code --principal}, or the shared {@code --kerberos-principal}; null for HOST$. */
+    String principal() {
+      return principal != null ? principal : transport.principal;
+    }
+
+    /** The machine keytab: {@code --keytab}, else {@link #DEFAULT_KEYTAB}. */
+    Path keytab() {
+      return transport.keytab != null ? transport.keytab : DEFAULT_KEYTAB;
     }
   }
 

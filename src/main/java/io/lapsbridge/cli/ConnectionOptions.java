@@ -1,6 +1,7 @@
 package io.lapsbridge.cli;
 
 import io.lapsbridge.config.ConnectionArguments;
+import io.lapsbridge.config.KerberosArguments;
 import io.lapsbridge.config.ResolvedConnection;
 import io.lapsbridge.config.SettingsResolver;
 import io.lapsbridge.directory.ConnectionSettings;
@@ -8,6 +9,7 @@ import io.lapsbridge.directory.DirectoryException;
 import io.lapsbridge.directory.LapsDirectory;
 import io.lapsbridge.directory.TransportSecurity;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +60,28 @@ final class ConnectionOptions {
   @Option(names = "--timeout", description = "Connect and response timeout in seconds; default 15 (env LAPSBRIDGE_TIMEOUT).")
   Integer timeoutSeconds;
 
+  @Option(names = "--kerberos", description = "Bind with Kerberos (SASL GSSAPI) from your ticket cache (kinit; KRB5CCNAME, FILE: caches only) or --keytab, instead of a DN and password; without TLS the session is signed and sealed (env LAPSBRIDGE_KERBEROS=true). The agent always binds with Kerberos unless given --bind-dn.")
+  boolean kerberos;
+
+  @Option(names = "--keytab", paramLabel = "FILE", description = "With --kerberos: log in from this keytab as --kerberos-principal instead of the ticket cache (env LAPSBRIDGE_KEYTAB). The agent: its machine keytab, and, when it holds an RC4-HMAC key, for fetching the group public key with GetKey (default /etc/krb5.keytab).")
+  Path keytab;
+
+  // Not --principal: permissions grant-* take that for the trustee; the agent keeps its own.
+  @Option(names = "--kerberos-principal", paramLabel = "NAME", description = "With --kerberos: the principal, user@REALM (default: the ticket cache's; env LAPSBRIDGE_PRINCIPAL). The agent takes --principal.")
+  String principal;
+
+  @Option(names = "--realm", paramLabel = "REALM", description = "Kerberos realm (default: krb5.conf, else for the agent --domain in capitals; env LAPSBRIDGE_REALM).")
+  String realm;
+
+  @Option(names = "--kdc", paramLabel = "HOST", description = "KDC address (default: krb5.conf, KRB5_CONFIG; env LAPSBRIDGE_KDC).")
+  String kdc;
+
+  @Option(names = "--domain", paramLabel = "DOMAIN", description = "Find domain controllers through DNS SRV _ldap._tcp.dc._msdcs.DOMAIN, trying them in priority and weight order; --host wins when given. get-password and inventory take several (comma-separated) and search each in turn (env LAPSBRIDGE_DOMAIN). kds public-key also puts it into the key identifiers.")
+  String domain;
+
+  @Option(names = "--dns-server", paramLabel = "HOST[:PORT]", description = "DNS server to ask for the SRV records and the controllers' addresses, for split-horizon DNS (default: the system's; env LAPSBRIDGE_DNS_SERVER).")
+  String dnsServer;
+
   /** The process environment; a test passes its own through {@link CommandFactory}. */
   private final Map<String, String> environment;
 
@@ -75,12 +99,28 @@ final class ConnectionOptions {
 
   LapsDirectory open() throws DirectoryException {
     ConnectionSettings settings = settings();
-    if (settings.security() == TransportSecurity.NONE && mixee != null) {
+    warnIfCleartext(settings);
+    return LapsDirectory.open(settings);
+  }
+
+  /**
+   * Every connection {@code get-password} and {@code inventory} search: one per domain or listed
+   * profile, else the one of {@link #settings()}.
+   */
+  List<ConnectionSettings> eachDirectory() {
+    List<ConnectionSettings> each =
+        new SettingsResolver(environment).administrators(typed());
+    each.forEach(this::warnIfCleartext);
+    return each;
+  }
+
+  private void warnIfCleartext(ConnectionSettings settings) {
+    if (settings.security() == TransportSecurity.NONE && settings.kerberos() == null
+        && mixee != null) {
       // Refused without --insecure; with it, still said every time, as a script would hide it.
       mixee.commandLine().getErr().println("lapsbridge: warning: --insecure: the bind password"
           + " and every value read cross the network in clear text");
     }
-    return LapsDirectory.open(settings);
   }
 
   /** What an administrator's command connects with, after environment and profile. */
@@ -96,6 +136,7 @@ final class ConnectionOptions {
   private ConnectionArguments typed() {
     return new ConnectionArguments(host, port, ldaps, startTls, insecure, bindDn,
         bindPasswordFile, trustStore, baseDn, profile, config, timeoutSeconds,
-        trustStorePasswordFile);
+        trustStorePasswordFile,
+        new KerberosArguments(kerberos, keytab, principal, realm, kdc, domain, dnsServer));
   }
 }

@@ -7,6 +7,7 @@ import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.keyfile.KeyFileException;
 import io.lapsbridge.report.OutputFormat;
 import io.lapsbridge.report.PasswordView;
+import io.lapsbridge.usecase.Directories;
 import io.lapsbridge.usecase.EntraPasswords;
 import io.lapsbridge.usecase.KeySources;
 import io.lapsbridge.usecase.LookUpPasswords;
@@ -66,10 +67,11 @@ final class GetPasswordCommand implements Callable<Integer> {
     }
     LookUpPasswords.Result result;
     // Encrypted values are decrypted as Windows does: GetKey as the bind's user, unless --offline.
+    // With several domains (or profiles listing several forests), each is searched.
     try (KeySources keys = KeySources.read(kdsKeyFile,
             offline ? KeySources.Online.OFF : KeySources.Online.at(rpcPort));
-        LapsDirectory directory = connection.open()) {
-      result = LookUpPasswords.run(directory, keys.with(directory), computers,
+        Directories directories = Directories.open(connection.eachDirectory())) {
+      result = LookUpPasswords.runAcross(directories.all(), keys::with, computers,
           new LookUpPasswords.Request(source.families(), history, dsrm),
           warning -> err.println("lapsbridge: warning: " + warning), Failure.printer(err),
           Failure.notes(err));

@@ -7,6 +7,7 @@ import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.migration.InventorySummary;
 import io.lapsbridge.report.InventoryOutput.Format;
 import io.lapsbridge.usecase.CombinedInventory;
+import io.lapsbridge.usecase.Directories;
 import io.lapsbridge.usecase.EntraInventory;
 import io.lapsbridge.usecase.TakeInventory;
 import java.io.IOException;
@@ -63,8 +64,9 @@ final class InventoryCommand implements Callable<Integer> {
     Writer writer = output == null
         ? spec.commandLine().getOut()
         : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
-    try (LapsDirectory directory = connection.open()) {
-      TakeInventory.run(directory, summary, format, writer);
+    // With several domains (or profiles listing several forests), one report over them all.
+    try (Directories directories = Directories.open(connection.eachDirectory())) {
+      TakeInventory.runAcross(directories.all(), summary, format, writer);
     } finally {
       if (output != null) {
         writer.close();

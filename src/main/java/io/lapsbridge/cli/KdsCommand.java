@@ -120,9 +120,6 @@ final class KdsCommand implements Runnable {
     @Option(names = "--at", description = "The time whose GKDI interval to use, ISO-8601 UTC (default: now).")
     String at;
 
-    @Option(names = "--domain", description = "The DNS domain name put into every key identifier (default: from the base DN).")
-    String domain;
-
     @Option(names = "--forest", description = "The DNS forest name (default: the domain).")
     String forest;
 
@@ -140,6 +137,9 @@ final class KdsCommand implements Runnable {
       }
       KdsKeys.Published published;
       try (LapsDirectory directory = connection.open()) {
+        // The shared --domain (the first, if several) names the domain of the key identifiers.
+        String domain = connection.domain == null ? null
+            : connection.domain.split(",", -1)[0].strip();
         String domainName = domain != null ? domain : directory.dnsDomainName().orElseThrow(
             () -> new UsageException("the base DN '" + directory.baseDn()
                 + "' has no DC= parts; give --domain"));

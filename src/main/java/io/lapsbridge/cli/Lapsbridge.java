@@ -34,6 +34,16 @@ public final class Lapsbridge implements Runnable {
     return run(CommandFactory.system(), out, err, args);
   }
 
+  /**
+   * Runs one command line over {@code environment} instead of the process's ({@code
+   * LAPSBRIDGE_*}, {@code KRB5CCNAME}, {@code KRB5_CONFIG}), as a test of another package needs.
+   */
+  public static int run(java.util.Map<String, String> environment, PrintWriter out,
+      PrintWriter err, String... args) {
+    return run(new CommandFactory(environment, io.lapsbridge.agent.AgentRuntime.system()), out,
+        err, args);
+  }
+
   /** Runs one command line with the collaborators {@code factory} builds (tests pass fakes). */
   static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err,
       String... args) {

@@ -50,11 +50,16 @@ public final class AgentConnectionResolver {
       throw new SettingsException("give --server HOST (repeatable) or --domain DOMAIN for DNS"
           + " SRV discovery");
     }
+    if (servers.domain() != null && servers.domain().contains(",")) {
+      throw new SettingsException("the agent works in its own domain: give one --domain, not "
+          + servers.domain());
+    }
     return new AgentConnection(list, Optional.ofNullable(servers.domain()), security,
         transport.trustStore(), bind(transport, servers, shortHostName), transport.baseDn(),
         transport.timeout(), transport.trustStorePasswordFile() == null ? null
             : BindPassword.fromFile(transport.trustStorePasswordFile(),
-                "--trust-store-password-file"));
+                "--trust-store-password-file"),
+        Optional.ofNullable(transport.kerberos().dnsServer()));
   }
 
   /** {@code host} or {@code host:port} with a port from 1 to 65535, as the server set needs. */

@@ -19,10 +19,25 @@ import java.nio.file.Path;
  * @param profileFile {@code --config}
  * @param timeoutSeconds {@code --timeout}
  * @param trustStorePasswordFile {@code --trust-store-password-file}
+ * @param kerberos {@code --kerberos} and its options, {@code --domain} and {@code --dns-server}
  */
 public record ConnectionArguments(String host, Integer port, boolean ldaps, boolean startTls,
     boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
-    String profile, Path profileFile, Integer timeoutSeconds, Path trustStorePasswordFile) {
+    String profile, Path profileFile, Integer timeoutSeconds, Path trustStorePasswordFile,
+    KerberosArguments kerberos) {
+  public ConnectionArguments {
+    if (kerberos == null) {
+      kerberos = KerberosArguments.NONE;
+    }
+  }
+
+  /** Arguments without Kerberos or discovery options. */
+  public ConnectionArguments(String host, Integer port, boolean ldaps, boolean startTls,
+      boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
+      String profile, Path profileFile, Integer timeoutSeconds, Path trustStorePasswordFile) {
+    this(host, port, ldaps, startTls, insecure, bindDn, bindPasswordFile, trustStore, baseDn,
+        profile, profileFile, timeoutSeconds, trustStorePasswordFile, KerberosArguments.NONE);
+  }
 
   /** Arguments without a trust-store password file. */
   public ConnectionArguments(String host, Integer port, boolean ldaps, boolean startTls,

@@ -15,7 +15,10 @@ import java.util.TreeMap;
  * A named set of connection defaults from a properties file, so that admins need not repeat
  * them. Keys are {@code <profile>.<option>} with the long option names: {@code host}, {@code
  * port}, {@code security} ({@code ldaps} or {@code start-tls}), {@code bind-dn}, {@code
- * bind-password-file}, {@code trust-store}, {@code base-dn}, {@code timeout}. A profile can name a password file
+ * bind-password-file}, {@code trust-store}, {@code base-dn}, {@code timeout}, {@code kerberos}
+ * ({@code true} or {@code false}), {@code keytab}, {@code principal}, {@code realm}, {@code kdc},
+ * {@code domain} (comma-separated), {@code dns-server}; and {@code profiles}, other profiles
+ * (comma-separated) that {@code get-password} and {@code inventory} search in turn. A profile can name a password file
  * but never hold a password, and it cannot turn TLS off: {@code --insecure} stays on the command
  * line where a reviewer sees it.
  *
@@ -25,7 +28,8 @@ import java.util.TreeMap;
 record ConnectionProfile(String name, Map<String, String> values) {
   static final Set<String> KEYS =
       Set.of("host", "port", "security", "bind-dn", "bind-password-file", "trust-store",
-          "trust-store-password-file", "base-dn", "timeout");
+          "trust-store-password-file", "base-dn", "timeout", "kerberos", "keytab", "principal",
+          "realm", "kdc", "domain", "dns-server", "profiles");
 
   static final String DEFAULT_NAME = "default";
 

@@ -20,10 +20,34 @@ import java.time.Duration;
  * @param baseDn the search base; null for the root DSE's default naming context
  * @param timeout connect, TLS handshake and response timeout
  * @param trustStorePasswordFile where the trust store's password is; null for none
+ * @param kerberos the Kerberos and discovery options after the same precedence; {@code
+ *     domain} is null whenever {@code host} is set, as a host wins
  */
 public record ResolvedConnection(String host, Integer port, boolean ldaps, boolean startTls,
     boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
-    Duration timeout, Path trustStorePasswordFile) {
+    Duration timeout, Path trustStorePasswordFile, KerberosArguments kerberos) {
+  public ResolvedConnection {
+    if (kerberos == null) {
+      kerberos = KerberosArguments.NONE;
+    }
+  }
+
+  /** Resolved settings without Kerberos or discovery options. */
+  public ResolvedConnection(String host, Integer port, boolean ldaps, boolean startTls,
+      boolean insecure, String bindDn, Path bindPasswordFile, Path trustStore, String baseDn,
+      Duration timeout, Path trustStorePasswordFile) {
+    this(host, port, ldaps, startTls, insecure, bindDn, bindPasswordFile, trustStore, baseDn,
+        timeout, trustStorePasswordFile, KerberosArguments.NONE);
+  }
+
+  /** The domains to search, in order: {@code domain} split at commas; empty for none. */
+  public java.util.List<String> domains() {
+    if (kerberos.domain() == null || kerberos.domain().isBlank()) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(kerberos.domain().split(",", -1)).map(String::strip)
+        .filter(d -> !d.isEmpty()).distinct().toList();
+  }
 
   /** Resolved settings without a trust-store password file. */
   public ResolvedConnection(String host, Integer port, boolean ldaps, boolean startTls,

@@ -2,17 +2,15 @@ package io.lapsbridge.directory;
 
 import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.BindResult;
-import com.unboundid.ldap.sdk.DNSSRVRecordServerSet;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
-import com.unboundid.ldap.sdk.GSSAPIChannelBindingType;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.NameResolver;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
@@ -39,6 +37,8 @@ import javax.net.SocketFactory;
  * @param baseDn the search base; null to read it from the root DSE
  * @param timeout connect, TLS handshake and response timeout
  * @param trustStorePassword the trust store's password; null for none; never printed
+ * @param dnsServer the DNS server to ask for SRV records and controllers' addresses; empty for
+ *     the system's
  */
 public record AgentConnection(
     List<String> servers,
@@ -48,7 +48,16 @@ public record AgentConnection(
     MachineBind bind,
     String baseDn,
     Duration timeout,
-    Secret trustStorePassword) {
+    Secret trustStorePassword,
+    Optional<String> dnsServer) {
+
+  /** A connection that asks the system's DNS. */
+  public AgentConnection(List<String> servers, Optional<String> domain,
+      TransportSecurity security, Path trustStore, MachineBind bind, String baseDn,
+      Duration timeout, Secret trustStorePassword) {
+    this(servers, domain, security, trustStore, bind, baseDn, timeout, trustStorePassword,
+        Optional.empty());
+  }
 
   /** A connection whose trust store needs no password. */
   public AgentConnection(List<String> servers, Optional<String> domain,
@@ -62,6 +71,9 @@ public record AgentConnection(
     if (servers.isEmpty() && domain.isEmpty()) {
       throw new IllegalArgumentException("give a server list or a domain to discover controllers in");
     }
+    if (dnsServer == null) {
+      dnsServer = Optional.empty();
+    }
     if (security == null || bind == null || timeout == null) {
       throw new IllegalArgumentException("security, bind and timeout are required");
     }
@@ -69,13 +81,16 @@ public record AgentConnection(
 
   /** The DNS SRV name the Windows DC locator uses for any domain controller of {@code domain}. */
   public static String srvName(String domain) {
-    return "_ldap._tcp.dc._msdcs." + domain.toLowerCase(Locale.ROOT);
+    return new DcLocator(domain, Optional.empty()).srvName();
   }
 
   /** Where the connection will go, for messages; no credentials. */
   public String describe() {
-    return servers.isEmpty() ? "DNS SRV " + srvName(domain.orElseThrow())
-        : String.join(", ", servers);
+    return servers.isEmpty() ? locator().describe() : String.join(", ", servers);
+  }
+
+  private DcLocator locator() {
+    return new DcLocator(domain.orElseThrow(), dnsServer);
   }
 
   /** Connects to the first server that answers, secures and binds. */
@@ -120,12 +135,32 @@ public record AgentConnection(
     }
   }
 
+  /**
+   * The domain's controllers in SRV order (priority, then weight: RFC 2782), tried in turn by
+   * the SDK's failover. Under LDAPS the port is 636 (or --port): AD publishes SRV records for
+   * LDAP only.
+   */
+  private ServerSet discoveredSet(int defaultPort, SocketFactory sockets,
+      LDAPConnectionOptions options, PostConnectProcessor startTls) throws DirectoryException {
+    DcLocator locator = locator();
+    List<DcLocator.Server> found = locator.servers(new java.util.SplittableRandom());
+    NameResolver resolver = locator.nameResolver();
+    if (resolver != null) {
+      options.setNameResolver(resolver);
+    }
+    String[] hosts = new String[found.size()];
+    int[] ports = new int[found.size()];
+    for (int i = 0; i < found.size(); i++) {
+      hosts[i] = found.get(i).host();
+      ports[i] = security == TransportSecurity.LDAPS ? defaultPort : found.get(i).port();
+    }
+    return new FailoverServerSet(hosts, ports, sockets, options, null, startTls);
+  }
+
   ServerSet serverSet(int defaultPort, SocketFactory sockets, LDAPConnectionOptions options,
-      PostConnectProcessor startTls) {
+      PostConnectProcessor startTls) throws DirectoryException {
     if (servers.isEmpty()) {
-      // One hour, as the DC locator caches; the SDK orders by priority and weight (RFC 2782).
-      return new DNSSRVRecordServerSet(srvName(domain.orElseThrow()), null, null,
-          Duration.ofHours(1).toMillis(), sockets, options, null, startTls);
+      return discoveredSet(defaultPort, sockets, options, startTls);
     }
     String[] hosts = new String[servers.size()];
     int[] ports = new int[servers.size()];
@@ -184,31 +219,11 @@ public record AgentConnection(
   }
 
   /**
-   * The GSSAPI settings of a machine-account bind: keytab only (no ticket cache, no prompt).
-   * Over TLS, AD refuses SASL integrity or privacy on top of TLS, so only authentication is
-   * asked for; without TLS, sealing protects the password write. Over TLS the bind carries
-   * {@code tls-server-end-point} channel bindings (RFC 5929: a hash of the server's certificate):
-   * DCs that enforce LDAP channel binding, and Samba 4.22 by default, refuse a Kerberos bind
-   * over TLS without them ({@code 80090346 ... data 35b}). The SDK computes them from the
-   * connection and hands them to the JDK's GSSAPI client.
+   * The GSSAPI settings of a machine-account bind: keytab only (no ticket cache, no prompt);
+   * quality of protection and channel bindings as {@link KerberosLogin#properties} says.
    */
   static GSSAPIBindRequestProperties gssapiProperties(MachineBind.Kerberos kerberos,
       TransportSecurity security) {
-    GSSAPIBindRequestProperties properties =
-        new GSSAPIBindRequestProperties(kerberos.principal(), (String) null);
-    properties.setUseKeyTab(true);
-    properties.setKeyTabPath(kerberos.keytab().toString());
-    properties.setUseTicketCache(false);
-    properties.setRequireCachedCredentials(false);
-    properties.setRenewTGT(false);
-    properties.setIsInitiator(true);
-    properties.setServicePrincipalProtocol("ldap");
-    kerberos.realm().ifPresent(properties::setRealm);
-    kerberos.kdc().ifPresent(properties::setKDCAddress);
-    properties.setAllowedQoP(security == TransportSecurity.NONE
-        ? SASLQualityOfProtection.AUTH_CONF : SASLQualityOfProtection.AUTH);
-    properties.setChannelBindingType(security == TransportSecurity.NONE
-        ? GSSAPIChannelBindingType.NONE : GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
-    return properties;
+    return kerberos.login().properties(security, null);
   }
 }

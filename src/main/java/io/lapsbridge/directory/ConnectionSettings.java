@@ -8,7 +8,7 @@ import java.time.Duration;
  * Everything needed to reach and bind to a directory.
  *
  * @param host the server name; it must match the certificate under TLS
- * @param port the TCP port
+ * @param port the TCP port; 0 with discovery for the SRV record's (636 under LDAPS)
  * @param security LDAPS, StartTLS or none
  * @param bindDn the DN (or {@code user@domain}) to bind as; null for an anonymous bind
  * @param bindPassword the bind password; never printed
@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param timeout the connect, TLS handshake and response timeout
  * @param trustStorePassword the trust store's password (PKCS#12 stores encrypt their
  *     certificates); null when none is given; never printed
+ * @param kerberos how to bind with SASL GSSAPI instead of a simple bind; null for a simple (or
+ *     anonymous) bind
+ * @param locator where to find domain controllers when {@code host} is null (DNS SRV)
  */
 public record ConnectionSettings(
     String host,
@@ -27,12 +30,19 @@ public record ConnectionSettings(
     Path trustStore,
     String baseDn,
     Duration timeout,
-    Secret trustStorePassword) {
+    Secret trustStorePassword,
+    KerberosLogin kerberos,
+    DcLocator locator) {
   public ConnectionSettings {
-    if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("a directory host is required");
+    if ((host == null || host.isBlank()) && locator == null) {
+      throw new IllegalArgumentException("a directory host or a domain is required");
     }
-    if (port < 1 || port > 65535) {
+    if (kerberos != null && bindDn != null) {
+      throw new IllegalArgumentException("a Kerberos bind takes no bind DN");
+    }
+    // With discovery, port 0 means the SRV record's (636 under LDAPS, whose SRV AD lacks).
+    boolean discoveredPort = port == 0 && (host == null || host.isBlank());
+    if ((port < 1 && !discoveredPort) || port > 65535) {
       throw new IllegalArgumentException("port must be between 1 and 65535: " + port);
     }
     if (security == null) {
@@ -43,6 +53,14 @@ public record ConnectionSettings(
     }
   }
 
+  /** Settings for a simple (or anonymous) bind to a named host. */
+  public ConnectionSettings(String host, int port, TransportSecurity security, String bindDn,
+      Secret bindPassword, Path trustStore, String baseDn, Duration timeout,
+      Secret trustStorePassword) {
+    this(host, port, security, bindDn, bindPassword, trustStore, baseDn, timeout,
+        trustStorePassword, null, null);
+  }
+
   /** Settings with no trust-store password. */
   public ConnectionSettings(String host, int port, TransportSecurity security, String bindDn,
       Secret bindPassword, Path trustStore, String baseDn, Duration timeout) {
@@ -51,7 +69,22 @@ public record ConnectionSettings(
 
   /** Where the settings point, for messages; no credentials. */
   public String endpoint() {
+    if (host == null) {
+      return "a domain controller of " + locator.domain();
+    }
     String scheme = security == TransportSecurity.LDAPS ? "ldaps" : "ldap";
     return scheme + "://" + host + ":" + port;
+  }
+
+  /** The same settings pointed at the controller discovery chose. */
+  public ConnectionSettings at(String chosenHost, int chosenPort) {
+    return new ConnectionSettings(chosenHost, chosenPort, security, bindDn, bindPassword,
+        trustStore, baseDn, timeout, trustStorePassword, kerberos, locator);
+  }
+
+  /** Who binds, for messages: the DN, the Kerberos principal, or anonymous. */
+  public String who() {
+    return kerberos != null ? "'" + kerberos.who() + "' (GSSAPI)"
+        : bindDn != null ? "'" + bindDn + "'" : "anonymous";
   }
 }

@@ -2,6 +2,8 @@ package io.lapsbridge.directory;
 
 import com.unboundid.ldap.sdk.BindResult;
 import com.unboundid.ldap.sdk.ExtendedResult;
+import com.unboundid.ldap.sdk.GSSAPIBindRequest;
+import com.unboundid.ldap.sdk.NameResolver;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -12,7 +14,13 @@ import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.SSLUtil;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -20,6 +28,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Opens, secures and binds one LDAP connection, turning each failure into a clear message. */
 final class Connector {
+  /** Draws among SRV records of equal priority; not a secret. */
+  private static final RandomGenerator RANDOM = new SplittableRandom();
+
   private Connector() {}
 
   static LDAPConnection open(ConnectionSettings settings) throws DirectoryException {
@@ -35,7 +46,56 @@ final class Connector {
       throws DirectoryException {
     LDAPConnectionOptions options = Tls.options(settings.timeout());
     options.setUseSynchronousMode(synchronous);
+    if (settings.kerberos() != null && settings.kerberos().usesTicketCache()) {
+      // The JDK says only that it found no usable credentials; the cache itself says why.
+      Optional<String> problem = settings.kerberos().ticketCache()
+          .flatMap(cache -> TicketCache.problem(cache, Instant.now()));
+      if (problem.isPresent()) {
+        throw new DirectoryException(DirectoryException.Kind.BIND, "cannot bind as "
+            + settings.who() + " to " + settings.endpoint() + ": " + problem.get());
+      }
+    }
+    if (settings.host() == null || settings.host().isBlank()) {
+      return openDiscovered(settings, options);
+    }
+    return openAt(settings, options);
+  }
 
+  /**
+   * Tries the domain's controllers in SRV order until one connects; a bind failure ends the
+   * search (another controller of the same domain would refuse the same credentials).
+   */
+  private static LDAPConnection openDiscovered(ConnectionSettings settings,
+      LDAPConnectionOptions options) throws DirectoryException {
+    DcLocator locator = settings.locator();
+    NameResolver resolver = locator.nameResolver();
+    if (resolver != null) {
+      options.setNameResolver(resolver);
+    }
+    List<String> tried = new ArrayList<>();
+    DirectoryException last = null;
+    for (DcLocator.Server server : locator.servers(RANDOM)) {
+      int port = settings.port() != 0 ? settings.port()
+          : settings.security() == TransportSecurity.LDAPS ? 636 : server.port();
+      ConnectionSettings at = settings.at(server.host(), port);
+      try {
+        return openAt(at, options);
+      } catch (DirectoryException e) {
+        if (e.kind() != DirectoryException.Kind.UNREACHABLE
+            && e.kind() != DirectoryException.Kind.TLS) {
+          throw e;
+        }
+        tried.add(e.getMessage());
+        last = e;
+      }
+    }
+    throw new DirectoryException(last.kind(), "no domain controller of " + locator.domain()
+        + " (" + locator.describe() + ") could be used: " + String.join("; ", tried),
+        last.resultCode().orElse(null), last);
+  }
+
+  private static LDAPConnection openAt(ConnectionSettings settings, LDAPConnectionOptions options)
+      throws DirectoryException {
     LDAPConnection connection;
     try {
       if (settings.security() == TransportSecurity.LDAPS) {
@@ -89,6 +149,10 @@ final class Connector {
 
   private static void bind(LDAPConnection connection, ConnectionSettings settings)
       throws DirectoryException {
+    if (settings.kerberos() != null) {
+      kerberosBind(connection, settings);
+      return;
+    }
     if (settings.bindDn() == null) {
       return;
     }
@@ -109,12 +173,59 @@ final class Connector {
     }
   }
 
+  /** SASL GSSAPI with the ticket cache or a keytab; a Kerberos failure is named by its reason. */
+  private static void kerberosBind(LDAPConnection connection, ConnectionSettings settings)
+      throws DirectoryException {
+    KerberosLogin login = settings.kerberos();
+    String server = settings.host();
+    try {
+      BindResult result = connection.bind(
+          new GSSAPIBindRequest(login.properties(settings.security(), server)));
+      if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
+        throw new LDAPException(result);
+      }
+    } catch (LDAPException e) {
+      if (Ldap.isConnectionLoss(e.getResultCode())) {
+        throw connectFailure(settings, e);
+      }
+      // A Kerberos failure never reaches the server: the SDK says only "local error (82)".
+      Optional<String> kerberos = KerberosFailure.reason(e, login, server)
+          .or(() -> Optional.ofNullable(e.getMessage()).map(Connector::oneLine));
+      throw new DirectoryException(DirectoryException.Kind.BIND,
+          "bind as " + settings.who() + " to " + settings.endpoint() + " failed: "
+              + Ldap.code(e.getResultCode()) + Ldap.diagnosticSuffix(e.getDiagnosticMessage())
+              + kerberos.map(reason -> "; " + reason).orElse(""),
+          Ldap.code(e.getResultCode()), e);
+    }
+  }
+
+  /** The SDK's message on one line, without its version suffix. */
+  static String oneLine(String message) {
+    int version = message.indexOf(", ldapSDKVersion=");
+    String text = version >= 0 ? message.substring(0, version) : message;
+    return text.replace("\\n", " ").replace("\\t", " ").replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * What to use instead when a DC refused a simple bind without TLS because it requires LDAP
+   * signing ({@code strongerAuthRequired}, as Windows Server 2025 and Samba do by default).
+   * Empty for any other failure.
+   */
+  static String strongerAuthHint(ResultCode code, TransportSecurity security) {
+    if (!ResultCode.STRONG_AUTH_REQUIRED.equals(code) || security != TransportSecurity.NONE) {
+      return "";
+    }
+    return "; the server requires LDAP signing or TLS and refuses a simple bind in clear text:"
+        + " bind with --kerberos (signed and sealed), or use --ldaps or --start-tls";
+  }
+
   private static DirectoryException bindFailure(LDAPConnection connection,
       ConnectionSettings settings, ResultCode code, String diagnostic) {
     String reason =
         ResultCode.INVALID_CREDENTIALS.equals(code) ? "invalid credentials" : code.getName();
-    String hint = !bare(settings.bindDn()) ? "" : bareNameHint(settings.bindDn(), code,
-        diagnostic, settings.baseDn() != null ? settings.baseDn() : defaultNamingContext(connection));
+    String hint = strongerAuthHint(code, settings.security())
+        + (!bare(settings.bindDn()) ? "" : bareNameHint(settings.bindDn(), code,
+        diagnostic, settings.baseDn() != null ? settings.baseDn() : defaultNamingContext(connection)));
     return new DirectoryException(
         DirectoryException.Kind.BIND,
         "bind as '" + settings.bindDn() + "' to " + settings.endpoint() + " failed: " + reason

@@ -102,7 +102,10 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       // The others open when a worker first needs one: a TLS handshake costs a JVM that has
       // just started tens of milliseconds of CPU, and a plan of force rotations only ever
       // uses one connection (see performPipelined).
-      LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(settings, first), null,
+      // With discovery, every pooled connection goes to the controller the first one chose.
+      ConnectionSettings pinned = settings.host() != null ? settings
+          : settings.at(first.getConnectedAddress(), first.getConnectedPort());
+      LDAPConnectionPool pool = new LDAPConnectionPool(new Reconnecting(pinned, first), null,
           1, connections);
       pool.setConnectionPoolName("lapsbridge-migrate");
       pool.setRetryFailedOperationsDueToInvalidConnections(true);

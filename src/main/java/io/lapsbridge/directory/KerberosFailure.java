@@ -15,6 +15,11 @@ final class KerberosFailure {
 
   /** The reason found in {@code failure}'s causes, or empty when none is from Kerberos. */
   static Optional<String> reason(Throwable failure, MachineBind.Kerberos bind, String server) {
+    return reason(failure, bind.login(), server);
+  }
+
+  /** As above, for any GSSAPI login: a keytab's or the user's ticket cache. */
+  static Optional<String> reason(Throwable failure, KerberosLogin bind, String server) {
     List<String> messages = new ArrayList<>();
     boolean kerberos = false;
     for (Throwable t = failure; t != null && messages.size() < 10; t = t.getCause()) {
@@ -27,11 +32,23 @@ final class KerberosFailure {
     String all = String.join(" | ", messages).toLowerCase(Locale.ROOT);
     // With a keytab and no ticket cache, the JDK asks for a password only when the keytab has
     // no key for the principal; the SDK answers that it has none.
-    if (all.contains("unable to obtain password from user")
+    String keytab = bind.keytab().map(Object::toString).orElse("");
+    boolean noCredentials = all.contains("unable to obtain password from user")
         || all.contains("not available to garner") || all.contains("no password was provided")
-        || all.contains("no key to store") || all.contains("no supported key")) {
-      return Optional.of("Kerberos: no key for " + bind.principal() + " in the keytab "
-          + bind.keytab() + " (check with: klist -k " + bind.keytab() + ")");
+        || all.contains("no key to store") || all.contains("no supported key")
+        || all.contains("unable to obtain principal name");
+    if (noCredentials && bind.keytab().isPresent()) {
+      return Optional.of("Kerberos: no key for " + bind.who() + " in the keytab "
+          + keytab + " (check with: klist -k " + keytab + ")");
+    }
+    if (noCredentials || all.contains("failed to find any kerberos tgt")
+        || all.contains("mechanism level: failed to find any kerberos")) {
+      return Optional.of("Kerberos: no valid ticket in the ticket cache"
+          + bind.ticketCache().map(c -> " FILE:" + c).orElse("")
+          + " (missing or expired: run kinit, and check with klist)");
+    }
+    if (all.contains("ticket expired") || all.contains("krb_ap_err_tkt_expired")) {
+      return Optional.of("Kerberos: the ticket expired (renew it with kinit)");
     }
     if (all.contains("clock skew")) {
       return Optional.of("Kerberos: clock skew too great between this machine and the KDC"
@@ -39,10 +56,11 @@ final class KerberosFailure {
     }
     if (all.contains("server not found in kerberos database")) {
       return Optional.of("Kerberos: the KDC does not know the service principal ldap/" + server
-          + " (connect by the DC's host name, or register that SPN on the DC's account)");
+          + ", no SPN for that DC name (connect by the DC's host name, use --domain, or"
+          + " register that SPN on the DC's account)");
     }
     if (all.contains("client not found in kerberos database")) {
-      return Optional.of("Kerberos: the KDC does not know " + bind.principal()
+      return Optional.of("Kerberos: the KDC does not know " + bind.who()
           + " (is the computer account in this realm?)");
     }
     if (all.contains("cannot locate default realm") || all.contains("cannot get kdc for realm")

@@ -67,7 +67,10 @@ public final class LapsDirectory implements AutoCloseable {
     LDAPConnection connection = Connector.open(settings);
     try {
       String base = settings.baseDn() != null ? settings.baseDn() : defaultBase(connection);
-      return new LapsDirectory(connection, settings, base);
+      // With discovery, what follows (GetKey, messages) goes to the controller chosen.
+      ConnectionSettings used = settings.host() != null ? settings
+          : settings.at(connection.getConnectedAddress(), connection.getConnectedPort());
+      return new LapsDirectory(connection, used, base);
     } catch (DirectoryException e) {
       connection.close();
       throw e;
@@ -76,6 +79,18 @@ public final class LapsDirectory implements AutoCloseable {
 
   public String baseDn() {
     return baseDn;
+  }
+
+  /**
+   * Whether {@code text} is a DN at or under this directory's base DN; false for a name that is
+   * no DN, or a DN of another domain (which a search across domains asks only its own).
+   */
+  public boolean covers(String text) {
+    try {
+      return isDn(text) && new DN(text).isDescendantOf(new DN(baseDn), true);
+    } catch (com.unboundid.ldap.sdk.LDAPException e) {
+      return false;
+    }
   }
 
   /** The DNS name of the base DN's {@code DC=} parts ({@code example.com}), if it has any. */

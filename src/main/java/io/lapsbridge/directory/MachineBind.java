@@ -32,5 +32,11 @@ public sealed interface MachineBind permits MachineBind.Simple, MachineBind.Kerb
         throw new IllegalArgumentException("a Kerberos bind needs a keytab and a principal");
       }
     }
+
+    /** The same login in the form every GSSAPI bind of this package uses. */
+    public KerberosLogin login() {
+      return new KerberosLogin(Optional.of(keytab), Optional.of(principal), realm, kdc,
+          Optional.empty(), Optional.empty());
+    }
   }
 }

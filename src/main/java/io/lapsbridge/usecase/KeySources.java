@@ -151,6 +151,11 @@ public final class KeySources implements AutoCloseable {
 
   private static RpcCredentials credentials(LapsDirectory directory) throws DirectoryException {
     Secret password = directory.settings().bindPassword();
+    if (password == null && directory.settings().kerberos() != null) {
+      // GetKey authenticates with NTLM here (docs/online-decryption.md); a ticket is no password.
+      throw new IllegalArgumentException("a --kerberos bind has no password for GetKey's NTLM"
+          + " authentication; decrypt with --kds-key-file, or bind with a password");
+    }
     if (password == null) {
       throw new IllegalArgumentException("an anonymous bind has no password to authenticate with");
     }

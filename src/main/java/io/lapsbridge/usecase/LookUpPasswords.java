@@ -108,6 +108,90 @@ public final class LookUpPasswords {
         lookup.malformed);
   }
 
+  /**
+   * Looks up every one of {@code computers} across several domains or forests, so that a
+   * helpdesk need not know a computer's domain: each name is located in every directory; found
+   * in one, it is shown from there; found in two or more, it is reported as ambiguous with every
+   * match, and found in none, as not found in any.
+   *
+   * @param keys the key source to decrypt with for each directory
+   */
+  public static Result runAcross(List<LapsDirectory> directories,
+      java.util.function.Function<LapsDirectory, KeySource> keys, List<String> computers,
+      Request request, Consumer<String> warnings, Consumer<? super DirectoryException> failures,
+      Consumer<String> notes) throws DirectoryException {
+    if (directories.size() == 1) {
+      LapsDirectory only = directories.get(0);
+      return run(only, keys.apply(only), computers, request, warnings, failures, notes);
+    }
+    List<PasswordView> views = new ArrayList<>();
+    List<DirectoryException> failed = new ArrayList<>();
+    int succeeded = 0;
+    int undecrypted = 0;
+    int malformed = 0;
+    boolean allUnauthorized = true;
+    for (String name : computers) {
+      List<LapsDirectory> where = new ArrayList<>();
+      List<ComputerRef> matches = new ArrayList<>();
+      DirectoryException problem = null;
+      boolean dn = LapsDirectory.isDn(name);
+      for (LapsDirectory directory : directories) {
+        if (dn && !directory.covers(name)) {
+          continue; // a DN belongs to the domain whose naming context holds it
+        }
+        try {
+          matches.add(directory.locate(name, notes));
+          where.add(directory);
+        } catch (DirectoryException e) {
+          if (e.kind() == DirectoryException.Kind.UNREACHABLE) {
+            throw e;
+          }
+          if (e.kind() != DirectoryException.Kind.NOT_FOUND && problem == null) {
+            problem = e; // ambiguous within a domain, or access denied: said as is
+          }
+        }
+      }
+      if (problem == null && matches.size() != 1) {
+        problem = matches.isEmpty() ? notFoundAnywhere(name, directories)
+            : ambiguousAcross(name, where, matches);
+      }
+      if (problem != null) {
+        failed.add(problem);
+        failures.accept(problem);
+        continue;
+      }
+      LapsDirectory home = where.get(0);
+      Result one = run(home, keys.apply(home), List.of(matches.get(0).dn()), request, warnings,
+          failures, notes);
+      views.addAll(one.views());
+      failed.addAll(one.batch().failures());
+      succeeded += one.batch().succeeded();
+      undecrypted += one.undecrypted();
+      malformed += one.malformed();
+      allUnauthorized &= one.allUnauthorized();
+    }
+    return new Result(views, new ComputerBatch.Outcome(succeeded, failed), undecrypted,
+        allUnauthorized, malformed);
+  }
+
+  private static DirectoryException notFoundAnywhere(String name,
+      List<LapsDirectory> directories) {
+    return new DirectoryException(DirectoryException.Kind.NOT_FOUND, "computer '" + name
+        + "' not found in any of the " + directories.size() + " domains searched ("
+        + String.join(", ", directories.stream().map(Directories::label).toList()) + ")");
+  }
+
+  private static DirectoryException ambiguousAcross(String name, List<LapsDirectory> where,
+      List<ComputerRef> matches) {
+    List<String> each = new ArrayList<>();
+    for (int i = 0; i < matches.size(); i++) {
+      each.add("'" + matches.get(i).dn() + "' (" + Directories.label(where.get(i)) + ")");
+    }
+    return new DirectoryException(DirectoryException.Kind.AMBIGUOUS, "computer name '" + name
+        + "' is ambiguous across domains; it matches " + String.join(" and ", each)
+        + "; give its distinguished name or DNS host name");
+  }
+
   private List<PasswordView> viewsOf(LapsRecord record) throws DirectoryException {
     ComputerRef computer = record.computer();
     List<PasswordView> views = new ArrayList<>();

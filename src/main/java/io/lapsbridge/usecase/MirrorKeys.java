@@ -104,7 +104,8 @@ public final class MirrorKeys {
       }
     } catch (LapsCryptoException e) {
       throw new UnavailableException("no public key for encrypted mirrors (GetKey at "
-          + connection.host() + ":" + epmPort + "): " + e.getMessage()
+          + (connection.host() != null ? connection.host() : connection.endpoint()) + ":"
+          + epmPort + "): " + e.getMessage()
           + "; give --public-key-file to encrypt with a published key; nothing was written",
           e.reason() == LapsCryptoException.Reason.UNAUTHORIZED, e);
     }
@@ -115,21 +116,25 @@ public final class MirrorKeys {
   private OnlineGroupKeys open(ConnectionSettings connection) throws UnavailableException {
     Secret password = connection.bindPassword();
     if (password == null) {
-      throw new UnavailableException("no public key for encrypted mirrors: an anonymous bind"
-          + " cannot call GetKey; give --public-key-file; nothing was written", false, null);
+      throw new UnavailableException("no public key for encrypted mirrors: "
+          + (connection.kerberos() != null ? "a --kerberos bind has no password for GetKey's"
+              + " NTLM" : "an anonymous bind cannot call GetKey")
+          + "; give --public-key-file; nothing was written", false, null);
     }
     NtlmIdentity who;
+    String host;
     try (LapsDirectory directory = LapsDirectory.open(connection)) {
       who = NtlmIdentity.of(directory);
+      host = directory.settings().host(); // the controller discovery chose, with --domain
     } catch (DirectoryException e) {
       throw new UnavailableException("no public key for encrypted mirrors: " + e.getMessage()
           + "; give --public-key-file; nothing was written", false, e);
     }
     GetKeyClient client = new GetKeyClient(
-        new GetKeyClient.Endpoint(connection.host(), epmPort, Duration.ofSeconds(3),
+        new GetKeyClient.Endpoint(host, epmPort, Duration.ofSeconds(3),
             connection.timeout()),
         new RpcCredentials.Password(who.user(), who.domain(), password),
         new SecureRandom(), Clock.systemUTC());
-    return new OnlineGroupKeys(client, new GroupKeyCache(), connection.host());
+    return new OnlineGroupKeys(client, new GroupKeyCache(), host);
   }
 }

@@ -16,6 +16,25 @@ import java.io.Writer;
 public final class TakeInventory {
   private TakeInventory() {}
 
+  /**
+   * As {@link #run}, over several domains or forests into one report: their computers in the
+   * order of the directories, one summary over all.
+   */
+  public static void runAcross(java.util.List<LapsDirectory> directories,
+      InventorySummary summary, InventoryOutput.Format format, Writer out)
+      throws DirectoryException, IOException {
+    try {
+      InventoryOutput report = InventoryOutput.open(format, summary, out, String.join("; ",
+          directories.stream().map(LapsDirectory::baseDn).toList()));
+      for (LapsDirectory directory : directories) {
+        new EstateReader(directory).forEachComputer(null, report::add);
+      }
+      report.finish();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   /** Classifies the estate into {@code summary} and writes the report to {@code out}. */
   public static void run(LapsDirectory directory, InventorySummary summary,
       InventoryOutput.Format format, Writer out) throws DirectoryException, IOException {

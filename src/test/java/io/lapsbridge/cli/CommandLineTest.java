@@ -30,7 +30,8 @@ class CommandLineTest {
   void hostIsRequired() {
     CliRun run = CliRun.of("get-password", "PC1", "--ldaps");
     assertEquals(2, run.status());
-    assertEquals("lapsbridge: usage: --host is required (or set LAPSBRIDGE_HOST)\n", run.err());
+    assertEquals("lapsbridge: usage: --host or --domain is required (or set LAPSBRIDGE_HOST or"
+        + " LAPSBRIDGE_DOMAIN)\n", run.err());
   }
 
   @Test
@@ -39,7 +40,8 @@ class CommandLineTest {
     assertEquals(2, run.status());
     assertEquals(
         "lapsbridge: usage: refusing a connection without TLS: add --ldaps or --start-tls, or"
-            + " --insecure to accept cleartext credentials\n",
+            + " --kerberos (which seals the session), or --insecure to accept cleartext"
+            + " credentials\n",
         run.err());
   }
 
@@ -157,9 +159,10 @@ class CommandLineTest {
     assertEquals(2, unknownKey.status());
     assertEquals("lapsbridge: usage: " + file + ": unknown key 'corp.password'; allowed options: auth,"
         + " authority-url, base-dn, bind-dn, bind-password-file, client-certificate,"
-        + " client-certificate-password-file, client-id, client-secret-file, graph-trust-store,"
-        + " graph-url, host, port, security, tenant, timeout, token-cache, trust-store,"
-        + " trust-store-password-file\n", unknownKey.err());
+        + " client-certificate-password-file, client-id, client-secret-file, dns-server, domain,"
+        + " graph-trust-store, graph-url, host, kdc, kerberos, keytab, port, principal, profiles,"
+        + " realm, security, tenant, timeout, token-cache, trust-store, trust-store-password-file\n",
+        unknownKey.err());
     assertTrue(!unknownKey.err().contains("hunter2"));
 
     CliRun missing = CliRun.of("get-password", "PC1", "--config", file.toString(), "--profile", "nope");

@@ -167,7 +167,8 @@ class SettingsResolverTest {
   @Test
   void anAdministratorsConnectionNeedsAHostAndTls() {
     Typed typed = new Typed();
-    assertEquals("--host is required (or set LAPSBRIDGE_HOST)", assertThrows(
+    assertEquals("--host or --domain is required (or set LAPSBRIDGE_HOST or"
+        + " LAPSBRIDGE_DOMAIN)", assertThrows(
         SettingsException.class, () -> resolver(Map.of()).administrator(typed.arguments()))
         .getMessage());
     typed.host = "dc1";

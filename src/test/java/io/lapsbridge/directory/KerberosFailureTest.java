@@ -29,8 +29,9 @@ class KerberosFailureTest {
         + " (synchronise the clock, for example with the domain's NTP)"),
         reason("Clock skew too great (37)"));
     assertEquals(Optional.of("Kerberos: the KDC does not know the service principal"
-        + " ldap/dc1.example.com (connect by the DC's host name, or register that SPN on the"
-        + " DC's account)"), reason("Server not found in Kerberos database (7)"));
+        + " ldap/dc1.example.com, no SPN for that DC name (connect by the DC's host name, use"
+        + " --domain, or register that SPN on the DC's account)"),
+        reason("Server not found in Kerberos database (7)"));
     assertEquals(Optional.of("Kerberos: unknown realm EXAMPLE.COM (give --realm and --kdc, or"
         + " set it in krb5.conf)"), reason("Cannot get kdc for realm EXAMPLE.COM"));
     assertEquals(Optional.of("Kerberos: KDC unreachable (dc1.example.com): Receive timed out"),

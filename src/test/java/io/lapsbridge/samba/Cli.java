@@ -21,6 +21,15 @@ record Cli(int status, String out, String err) {
     return new Cli(status, out.toString(), err.toString());
   }
 
+  /** Runs over {@code environment} instead of the process's. */
+  static Cli runWith(java.util.Map<String, String> environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Lapsbridge.run(environment, new PrintWriter(out, true),
+        new PrintWriter(err, true), args);
+    return new Cli(status, out.toString(), err.toString());
+  }
+
   /** For assertion messages: everything the command printed. */
   String transcript() {
     return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
