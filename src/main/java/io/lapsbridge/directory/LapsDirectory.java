@@ -57,12 +57,12 @@ public final class LapsDirectory implements AutoCloseable {
     this.baseDn = baseDn;
   }
 
-  /** Connects, secures and binds as the settings say. */
   /** Whether {@code text} is a non-empty RFC 4514 DN, so a typed DN is checked before connecting. */
   public static boolean isDn(String text) {
     return !text.isBlank() && DN.isValidDN(text);
   }
 
+  /** Connects, secures and binds as the settings say. */
   public static LapsDirectory open(ConnectionSettings settings) throws DirectoryException {
     LDAPConnection connection = Connector.open(settings);
     try {

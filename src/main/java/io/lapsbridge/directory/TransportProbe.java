@@ -3,7 +3,9 @@ package io.lapsbridge.directory;
 import com.unboundid.ldap.sdk.BindResult;
 import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.NameResolver;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
@@ -15,7 +17,6 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -110,7 +111,7 @@ public final class TransportProbe {
       names.add(dcName);
     }
     Capture ldapsCapture = new Capture(trust);
-    Endpoint ldaps = ldaps(settings.host(), ldapsPort, settings.timeout(), ldapsCapture, names);
+    Endpoint ldaps = ldaps(settings, ldapsPort, ldapsCapture, names);
     Capture startCapture = new Capture(trust);
     Endpoint startTls = startTls(settings, ldapPort, startCapture, names);
     Optional<Certificate> certificate = ldapsCapture.certificate.isPresent()
@@ -120,14 +121,15 @@ public final class TransportProbe {
     return new Report(settings.host(), ldaps, startTls, certificate, signing, signingEvidence[0]);
   }
 
-  private static Endpoint ldaps(String host, int port, Duration timeout, Capture capture,
+  private static Endpoint ldaps(ConnectionSettings settings, int port, Capture capture,
       List<String> names) {
-    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    int millis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
     try {
       SSLContext context = capture.context();
       try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
         socket.setSoTimeout(millis);
-        socket.connect(new InetSocketAddress(host, port), millis);
+        socket.connect(new InetSocketAddress(options(settings).getNameResolver()
+            .getByName(settings.host()), port), millis);
         socket.startHandshake();
         capture.describe(socket.getSession(), names);
         return new Endpoint(port, true, "TLS handshake completed ("
@@ -138,9 +140,23 @@ public final class TransportProbe {
     }
   }
 
+  /**
+   * Connection options for a probe: a DC found through a named DNS server ({@code --dns-server})
+   * is resolved by that server, as the bind's connection was.
+   */
+  private static LDAPConnectionOptions options(ConnectionSettings settings) {
+    LDAPConnectionOptions options = Tls.options(settings.timeout());
+    NameResolver resolver = settings.locator() == null ? null
+        : settings.locator().nameResolver();
+    if (resolver != null) {
+      options.setNameResolver(resolver);
+    }
+    return options;
+  }
+
   private static Endpoint startTls(ConnectionSettings settings, int port, Capture capture,
       List<String> names) {
-    try (LDAPConnection connection = new LDAPConnection(Tls.options(settings.timeout()),
+    try (LDAPConnection connection = new LDAPConnection(options(settings),
         settings.host(), port)) {
       ExtendedResult result = connection.processExtendedOperation(
           new StartTLSExtendedRequest(capture.context()));
@@ -168,7 +184,7 @@ public final class TransportProbe {
         + baseDn;
     byte[] throwaway = HexFormat.of().formatHex(random, 6, 12).getBytes(
         java.nio.charset.StandardCharsets.US_ASCII);
-    try (LDAPConnection connection = new LDAPConnection(Tls.options(settings.timeout()),
+    try (LDAPConnection connection = new LDAPConnection(options(settings),
         settings.host(), port)) {
       ResultCode code;
       String diagnostic;

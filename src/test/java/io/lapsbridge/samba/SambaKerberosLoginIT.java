@@ -114,6 +114,22 @@ class SambaKerberosLoginIT {
     assertTrue(run.out().contains("CN=KRB-LOGIN," + ou), run.transcript());
   }
 
+  /** The third command of #15's "done when": doctor, found by SRV and bound by the ticket. */
+  @Test
+  void doctorWithADomainAndAKinitTicket() {
+    Cli run = run(cache, SambaDc.DNS_DOMAIN, "doctor", "--format", "csv", "--trust-store",
+        dc.certificate().toString());
+    // 1: the harness's certificate names localhost, not dc1.samba.test, and other classes'
+    // OUs lack the SELF grant; what matters here is that every check reached the DC.
+    assertEquals(1, run.status(), run.transcript());
+    // (StartTLS is a warning here for that certificate name; LDAPS is judged by the handshake.)
+    for (String check : List.of("schema", "functional-level", "kds-root-key", "ldaps",
+        "ldap-signing")) {
+      assertTrue(run.out().lines().anyMatch(l -> l.startsWith(check + ",ok,")),
+          check + " ok: " + run.transcript());
+    }
+  }
+
   @Test
   void overLdapsTheKerberosBindCarriesChannelBindings() {
     Cli run = Cli.runWith(environment(cache), "get-password", "KRB-LOGIN", "--kerberos",
