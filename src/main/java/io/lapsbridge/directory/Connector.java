@@ -276,14 +276,14 @@ final class Connector {
       Throwable tls = cause(e, SSLException.class);
       return new DirectoryException(
           DirectoryException.Kind.TLS,
-          "TLS with " + settings.endpoint() + " failed: " + rootMessage(tls != null ? tls : e)
+          "TLS with " + settings.endpoint() + " failed: " + Ldap.rootMessage(tls != null ? tls : e)
               + " (check --trust-store and that the host name matches the certificate)",
           Ldap.code(e.getResultCode()),
           e);
     }
     return new DirectoryException(
         DirectoryException.Kind.UNREACHABLE,
-        "cannot reach " + settings.endpoint() + ": " + rootMessage(e),
+        "cannot reach " + settings.endpoint() + ": " + Ldap.rootMessage(e),
         Ldap.code(e.getResultCode()),
         e);
   }
@@ -321,14 +321,5 @@ final class Connector {
       }
     }
     return null;
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
   }
 }

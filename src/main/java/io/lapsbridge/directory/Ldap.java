@@ -48,4 +48,14 @@ final class Ldap {
     }
     return false;
   }
+
+  /** The innermost cause's message (or its type), for one-line errors about a connection. */
+  static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message;
+  }
 }

@@ -136,7 +136,7 @@ public final class TransportProbe {
             + socket.getSession().getProtocol() + ")");
       }
     } catch (IOException | GeneralSecurityException e) {
-      return new Endpoint(port, false, "no TLS handshake: " + rootMessage(e));
+      return new Endpoint(port, false, "no TLS handshake: " + Ldap.rootMessage(e));
     }
   }
 
@@ -170,7 +170,7 @@ public final class TransportProbe {
       return new Endpoint(port, true, "StartTLS accepted");
     } catch (LDAPException e) {
       return new Endpoint(port, false, (Ldap.isConnectionLoss(e.getResultCode())
-          ? "no LDAP server answered: " : "StartTLS failed: ") + rootMessage(e));
+          ? "no LDAP server answered: " : "StartTLS failed: ") + Ldap.rootMessage(e));
     } catch (GeneralSecurityException e) {
       return new Endpoint(port, false, "cannot set up TLS: " + e.getMessage());
     }
@@ -207,7 +207,7 @@ public final class TransportProbe {
       }
       return Signing.UNKNOWN;
     } catch (LDAPException e) {
-      evidence[0] = "no LDAP server answered on port " + port + ": " + rootMessage(e);
+      evidence[0] = "no LDAP server answered on port " + port + ": " + Ldap.rootMessage(e);
       return Signing.NO_PLAIN_LDAP;
     } finally {
       java.util.Arrays.fill(throwaway, (byte) 0);
@@ -255,7 +255,7 @@ public final class TransportProbe {
         trust.checkServerTrusted(certificates, authType);
         trustProblem = null;
       } catch (CertificateException e) {
-        trustProblem = rootMessage(e);
+        trustProblem = Ldap.rootMessage(e);
       }
     }
 
@@ -295,14 +295,5 @@ public final class TransportProbe {
       names.add("(unreadable subject alternative names)");
     }
     return names;
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
   }
 }
