@@ -2332,8 +2332,8 @@ function _picocli_lapsbridge_migrate_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--rules' '--output' '--format'"
   local format_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -2393,6 +2393,48 @@ function _picocli_lapsbridge_migrate_plan() {
     '--legacy-age-days')
       return
       ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--rules')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -2428,8 +2470,8 @@ function _picocli_lapsbridge_migrate_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--device-code' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--rules'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2488,6 +2530,48 @@ function _picocli_lapsbridge_migrate_check() {
     '--legacy-age-days')
       return
       ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--rules')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -2512,8 +2596,8 @@ function _picocli_lapsbridge_migrate_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--plan' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '--device-code' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--plan' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2577,6 +2661,48 @@ function _picocli_lapsbridge_migrate_apply() {
       ;;
     '--rpc-port')
       return
+      ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--plan')
       local IFS=$'\n'
@@ -2608,8 +2734,8 @@ function _picocli_lapsbridge_migrate_resume() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--dry-run' '--progress' '--device-code' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2673,6 +2799,48 @@ function _picocli_lapsbridge_migrate_resume() {
       ;;
     '--rpc-port')
       return
+      ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--journal')
       local IFS=$'\n'
