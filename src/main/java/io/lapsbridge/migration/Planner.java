@@ -75,6 +75,13 @@ public final class Planner {
     }
     State state = classifier.classify(c);
     Optional<Rule> match = rules.ruleFor(c, groups);
+    // Before the attention flags: an AD copy left after the move has usually expired, and
+    // clearing it is the answer to that flag. Values that do not decode are never cleared.
+    if (match.isPresent() && match.get().clearAfterEntra() && entra != null
+        && entra.lastBackup() != null && c.problems().isEmpty() && EntraMove.adHoldsLaps(c)
+        && clearAfterEntra(c, match.get(), entra, DistinguishedNames.normalize(c.dn()))) {
+      return; // the device lives in Entra now: nothing else is written to its AD copy
+    }
     if (state.needsAttention()) {
       flags.add(new Plan.Note(c.dn(), state.key(), match.map(Rule::name).orElse(null),
           state.detail()));
@@ -88,10 +95,6 @@ public final class Planner {
     }
     Rule rule = match.get();
     String key = DistinguishedNames.normalize(c.dn());
-    if (rule.clearAfterEntra() && entra != null && entra.lastBackup() != null
-        && EntraMove.adHoldsLaps(c) && clearAfterEntra(c, rule, entra, key)) {
-      return; // the device lives in Entra now: nothing else is written to its AD copy
-    }
     if (rule.mirror()) {
       mirror(c, rule, state, key);
     }
