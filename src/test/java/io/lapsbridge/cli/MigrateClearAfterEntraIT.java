@@ -183,4 +183,18 @@ class MigrateClearAfterEntraIT {
     assertEquals(0, resumed.status(), resumed.out() + resumed.err());
     assertFalse(entry(ou, "MOVED-2").hasAttribute("msLAPS-Password"));
   }
+
+  @Test
+  void aClearRuleWithoutEntraOptionsIsAUsageErrorBeforeAnyPlan() throws Exception {
+    String ou = SharedStandIn.organizationalUnit("EntraMigNoOptsIT");
+    Path rules = dir.resolve("noopts.rules.yaml");
+    Files.writeString(rules, "version: 1\nrules:\n  - name: moved-to-entra\n"
+        + "    scope: {subtree: \"" + ou + "\"}\n    target: windows-cleartext\n"
+        + "    afterEntraMove: clear\n", StandardCharsets.UTF_8);
+    CliRun planned = CliRun.with(new CommandFactory(Map.of(), AgentRuntime.system()),
+        SharedStandIn.args(admin, "migrate", "plan", "--rules", rules.toString()));
+    assertEquals(2, planned.status(), planned.out() + planned.err());
+    assertTrue(planned.err().contains("Entra ID needs a tenant"), planned.err());
+    assertEquals("", planned.out());
+  }
 }
