@@ -2809,8 +2809,8 @@ function _picocli_lapsbridge_migrate_plan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules' '--output' '--format'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--device-code' '--overwrite' '--check' '--allow-downgrade' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--rules' '--output' '--format'"
   local format_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -2891,6 +2891,48 @@ function _picocli_lapsbridge_migrate_plan() {
     '--legacy-age-days')
       return
       ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--rules')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -2926,8 +2968,8 @@ function _picocli_lapsbridge_migrate_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--rules'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--device-code' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--as-of' '--stale-days' '--conflict-days' '--legacy-age-days' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--rules'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3007,6 +3049,48 @@ function _picocli_lapsbridge_migrate_check() {
     '--legacy-age-days')
       return
       ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--rules')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -3031,8 +3115,8 @@ function _picocli_lapsbridge_migrate_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--plan' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '--device-code' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--plan' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3117,6 +3201,48 @@ function _picocli_lapsbridge_migrate_apply() {
       ;;
     '--rpc-port')
       return
+      ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--plan')
       local IFS=$'\n'
@@ -3148,8 +3274,8 @@ function _picocli_lapsbridge_migrate_resume() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--journal'"
+  local flag_opts="'--ldaps' '--start-tls' '--insecure' '--kerberos' '--dry-run' '--progress' '--device-code' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--bind-dn' '--bind-password-file' '--trust-store' '--trust-store-password-file' '--base-dn' '--profile' '--config' '--timeout' '--keytab' '--kerberos-principal' '--realm' '--kdc' '--domain' '--dns-server' '--rate' '--connections' '--pipeline' '--public-key-file' '--rpc-port' '--tenant' '--client-id' '--client-secret-file' '--client-certificate' '--client-certificate-password-file' '--token-cache' '--graph-url' '--authority-url' '--graph-trust-store' '--journal'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3234,6 +3360,48 @@ function _picocli_lapsbridge_migrate_resume() {
       ;;
     '--rpc-port')
       return
+      ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--client-certificate-password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-cache')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--graph-url')
+      return
+      ;;
+    '--authority-url')
+      return
+      ;;
+    '--graph-trust-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--journal')
       local IFS=$'\n'

@@ -10,7 +10,10 @@ import io.lapsbridge.migration.apply.JournalStore;
 import io.lapsbridge.platform.journal.MigrationJournalFile;
 import io.lapsbridge.report.PlanText;
 import io.lapsbridge.report.Visible;
+import io.lapsbridge.entra.EntraDirectory;
+import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.usecase.ApplyMigration;
+import io.lapsbridge.usecase.EntraRecheck;
 import io.lapsbridge.usecase.MirrorKeys;
 import io.lapsbridge.usecase.PlanMigration;
 import java.io.IOException;
@@ -48,11 +51,15 @@ final class MigrateCommand implements Runnable {
   }
 
   /** Plans against the live estate; the rule file is read and checked before connecting. */
-  static Plan plan(ConnectionOptions connection, MigrationOptions options, Path rulesFile,
-      boolean allowDowngrade, PrintWriter err) throws DirectoryException {
+  static Plan plan(ConnectionOptions connection, EntraOptions entraOptions,
+      MigrationOptions options, Path rulesFile, boolean allowDowngrade, PrintWriter err)
+      throws DirectoryException, GraphException {
     Rules rules = Rules.parse(rulesFile.getFileName().toString(), read(rulesFile, "--rules"));
+    // Entra only for rules with afterEntraMove: clear (#16); others never need its options.
+    EntraDirectory entra = rules.needEntra() ? entraOptions.open(connection) : null;
     try (LapsDirectory directory = connection.open()) {
-      return PlanMigration.plan(directory, rules, options.classifier(), allowDowngrade, rule -> {
+      return PlanMigration.plan(directory, entra, rules, options.classifier(), allowDowngrade,
+          rule -> {
         // Most often a typo in the DN; the plan is still made and the exit status unchanged.
         err.println("lapsbridge: warning: rule '" + Visible.escape(rule.name()) + "': "
             + Visible.escape(rule.scope().describe()) + " matches no computer");
@@ -81,6 +88,7 @@ final class MigrateCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConnectionOptions connection;
     @Mixin MigrationOptions options;
+    @Mixin EntraOptions entra;
 
     @Option(names = "--rules", required = true, paramLabel = "FILE", description = "The rule file (YAML or JSON).")
     Path rules;
@@ -101,11 +109,12 @@ final class MigrateCommand implements Runnable {
     boolean allowDowngrade;
 
     @Override
-    public Integer call() throws DirectoryException, IOException {
+    public Integer call() throws DirectoryException, GraphException, IOException {
       if (output != null) {
         OutputFile.check("--output", output, overwrite, rules);
       }
-      Plan plan = plan(connection, options, rules, allowDowngrade, spec.commandLine().getErr());
+      Plan plan = plan(connection, entra, options, rules, allowDowngrade,
+          spec.commandLine().getErr());
       byte[] bytes = PlanCodec.write(plan);
       if (output != null) {
         Files.write(output, bytes);
@@ -127,13 +136,14 @@ final class MigrateCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConnectionOptions connection;
     @Mixin MigrationOptions options;
+    @Mixin EntraOptions entra;
 
     @Option(names = "--rules", required = true, paramLabel = "FILE", description = "The rule file (YAML or JSON).")
     Path rules;
 
     @Override
-    public Integer call() throws DirectoryException {
-      Plan plan = plan(connection, options, rules, false, spec.commandLine().getErr());
+    public Integer call() throws DirectoryException, GraphException {
+      Plan plan = plan(connection, entra, options, rules, false, spec.commandLine().getErr());
       PlanText.printCheck(spec.commandLine().getOut(), plan);
       return plan.workRemains() ? ExitStatus.PROBLEM.code() : ExitStatus.OK.code();
     }
@@ -201,6 +211,7 @@ final class MigrateCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConnectionOptions connection;
     @Mixin RunOptions run;
+    @Mixin EntraOptions entra;
 
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The plan from migrate plan --output.")
     Path planFile;
@@ -218,7 +229,8 @@ final class MigrateCommand implements Runnable {
         throw new UsageException("journal " + journalFile + " already exists: continue with"
             + " `migrate resume --journal " + journalFile + "`, or remove it to start over");
       }
-      ApplyMigration migration = run.start(connection);
+      ApplyMigration migration = run.start(connection)
+          .withEntra(new EntraRecheck(() -> entra.open(connection)));
       ApplyOutput output = run.output(spec);
       return output.run(migration,
           () -> migration.apply(planFile, bytes, store, Instant.now(), output), false,
@@ -232,6 +244,7 @@ final class MigrateCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConnectionOptions connection;
     @Mixin RunOptions run;
+    @Mixin EntraOptions entra;
 
     @Option(names = "--journal", required = true, paramLabel = "FILE", description = "The journal of the interrupted apply.")
     Path journal;
@@ -244,7 +257,8 @@ final class MigrateCommand implements Runnable {
           Journal.replay(journal.toString(), new String(journalBytes, StandardCharsets.UTF_8));
       Path planFile = Path.of(state.planPath());
       byte[] bytes = read(planFile, "the journal's plan");
-      ApplyMigration migration = run.start(connection);
+      ApplyMigration migration = run.start(connection)
+          .withEntra(new EntraRecheck(() -> entra.open(connection)));
       ApplyOutput output = run.output(spec);
       return output.run(migration,
           () -> migration.resume(journal, journalBytes, state, planFile, bytes, store, output),

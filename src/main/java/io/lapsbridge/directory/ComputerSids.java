@@ -55,6 +55,26 @@ public final class ComputerSids {
     } while (cookie != null);
   }
 
+  /**
+   * {@link #forEachComputer}, for a migration (as {@link EstateReader#forEachReadableComputer}):
+   * stops with access denied at the first computer holding a password this bind cannot read.
+   */
+  public static void forEachReadableComputer(LapsDirectory directory,
+      BiConsumer<ComputerSnapshot, String> action) throws DirectoryException {
+    DirectoryException[] denied = new DirectoryException[1];
+    forEachComputer(directory, (snapshot, sid) -> {
+      if (denied[0] == null) {
+        denied[0] = EstateReader.hidden(snapshot);
+      }
+      if (denied[0] == null) {
+        action.accept(snapshot, sid);
+      }
+    });
+    if (denied[0] != null) {
+      throw denied[0];
+    }
+  }
+
   private static String sid(byte[] bytes) {
     if (bytes == null) {
       return null;

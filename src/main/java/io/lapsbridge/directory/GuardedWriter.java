@@ -20,6 +20,7 @@ import io.lapsbridge.crypto.LapsEncryptor;
 import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.apply.ActionResult;
 import io.lapsbridge.migration.apply.ActionWriter;
+import io.lapsbridge.migration.apply.EntraBackups;
 import io.lapsbridge.migration.ComputerSnapshot;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.migration.OwnWrites;
@@ -31,6 +32,7 @@ import io.lapsbridge.wire.LapsAttribute;
 import io.lapsbridge.wire.MalformedValueException;
 import io.lapsbridge.wire.WindowsLapsPasswordJson;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +70,8 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
   private final long responseTimeoutMillis;
   /** Encrypted mirrors' writers by decryptor SID (#14); empty unless the plan has such mirrors. */
   private volatile Map<String, EncryptedPasswordWriter> encrypting = Map.of();
+  /** Entra, re-read before each {@code clear-ad-after-entra} (#16); null when not given. */
+  private volatile EntraBackups entra;
 
   private GuardedWriter(LDAPConnectionPool pool, boolean assertionControl, FixedRateBarrier barrier,
       long responseTimeoutMillis) {
@@ -163,6 +167,11 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
     encrypting = Map.copyOf(writers);
   }
 
+  /** Gives the Entra port that {@code clear-ad-after-entra} actions re-read. */
+  public void guardEntraWith(EntraBackups backups) {
+    this.entra = backups;
+  }
+
   /** Whether writes use the RFC 4528 assertion control (else the value guard). */
   public boolean usesAssertionControl() {
     return assertionControl;
@@ -195,6 +204,12 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       throws DirectoryException {
     if (!dryRun && action.accept(FROM_PLAN_ALONE)) {
       return performFromPlan(action, own);
+    }
+    if (action instanceof Action.ClearAfterEntra clear) {
+      ActionResult refused = entraRefuses(clear);
+      if (refused != null) {
+        return refused;
+      }
     }
     SearchResultEntry entry = EstateReader.readEntry(pool, action.dn());
     ComputerSnapshot live = EstateReader.snapshot(entry);
@@ -229,6 +244,29 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
           + after.reason());
     }
     return new ActionResult(Journal.Outcome.APPLIED, action.reason());
+  }
+
+  /**
+   * The Entra half of {@code clear-ad-after-entra}'s guard, asked before AD is read: null when
+   * Entra still holds a backup newer than the AD copy; else the result, and AD is not touched.
+   * Entra unreachable is a failure (a resume retries it), not stale.
+   */
+  private ActionResult entraRefuses(Action.ClearAfterEntra clear) {
+    EntraBackups backups = entra;
+    if (backups == null) {
+      return ActionResult.failed("Entra was not given to re-check device " + clear.deviceId()
+          + "; AD left as it was");
+    }
+    Instant backup;
+    try {
+      backup = backups.lastBackup(clear.deviceId());
+    } catch (EntraBackups.Unreachable e) {
+      return ActionResult.failed("Entra could not be asked about device " + clear.deviceId()
+          + " (" + e.getMessage() + "); AD left as it was");
+    }
+    Verdict verdict = clear.entraStillNewer(backup, Instant.now());
+    return verdict.kind() == Verdict.Kind.APPLY ? null
+        : new ActionResult(Journal.Outcome.STALE, verdict.reason());
   }
 
   /**
@@ -483,6 +521,11 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
     public Boolean refreshMirror(Action.RefreshMirror a) {
       return false;
     }
+
+    @Override
+    public Boolean clearAfterEntra(Action.ClearAfterEntra a) {
+      return false;
+    }
   };
 
   /** A write both ways: guarded by values in the modify, or plain plus an assertion filter. */
@@ -651,6 +694,49 @@ public final class GuardedWriter implements ActionWriter<DirectoryException>, Au
       MirrorRefreshWrite write = MirrorRefreshWrite.of(entry, a);
       return new Write(write.guarded(), write.plain(), write.assertion());
     }
+
+    /**
+     * Removes every LAPS password, history and expiry present, each by the exact values read
+     * (guarded): the modify fails if a client wrote any of them after the check. With the
+     * assertion control, the expiries and update time the check accepted are asserted instead.
+     */
+    @Override
+    public Write clearAfterEntra(Action.ClearAfterEntra a) {
+      List<Modification> guarded = new ArrayList<>();
+      List<Modification> plain = new ArrayList<>();
+      for (LapsAttribute attribute : CLEARED) {
+        com.unboundid.ldap.sdk.Attribute present = entry.getAttribute(attribute.ldapName());
+        if (present != null && present.hasValue()) {
+          guarded.add(new Modification(ModificationType.DELETE, attribute.ldapName(),
+              present.getValueByteArrays()));
+          plain.add(new Modification(ModificationType.DELETE, attribute.ldapName()));
+        }
+      }
+      if (guarded.isEmpty()) {
+        throw new IllegalStateException("checked: LAPS attributes are present");
+      }
+      String legacyExpiry = LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName();
+      String windowsExpiry = LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName();
+      List<Filter> conditions = new ArrayList<>();
+      conditions.add(equalsOrAbsent(legacyExpiry, a.seenLegacyExpiry()));
+      conditions.add(equalsOrAbsent(windowsExpiry, a.seenWindowsExpiry()));
+      String password = entry.getAttributeValue(LapsAttribute.PASSWORD.ldapName());
+      conditions.add(password == null
+          ? Filter.createNOTFilter(Filter.createPresenceFilter(LapsAttribute.PASSWORD.ldapName()))
+          : Filter.createEqualityFilter(LapsAttribute.PASSWORD.ldapName(), password));
+      byte[] encrypted = entry.getAttributeValueBytes(LapsAttribute.ENCRYPTED_PASSWORD.ldapName());
+      conditions.add(encrypted == null
+          ? Filter.createNOTFilter(
+              Filter.createPresenceFilter(LapsAttribute.ENCRYPTED_PASSWORD.ldapName()))
+          : Filter.createEqualityFilter(LapsAttribute.ENCRYPTED_PASSWORD.ldapName(), encrypted));
+      return new Write(guarded, plain, Filter.createANDFilter(conditions));
+    }
+
+    /** What {@code clear-ad-after-entra} removes: both families' passwords and expiries. */
+    private static final List<LapsAttribute> CLEARED = List.of(
+        LapsAttribute.LEGACY_PASSWORD, LapsAttribute.LEGACY_EXPIRATION_TIME,
+        LapsAttribute.PASSWORD, LapsAttribute.ENCRYPTED_PASSWORD,
+        LapsAttribute.ENCRYPTED_PASSWORD_HISTORY, LapsAttribute.PASSWORD_EXPIRATION_TIME);
 
     /** The seen value is deleted by value, or (if it was absent) nothing: the add then fails. */
     private static void expect(List<Modification> mods, String attribute, FileTime seen) {

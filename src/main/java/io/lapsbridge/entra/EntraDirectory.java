@@ -115,6 +115,23 @@ public final class EntraDirectory {
     return matches.get(0);
   }
 
+  /**
+   * The time of the newest backup Entra holds for a device now, or null when it holds none:
+   * metadata only, no password read (what {@code clear-ad-after-entra} re-checks, #16).
+   */
+  public java.time.Instant lastBackup(String deviceId) throws GraphException {
+    String what = "reading the backup time of Entra device " + deviceId;
+    try {
+      return GraphJson.credentialInfo(
+          graph.getBytes(graph.resolve(CREDENTIALS + "/" + deviceId), what)).lastBackup();
+    } catch (GraphException e) {
+      if (e.kind() == GraphException.Kind.NOT_FOUND) {
+        return null;
+      }
+      throw permission(e, Permissions.metadataRefused(delegated));
+    }
+  }
+
   private static GraphException ambiguous(String name, List<CredentialSummary> matches) {
     StringBuilder list = new StringBuilder();
     for (CredentialSummary match : matches) {

@@ -17,7 +17,8 @@ public sealed interface Action
         Action.CleanupLegacy,
         Action.MirrorToWindows,
         Action.MirrorToLegacy,
-        Action.RefreshMirror {
+        Action.RefreshMirror,
+        Action.ClearAfterEntra {
 
   String dn();
 
@@ -51,6 +52,8 @@ public sealed interface Action
     R mirrorToLegacy(MirrorToLegacy action);
 
     R refreshMirror(RefreshMirror action);
+
+    R clearAfterEntra(ClearAfterEntra action);
   }
 
   /**
@@ -358,6 +361,80 @@ public sealed interface Action
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.refreshMirror(this);
+    }
+  }
+
+  /**
+   * Removes every LAPS password and expiry from a computer whose Entra device (matched by SID)
+   * holds a newer backup: the step Microsoft recommends after a device moves its backup to Entra
+   * (#16). Apply re-reads Entra first ({@link #entraStillNewer}), then AD ({@link #check}), and
+   * removes exactly the values read.
+   *
+   * @param deviceId the Entra {@code deviceId} matched to the computer's {@code objectSid}
+   * @param entraBackup the Entra backup time the plan saw
+   * @param seenLegacyExpiry the legacy expiry the plan saw (null: absent)
+   * @param seenWindowsExpiry the Windows LAPS expiry the plan saw (null: absent)
+   * @param seenWindowsUpdated the Windows LAPS password's update time the plan saw (null:
+   *     absent)
+   */
+  record ClearAfterEntra(
+      String dn, String rule, String reason, String deviceId, Instant entraBackup,
+      FileTime seenLegacyExpiry, FileTime seenWindowsExpiry, FileTime seenWindowsUpdated)
+      implements Action {
+    public ClearAfterEntra {
+      Checks.common(dn, rule, reason);
+      if (deviceId == null || deviceId.isBlank()) {
+        throw new IllegalArgumentException("deviceId: expected the Entra deviceId");
+      }
+      Objects.requireNonNull(entraBackup, "entraBackup");
+    }
+
+    @Override
+    public String kind() {
+      return "clear-ad-after-entra";
+    }
+
+    @Override
+    public Verdict check(ComputerSnapshot live) {
+      if (!EntraMove.adHoldsLaps(live)) {
+        return Verdict.done("no LAPS attributes remain in AD");
+      }
+      if (!Objects.equals(live.legacyExpiry(), seenLegacyExpiry)) {
+        return Checks.changed(LapsAttribute.LEGACY_EXPIRATION_TIME.ldapName(), seenLegacyExpiry,
+            live.legacyExpiry());
+      }
+      if (!Objects.equals(live.windowsExpiry(), seenWindowsExpiry)) {
+        return Checks.changed(LapsAttribute.PASSWORD_EXPIRATION_TIME.ldapName(),
+            seenWindowsExpiry, live.windowsExpiry());
+      }
+      if (!Objects.equals(live.windowsUpdated(), seenWindowsUpdated)) {
+        return Verdict.stale("the Windows LAPS password in AD changed since the plan (plan saw t "
+            + Checks.show(seenWindowsUpdated) + ", now " + Checks.show(live.windowsUpdated())
+            + "): the device writes AD again; not cleared");
+      }
+      return Verdict.apply();
+    }
+
+    /**
+     * The Entra half of the guard, with the backup Entra holds now (null: none): the AD values
+     * are those the plan saw (checked by {@link #check}), so the rule is re-evaluated on them.
+     */
+    public Verdict entraStillNewer(Instant liveBackup, Instant now) {
+      if (liveBackup == null) {
+        return Verdict.stale("Entra holds no backup for device " + deviceId
+            + " any more; the AD copy is kept");
+      }
+      if (!EntraMove.adCopyLeft(seenWindowsUpdated, seenWindowsExpiry, seenLegacyExpiry,
+          liveBackup, now)) {
+        return Verdict.stale("Entra's backup of device " + deviceId + " (" + liveBackup
+            + ") is not newer than the AD copy; the AD copy is kept");
+      }
+      return Verdict.apply();
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.clearAfterEntra(this);
     }
   }
 

@@ -46,7 +46,9 @@ public final class PlanCodec {
       "mirror-to-windows",
       Set.of("seenLegacyExpiry", "account", "updated", "expires", "target", "decryptor"),
       "mirror-to-legacy", Set.of("seenWindowsExpiry", "expires"),
-      "mirror-refresh", Set.of("seenLegacyExpiry", "seenUpdated", "account", "updated"));
+      "mirror-refresh", Set.of("seenLegacyExpiry", "seenUpdated", "account", "updated"),
+      "clear-ad-after-entra", Set.of("deviceId", "entraBackup", "seenLegacyExpiry",
+          "seenWindowsExpiry", "seenWindowsUpdated"));
 
   private PlanCodec() {}
 
@@ -139,6 +141,16 @@ public final class PlanCodec {
         time(node, "seenUpdated", a.seenUpdated());
         node.put("account", a.account());
         time(node, "updated", a.updated());
+        return null;
+      }
+
+      @Override
+      public Void clearAfterEntra(Action.ClearAfterEntra a) {
+        node.put("deviceId", a.deviceId());
+        node.put("entraBackup", a.entraBackup().toString());
+        time(node, "seenLegacyExpiry", a.seenLegacyExpiry());
+        time(node, "seenWindowsExpiry", a.seenWindowsExpiry());
+        time(node, "seenWindowsUpdated", a.seenWindowsUpdated());
         return null;
       }
     });
@@ -323,6 +335,10 @@ public final class PlanCodec {
           case "mirror-refresh" -> new Action.RefreshMirror(dn, rule, reason,
               time(a, "seenLegacyExpiry", false), time(a, "seenUpdated", false),
               text(a, "account"), time(a, "updated", false));
+          case "clear-ad-after-entra" -> new Action.ClearAfterEntra(dn, rule, reason,
+              text(a, "deviceId"), instant(a, "entraBackup"),
+              time(a, "seenLegacyExpiry", true), time(a, "seenWindowsExpiry", true),
+              time(a, "seenWindowsUpdated", true));
           default -> throw new MigrationInputException(
               file + ": " + where + ".kind: unknown '" + kind + "'");
         };

@@ -60,14 +60,28 @@ public final class Planner {
     return List.copyOf(emptySubtrees);
   }
 
-  /** Adds one computer. */
+  /** Adds one computer, without Entra (rules with {@code afterEntraMove: clear} then defer). */
   public void accept(ComputerSnapshot c) {
+    accept(c, null);
+  }
+
+  /**
+   * Adds one computer with the Entra device it was matched to (null: none, or Entra not read).
+   */
+  public void accept(ComputerSnapshot c, EntraMove.Match entra) {
     computers++;
     if (!emptySubtrees.isEmpty()) {
       emptySubtrees.removeIf(r -> r.scope().covers(c, groups));
     }
     State state = classifier.classify(c);
     Optional<Rule> match = rules.ruleFor(c, groups);
+    // Before the attention flags: an AD copy left after the move has usually expired, and
+    // clearing it is the answer to that flag. Values that do not decode are never cleared.
+    if (match.isPresent() && match.get().clearAfterEntra() && entra != null
+        && entra.lastBackup() != null && c.problems().isEmpty() && EntraMove.adHoldsLaps(c)
+        && clearAfterEntra(c, match.get(), entra, DistinguishedNames.normalize(c.dn()))) {
+      return; // the device lives in Entra now: nothing else is written to its AD copy
+    }
     if (state.needsAttention()) {
       flags.add(new Plan.Note(c.dn(), state.key(), match.map(Rule::name).orElse(null),
           state.detail()));
@@ -121,6 +135,30 @@ public final class Planner {
               + " " + LapsAttribute.LEGACY_PASSWORD.ldapName()
               + " (--allow-downgrade)", c.windowsExpiry(), expires)));
     }
+  }
+
+  /**
+   * Plans the clearing when the Entra device, matched by SID, holds a backup newer than the AD
+   * copy ({@link EntraMove}); a name-only match is deferred with the reason. Returns whether the
+   * computer was planned (cleared or deferred) by this step.
+   */
+  private boolean clearAfterEntra(ComputerSnapshot c, Rule rule, EntraMove.Match entra,
+      String key) {
+    if (!EntraMove.adCopyLeft(c.windowsUpdated(), c.windowsExpiry(), c.legacyExpiry(),
+        entra.lastBackup(), classifier.asOf())) {
+      return false;
+    }
+    if (!entra.bySid()) {
+      deferred.add(new Plan.Note(c.dn(), "clear-ad-after-entra", rule.name(),
+          "matched to Entra device " + entra.deviceId() + " by name only: AD is cleared only for"
+              + " a device whose onPremisesSecurityIdentifier is the computer's objectSid"));
+      return true;
+    }
+    actions.add(new Entry(key, 0, new Action.ClearAfterEntra(c.dn(), rule.name(),
+        "Entra device " + entra.deviceId() + " holds a backup of " + entra.lastBackup()
+            + ", newer than the AD copy: remove the AD LAPS attributes", entra.deviceId(),
+        entra.lastBackup(), c.legacyExpiry(), c.windowsExpiry(), c.windowsUpdated())));
+    return true;
   }
 
   /** An out-of-date mirror: refreshed when the rule may overwrite it, else flagged. */

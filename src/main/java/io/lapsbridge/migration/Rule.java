@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param mirrorDecryptor null for a cleartext {@code msLAPS-Password} mirror; else the SID of
  *     the authorized decryptor an encrypted {@code msLAPS-EncryptedPassword} mirror is
  *     encrypted to (#14)
+ * @param clearAfterEntra clear the computer's AD LAPS attributes once its Entra device (matched
+ *     by SID) holds a newer backup ({@code afterEntraMove: clear}, #16)
  */
 public record Rule(
     String name,
@@ -27,14 +29,23 @@ public record Rule(
     Duration grace,
     boolean mirror,
     String account,
-    String mirrorDecryptor) {
+    String mirrorDecryptor,
+    boolean clearAfterEntra) {
   public static final int DEFAULT_GRACE_DAYS = 7;
   public static final String DEFAULT_ACCOUNT = "Administrator";
+
+  /** A rule without the Entra step, as before #16. */
+  public Rule(String name, Scope scope, Target target, boolean forceRotation,
+      boolean cleanupLegacy, Duration grace, boolean mirror, String account,
+      String mirrorDecryptor) {
+    this(name, scope, target, forceRotation, cleanupLegacy, grace, mirror, account,
+        mirrorDecryptor, false);
+  }
 
   /** A rule whose mirror (if any) is cleartext, as before #14. */
   public Rule(String name, Scope scope, Target target, boolean forceRotation,
       boolean cleanupLegacy, Duration grace, boolean mirror, String account) {
-    this(name, scope, target, forceRotation, cleanupLegacy, grace, mirror, account, null);
+    this(name, scope, target, forceRotation, cleanupLegacy, grace, mirror, account, null, false);
   }
 
   public Rule {

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *     mirror: false               # default false; true or {target: cleartext} is the same;
  *                                 # {target: encrypted, decryptor: "S-1-5-21-...-512"} (#14)
  *     account: Administrator      # the account a mirror records
+ *     afterEntraMove: clear       # default keep; clear the AD LAPS attributes once the Entra
+ *                                 # device (matched by SID) holds a newer backup (#16)
  * </pre>
  *
  * @param file the file name, for messages and the plan
@@ -46,7 +48,7 @@ public record Rules(String file, String sha256, List<Rule> rules) {
   private static final Set<String> TOP_KEYS = Set.of("version", "rules");
   private static final Set<String> RULE_KEYS =
       Set.of("name", "scope", "target", "forceRotation", "cleanupLegacy", "graceDays", "mirror",
-          "account", "description");
+          "account", "description", "afterEntraMove");
   private static final Set<String> MIRROR_KEYS = Set.of("target", "decryptor");
   private static final Pattern SID = Pattern.compile("(?i)S-1-\\d+(-\\d+)+");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -74,6 +76,11 @@ public record Rules(String file, String sha256, List<Rule> rules) {
       }
     }
     return dns;
+  }
+
+  /** Whether a rule asks for the Entra step, so planning needs Entra (#16). */
+  public boolean needEntra() {
+    return rules.stream().anyMatch(Rule::clearAfterEntra);
   }
 
   /** Parses and validates a rule file; every problem names the file and the path inside it. */
@@ -148,8 +155,23 @@ public record Rules(String file, String sha256, List<Rule> rules) {
     }
     JsonNode accountNode = node.get("account");
     String account = accountNode == null ? Rule.DEFAULT_ACCOUNT : text(where + ".account", accountNode);
+    boolean clearAfterEntra = false;
+    JsonNode entraNode = node.get("afterEntraMove");
+    if (entraNode != null) {
+      String step = text(where + ".afterEntraMove", entraNode);
+      switch (step) {
+        case "clear" -> clearAfterEntra = true;
+        case "keep" -> clearAfterEntra = false;
+        default -> throw new MigrationInputException(where + ".afterEntraMove: '" + step
+            + "' is not one of keep, clear");
+      }
+      if (mirror) {
+        throw new MigrationInputException(where + ".afterEntraMove: clear and mirror contradict"
+            + " each other: a mirror writes the AD copy this step removes");
+      }
+    }
     return new Rule(name, scope, target, force, cleanup, Duration.ofDays(grace), mirror, account,
-        decryptor);
+        decryptor, clearAfterEntra);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.lapsbridge.migration.Action;
 import io.lapsbridge.migration.Journal;
 import io.lapsbridge.migration.apply.Applier;
 import io.lapsbridge.migration.apply.ApplyListener;
+import io.lapsbridge.migration.apply.EntraBackups;
 import io.lapsbridge.migration.apply.JournalStore;
 import io.lapsbridge.migration.apply.PlanActions;
 import io.lapsbridge.migration.apply.Resumption;
@@ -119,6 +120,8 @@ public final class ApplyMigration {
   private volatile boolean stopRequested;
   private final ConnectionSettings connection;
   private final MirrorKeys mirrorKeys;
+  /** Re-reads Entra for {@code clear-ad-after-entra} (#16); null: such actions fail. */
+  private volatile EntraBackups entra;
 
   private ApplyMigration(Settings settings, CompletableFuture<GuardedWriter> opening,
       ConnectionSettings connection, MirrorKeys mirrorKeys) {
@@ -138,6 +141,12 @@ public final class ApplyMigration {
       MirrorKeys mirrorKeys) {
     return new ApplyMigration(settings, GuardedWriter.openInBackground(
         connection, settings.connections(), settings.writesPerSecond()), connection, mirrorKeys);
+  }
+
+  /** Gives the Entra port {@code clear-ad-after-entra} actions re-check before clearing AD. */
+  public ApplyMigration withEntra(EntraBackups backups) {
+    this.entra = backups;
+    return this;
   }
 
   /** Stops the run at the next action boundary (see {@link StopOnExit}). */
@@ -200,6 +209,7 @@ public final class ApplyMigration {
     try (GuardedWriter writer = GuardedWriter.await(opening)) {
       // Before the first write, dry run included: a missing key stops the run with nothing done.
       writer.encryptMirrorsWith(mirrorKeys.keysFor(actions, connection));
+      writer.guardEntraWith(entra);
       if (!writer.usesAssertionControl()) {
         output.notice("migrate: the server does not support the assertion control (RFC 4528);"
             + " each write is guarded by deleting the value the plan saw in the same modify;"

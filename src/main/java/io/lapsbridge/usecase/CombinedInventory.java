@@ -8,6 +8,7 @@ import io.lapsbridge.entra.EntraDirectory;
 import io.lapsbridge.entra.EntraDevice;
 import io.lapsbridge.entra.GraphException;
 import io.lapsbridge.migration.ComputerSnapshot;
+import io.lapsbridge.migration.EntraMove;
 import io.lapsbridge.model.FileTime;
 import io.lapsbridge.report.CombinedInventoryOutput;
 import io.lapsbridge.report.CombinedInventoryOutput.State;
@@ -44,38 +45,15 @@ public final class CombinedInventory {
 
   public static Outcome run(LapsDirectory ad, EntraDirectory entra, InventoryOutput.Format format,
       Writer out, Instant asOf) throws DirectoryException, GraphException, IOException {
-    Map<String, CredentialSummary> backups = new LinkedHashMap<>();
-    entra.forEachCredential(c -> backups.put(c.deviceId().toLowerCase(Locale.ROOT), c));
-    Map<String, EntraDevice> bySid = new HashMap<>();
-    entra.forEachDevice(d -> {
-      if (d.onPremisesSecurityIdentifier() != null) {
-        bySid.put(d.onPremisesSecurityIdentifier().toUpperCase(Locale.ROOT), d);
-      }
-    });
-    Map<String, List<CredentialSummary>> byName = new HashMap<>();
-    for (CredentialSummary c : backups.values()) {
-      if (c.deviceName() != null) {
-        byName.computeIfAbsent(c.deviceName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .add(c);
-      }
-    }
+    EntraIndex index = EntraIndex.load(entra);
+    Map<String, CredentialSummary> backups = index.backups;
     CombinedInventoryOutput report = CombinedInventoryOutput.open(format, out, asOf);
     long[] rows = {0};
     try {
       ComputerSids.forEachComputer(ad, (computer, sid) -> {
-        String deviceId = null;
-        String matchedBy = null;
-        EntraDevice device = sid == null ? null : bySid.get(sid.toUpperCase(Locale.ROOT));
-        if (device != null) {
-          deviceId = device.deviceId().toLowerCase(Locale.ROOT);
-          matchedBy = "sid";
-        } else {
-          List<CredentialSummary> named = byName.get(computer.name().toLowerCase(Locale.ROOT));
-          if (named != null && named.size() == 1) {
-            deviceId = named.get(0).deviceId().toLowerCase(Locale.ROOT);
-            matchedBy = "name";
-          }
-        }
+        Matched matched = index.match(computer.name(), sid);
+        String deviceId = matched == null ? null : matched.deviceId();
+        String matchedBy = matched == null ? null : matched.by();
         CredentialSummary backup = deviceId == null ? null : backups.remove(deviceId);
         report.add(row(computer, sid, deviceId, matchedBy, backup, asOf));
         rows[0]++;
@@ -90,6 +68,58 @@ public final class CombinedInventory {
     }
     report.finish();
     return new Outcome(rows[0], report.count(State.BOTH_CURRENT), report.count(State.AD_COPY_LEFT));
+  }
+
+  /**
+   * An AD computer's Entra device: its (lower-case) {@code deviceId} and how it was matched,
+   * {@code sid} or {@code name}.
+   */
+  record Matched(String deviceId, String by) {}
+
+  /**
+   * Entra's backups and hybrid devices, indexed (metadata only) so that the AD estate can stream
+   * past them: the one matching of AD computers to Entra devices, used by the combined inventory
+   * and by {@code migrate plan} (#16).
+   */
+  static final class EntraIndex {
+    final Map<String, CredentialSummary> backups = new LinkedHashMap<>();
+    private final Map<String, EntraDevice> bySid = new HashMap<>();
+    private final Map<String, List<CredentialSummary>> byName = new HashMap<>();
+
+    static EntraIndex load(EntraDirectory entra) throws GraphException {
+      EntraIndex index = new EntraIndex();
+      entra.forEachCredential(c -> index.backups.put(c.deviceId().toLowerCase(Locale.ROOT), c));
+      entra.forEachDevice(d -> {
+        if (d.onPremisesSecurityIdentifier() != null) {
+          index.bySid.put(d.onPremisesSecurityIdentifier().toUpperCase(Locale.ROOT), d);
+        }
+      });
+      for (CredentialSummary c : index.backups.values()) {
+        if (c.deviceName() != null) {
+          index.byName.computeIfAbsent(c.deviceName().toLowerCase(Locale.ROOT),
+              k -> new ArrayList<>()).add(c);
+        }
+      }
+      return index;
+    }
+
+    /** By SID first; by name only when exactly one backed-up device has it; else null. */
+    Matched match(String name, String sid) {
+      EntraDevice device = sid == null ? null : bySid.get(sid.toUpperCase(Locale.ROOT));
+      if (device != null) {
+        return new Matched(device.deviceId().toLowerCase(Locale.ROOT), "sid");
+      }
+      List<CredentialSummary> named = byName.get(name.toLowerCase(Locale.ROOT));
+      if (named != null && named.size() == 1) {
+        return new Matched(named.get(0).deviceId().toLowerCase(Locale.ROOT), "name");
+      }
+      return null;
+    }
+
+    /** The device's backup, or null. */
+    CredentialSummary backup(String deviceId) {
+      return backups.get(deviceId);
+    }
   }
 
   /** Where {@code computer}'s password is kept, given its Entra backup (or null). */
@@ -114,9 +144,8 @@ public final class CombinedInventory {
       Instant entraBackup, Instant asOf) {
     boolean inEntra = entraBackup != null;
     if (adPassword && inEntra) {
-      boolean older = adUpdated != null && adUpdated.isBefore(entraBackup);
-      boolean expired = adExpiry != null && adExpiry.isBefore(asOf);
-      return older || expired ? State.AD_COPY_LEFT : State.BOTH_CURRENT;
+      return EntraMove.adCopyLeft(adUpdated, adExpiry, entraBackup, asOf)
+          ? State.AD_COPY_LEFT : State.BOTH_CURRENT;
     }
     if (inEntra) {
       return State.ENTRA;
