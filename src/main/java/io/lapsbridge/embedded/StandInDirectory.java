@@ -65,7 +65,6 @@ public final class StandInDirectory implements AutoCloseable {
     this.certificate = certificate;
   }
 
-  /** Starts the directory, loads every LDIF source in order, and opens the LDAP port. */
   /**
    * Refuses a port that is taken before ApacheDS starts: it would log a stack trace for the
    * failed bind, and only then fail, after seconds of loading.
@@ -83,6 +82,7 @@ public final class StandInDirectory implements AutoCloseable {
     }
   }
 
+  /** Starts the directory, loads every LDIF source in order, and opens the LDAP port. */
   public static StandInDirectory start(StandInConfig config) throws StandInException {
     requireFree(config.host(), config.port());
     requireFree(config.host(), config.ldapsPort());
@@ -302,7 +302,17 @@ public final class StandInDirectory implements AutoCloseable {
     } catch (Exception ignored) {
       // Best effort: the process is ending or the caller is already handling a failure.
     }
-    try (Stream<Path> files = Files.walk(work)) {
+    deleteTree(work);
+    // The service factory's init(name) makes its own folder, java.io.tmpdir/server-work-NAME
+    // (schema partition, lock file), before the layout is pointed at ours; it goes too.
+    deleteTree(work.resolveSibling("server-work-lapsbridge-" + work.getFileName()));
+  }
+
+  private static void deleteTree(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException ignored) {
       // A scratch folder under the temp directory; leaving it behind is harmless.
