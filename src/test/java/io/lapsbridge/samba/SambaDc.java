@@ -183,7 +183,7 @@ final class SambaDc {
       provision.add("--option=ad dc functional level = 2016");
     }
     Tools.run(dir, provision, adminPassword);
-    certificate(dir, spec.host());
+    certificate(dir, spec.host(), spec.dnsDomain());
     SambaConfig.confine(dir, spec);
     long provisioned = System.nanoTime();
     Process process = launch(dir);
@@ -231,11 +231,16 @@ final class SambaDc {
         last);
   }
 
-  /** A self-signed P-256 certificate with SANs for localhost and the DC's address. */
-  private static void certificate(Path dir, String host) throws IOException, InterruptedException {
+  /**
+   * A self-signed P-256 certificate with SANs for localhost, the DC's address and its DNS name
+   * ({@code dc1.DOMAIN}, the name SRV discovery connects by), as a DC's certificate names it.
+   */
+  private static void certificate(Path dir, String host, String dnsDomain)
+      throws IOException, InterruptedException {
     Tools.run(dir, List.of(Tools.binary("openssl").orElseThrow().toString(), "req", "-x509",
         "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj",
-        "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:" + host, "-keyout",
+        "/CN=localhost", "-addext",
+        "subjectAltName=DNS:localhost,DNS:dc1." + dnsDomain + ",IP:" + host, "-keyout",
         dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString()), null);
     // Samba refuses a key file that others may read.
     Files.setPosixFilePermissions(dir.resolve("key.pem"),
