@@ -92,11 +92,7 @@ public final class CombinedInventoryOutput {
     CombinedInventoryOutput output = new CombinedInventoryOutput(out);
     try {
       if (format == InventoryOutput.Format.JSON) {
-        output.json = JsonOutput.generator(out);
-        output.json.writeStartObject();
-        output.json.writeStringField("asOf", asOf.toString());
-        output.json.writeStringField("directory", "auto");
-        output.json.writeArrayFieldStart("devices");
+        output.json = JsonOutput.deviceList(out, asOf, "auto");
       } else if (format == InventoryOutput.Format.CSV) {
         output.csv = CsvOutput.open(out, COLUMNS);
       }

@@ -50,11 +50,7 @@ public final class EntraInventoryOutput {
     EntraInventoryOutput output = new EntraInventoryOutput(out, asOf);
     try {
       if (format == InventoryOutput.Format.JSON) {
-        output.json = JsonOutput.generator(out);
-        output.json.writeStartObject();
-        output.json.writeStringField("asOf", asOf.toString());
-        output.json.writeStringField("directory", "entra");
-        output.json.writeArrayFieldStart("devices");
+        output.json = JsonOutput.deviceList(out, asOf, "entra");
       } else if (format == InventoryOutput.Format.CSV) {
         output.csv = CsvOutput.open(out, COLUMNS);
       } else {

@@ -33,6 +33,20 @@ public final class JsonOutput {
     return MAPPER.createGenerator(out).useDefaultPrettyPrinter();
   }
 
+  /**
+   * A streamed device report's opening (an object with {@code asOf}, {@code directory} and a
+   * {@code devices} array), left open for one object per device.
+   */
+  static JsonGenerator deviceList(Writer out, java.time.Instant asOf, String directory)
+      throws IOException {
+    JsonGenerator json = generator(out);
+    json.writeStartObject();
+    json.writeStringField("asOf", asOf.toString());
+    json.writeStringField("directory", directory);
+    json.writeArrayFieldStart("devices");
+    return json;
+  }
+
   /** The record's JSON properties in order, as CSV and text see them. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> properties(Object record) {
