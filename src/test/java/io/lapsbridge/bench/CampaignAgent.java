@@ -1,19 +1,7 @@
 package io.lapsbridge.bench;
 
-import io.lapsbridge.crypto.LapsEncryptor;
-import io.lapsbridge.directory.AgentConnection;
-import io.lapsbridge.directory.AgentDirectory;
-import io.lapsbridge.directory.EncryptedPasswordWriter;
-import io.lapsbridge.directory.MachineBind;
-import io.lapsbridge.directory.TransportSecurity;
-import io.lapsbridge.embedded.StandInDirectory;
-import io.lapsbridge.keyfile.KeyFileException;
-import io.lapsbridge.keyfile.PublicKeyFile;
+import io.lapsbridge.cli.KillableAgent;
 import io.lapsbridge.model.AttributeFamily;
-import io.lapsbridge.model.Secret;
-import io.lapsbridge.password.PasswordGenerator;
-import io.lapsbridge.platform.journal.FileJournal;
-import io.lapsbridge.policy.ManagedAccount;
 import io.lapsbridge.rotation.AgentTarget;
 import io.lapsbridge.rotation.Checkpoint;
 import io.lapsbridge.rotation.CycleOutcome;
@@ -21,10 +9,6 @@ import io.lapsbridge.rotation.EventSink;
 import io.lapsbridge.rotation.PortException;
 import io.lapsbridge.rotation.RotationCycle;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -64,38 +48,11 @@ public final class CampaignAgent {
   static RotationCycle cycle(int port, Path certificate, Path state, Path accounts,
       String computer, Checkpoint checkpoint, EventSink events, Optional<Path> publicKey)
       throws PortException {
-    Optional<EncryptedPasswordWriter> writer = Optional.empty();
-    if (publicKey.isPresent()) {
-      try {
-        writer = Optional.of(new EncryptedPasswordWriter(PublicKeyFile.read(publicKey.get()),
-            new LapsEncryptor(new SecureRandom()), 1));
-      } catch (KeyFileException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    }
-    Optional<EncryptedPasswordWriter> encrypted = writer;
-    AgentConnection connection = new AgentConnection(List.of("127.0.0.1:" + port),
-        Optional.empty(), TransportSecurity.START_TLS, certificate,
-        new MachineBind.Simple(StandInDirectory.ADMIN_DN,
-            Secret.of(StandInDirectory.ADMIN_PASSWORD)),
-        null, Duration.ofSeconds(20));
-    return new RotationCycle(() -> AgentDirectory.open(connection, computer, encrypted),
-        new CampaignAccounts(accounts), FileJournal.open(state), PasswordGenerator.secure(),
-        Clock.systemUTC(), events, checkpoint);
+    return KillableAgent.cycle(port, certificate, state, new CampaignAccounts(accounts),
+        computer, checkpoint, events, publicKey);
   }
 
-  /** The policy: account lapsadmin, 30 days, history 1 when encrypted. */
   static AgentTarget.Resolution target(AttributeFamily family, Optional<Path> publicKey) {
-    Optional<String> sid = Optional.empty();
-    if (publicKey.isPresent()) {
-      try {
-        sid = Optional.of(PublicKeyFile.read(publicKey.get()).descriptor().sid());
-      } catch (KeyFileException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    }
-    AgentTarget target = new AgentTarget(family, new ManagedAccount.Named("lapsadmin"), 30, 4,
-        14, false, 0, 1, sid, sid.isPresent() ? 1 : 0);
-    return new AgentTarget.Managed(target, target.describe());
+    return KillableAgent.target(family, publicKey);
   }
 }

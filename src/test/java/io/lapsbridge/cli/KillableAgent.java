@@ -18,6 +18,7 @@ import io.lapsbridge.rotation.AgentTarget;
 import io.lapsbridge.rotation.Checkpoint;
 import io.lapsbridge.rotation.CycleOutcome;
 import io.lapsbridge.rotation.EventSink;
+import io.lapsbridge.rotation.LocalAccountPort;
 import io.lapsbridge.rotation.PortException;
 import io.lapsbridge.rotation.RotationCycle;
 import java.nio.file.Path;
@@ -68,6 +69,17 @@ public final class KillableAgent {
   static RotationCycle cycle(int port, Path certificate, Path state, Path accounts,
       String computer, Checkpoint checkpoint, EventSink events, Optional<Path> publicKey)
       throws PortException {
+    return cycle(port, certificate, state, new FileAccounts(accounts), computer, checkpoint,
+        events, publicKey);
+  }
+
+  /**
+   * The agent's real cycle against the stand-in at {@code port}, bound as its administrator,
+   * with {@code accounts} as the local side (the fault campaign brings a durable one).
+   */
+  public static RotationCycle cycle(int port, Path certificate, Path state,
+      LocalAccountPort accounts, String computer, Checkpoint checkpoint, EventSink events,
+      Optional<Path> publicKey) throws PortException {
     Optional<EncryptedPasswordWriter> writer = Optional.empty();
     if (publicKey.isPresent()) {
       try {
@@ -83,7 +95,7 @@ public final class KillableAgent {
         new MachineBind.Simple(StandInDirectory.ADMIN_DN, Secret.of(StandInDirectory.ADMIN_PASSWORD)),
         null, Duration.ofSeconds(20));
     return new RotationCycle(() -> AgentDirectory.open(connection, computer, encrypted),
-        new FileAccounts(accounts), FileJournal.open(state), PasswordGenerator.secure(),
+        accounts, FileJournal.open(state), PasswordGenerator.secure(),
         Clock.systemUTC(), events, checkpoint);
   }
 
@@ -91,7 +103,9 @@ public final class KillableAgent {
     return target(family, Optional.empty());
   }
 
-  static AgentTarget.Resolution target(AttributeFamily family, Optional<Path> publicKey) {
+  /** The policy: account lapsadmin, 30 days, history 1 when encrypted to the key's SID. */
+  public static AgentTarget.Resolution target(AttributeFamily family,
+      Optional<Path> publicKey) {
     Optional<String> sid = Optional.empty();
     if (publicKey.isPresent()) {
       try {
