@@ -72,12 +72,7 @@ class SambaForestsIT {
       dns.close();
     }
     if (other != null) {
-      try {
-        other.stop();
-      } catch (java.io.UncheckedIOException stillWriting) {
-        // Samba may still be writing into its folder as the tree is deleted: once more.
-        other.stop();
-      }
+      other.stop();
     }
   }
 

@@ -63,17 +63,36 @@ public final class WatchedDaemon {
     }
   }
 
-  /** Deletes {@code dir} and everything below it; nothing if it is already gone. */
+  /**
+   * Deletes {@code dir} and everything below it; nothing if it is already gone. A daemon's
+   * worker processes can outlive its main process by a moment and write one last file (a log,
+   * a lock) while the tree is walked, so a folder found not empty is walked again, a few times.
+   */
   public static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.exists(dir)) {
+        return;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + dir, e);
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+        return;
+      } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException
+          | UncheckedIOException stillWritten) {
+        if (attempt == 10) {
+          throw new UncheckedIOException("could not delete " + dir,
+              stillWritten instanceof IOException io ? io : new IOException(stillWritten));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not delete " + dir, e);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UncheckedIOException("interrupted deleting " + dir, new IOException(e));
+      }
     }
   }
 }
